@@ -1,0 +1,71 @@
+/**
+ * The one database handle: embedded PGlite by default, PostgreSQL through postgres.js when
+ * DATABASE_URL is set. The handle lives on globalThis because the entry server (server.ts)
+ * and the Next.js server bundle each load their own copy of this module in one process, and
+ * PGlite allows exactly one open instance per data folder.
+ */
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Logger } from "drizzle-orm/logger";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { config } from "@/lib/config";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void>; ready: Promise<void> };
+
+const HANDLE_KEY = Symbol.for("poc-manager.db");
+const globalStore = globalThis as unknown as { [HANDLE_KEY]?: Handle };
+
+/** Counts statements, so the benchmark can report database round trips per request. */
+export const queryCounter = { count: 0 };
+
+class CountingLogger implements Logger {
+  constructor(private readonly print: boolean) {}
+  logQuery(query: string): void {
+    queryCounter.count += 1;
+    if (this.print) console.log(`[sql] ${query.replace(/\s+/g, " ").slice(0, 300)}`);
+  }
+}
+
+function open(): Handle {
+  const cfg = config();
+  const logger = new CountingLogger(cfg.logQueries);
+  if (cfg.databaseUrl) {
+    const client = postgres(cfg.databaseUrl, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
+  }
+  const dataDir = cfg.pgliteDir.startsWith("memory://") ? cfg.pgliteDir : path.resolve(cfg.pgliteDir);
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close(), ready: client.waitReady };
+}
+
+function handle(): Handle {
+  globalStore[HANDLE_KEY] ??= open();
+  return globalStore[HANDLE_KEY];
+}
+
+export function getDb(): Db {
+  return handle().db;
+}
+
+export function databaseKind(): "pglite" | "postgres" {
+  return handle().kind;
+}
+
+export async function dbReady(): Promise<void> {
+  await handle().ready;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalStore[HANDLE_KEY];
+  if (!current) return;
+  delete globalStore[HANDLE_KEY];
+  await current.close();
+}

@@ -1,0 +1,340 @@
+/**
+ * The whole data model of poc-manager (DESIGN.md "Domain model"). One file, with the
+ * row types inferred from it; migrations under db/migrations are generated from this file.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const tstz = (name: string) => timestamp(name, { withTimezone: true });
+
+export const tenantRole = pgEnum("tenant_role", ["tenant_admin", "member", "executive"]);
+export const teamSource = pgEnum("team_source", ["manual", "scim"]);
+export const pocStatus = pgEnum("poc_status", ["draft", "active", "on_hold", "won", "lost"]);
+export const taskStatus = pgEnum("task_status", ["todo", "in_progress", "blocked", "done"]);
+export const criterionStatus = pgEnum("criterion_status", ["pending", "met", "not_met"]);
+export const grantSubjectType = pgEnum("grant_subject_type", ["poc"]);
+export const grantPrincipalType = pgEnum("grant_principal_type", ["user", "team", "role", "link", "embed"]);
+export const grantAction = pgEnum("grant_action", ["view", "download", "comment", "edit", "share"]);
+export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public"]);
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+export const tenants = pgTable("tenants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Stored lower-cased by the service; the unique index makes email the global identity.
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: tenantRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    source: teamSource("source").notNull().default("manual"),
+    externalId: text("external_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("teams_tenant_name_key").on(t.tenantId, t.name),
+    uniqueIndex("teams_tenant_external_key").on(t.tenantId, t.externalId).where(sql`${t.externalId} is not null`),
+  ],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+export const pocs = pgTable(
+  "pocs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull().references(() => users.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    customer: text("customer").notNull().default(""),
+    objectives: text("objectives").notNull().default(""),
+    status: pocStatus("status").notNull().default("draft"),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("pocs_tenant_idx").on(t.tenantId, t.createdAt), index("pocs_owner_idx").on(t.ownerId)],
+);
+
+export const taskGroups = pgTable(
+  "task_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("task_groups_poc_idx").on(t.pocId)],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // poc_id is kept beside group_id so a POC's tasks load in one indexed query.
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").notNull().references(() => taskGroups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    status: taskStatus("status").notNull().default("todo"),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: date("due_date"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("tasks_poc_idx").on(t.pocId), index("tasks_group_idx").on(t.groupId)],
+);
+
+export const successCriteria = pgTable(
+  "success_criteria",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    description: text("description").notNull(),
+    status: criterionStatus("status").notNull().default("pending"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("success_criteria_poc_idx").on(t.pocId)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    // A guest commenting through a share link: a name (and email) instead of a user.
+    guestName: text("guest_name"),
+    guestEmail: text("guest_email"),
+    viaGrantId: uuid("via_grant_id"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_poc_idx").on(t.pocId, t.createdAt),
+    check("comments_author", sql`${t.authorUserId} is not null or ${t.guestName} is not null`),
+  ],
+);
+
+export const sharingGrants = pgTable(
+  "sharing_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    subjectType: grantSubjectType("subject_type").notNull().default("poc"),
+    subjectId: uuid("subject_id").notNull(),
+    principalType: grantPrincipalType("principal_type").notNull(),
+    principalUserId: uuid("principal_user_id").references(() => users.id, { onDelete: "cascade" }),
+    principalEmail: text("principal_email"),
+    principalTeamId: uuid("principal_team_id").references(() => teams.id, { onDelete: "cascade" }),
+    principalRole: tenantRole("principal_role"),
+    actions: grantAction("actions").array().notNull(),
+    watermark: boolean("watermark").notNull().default(false),
+    passwordHash: text("password_hash"),
+    // Bumped on every password change: unlock cookies carry it, so old ones stop working.
+    passwordVersion: integer("password_version").notNull().default(0),
+    expiresAt: tstz("expires_at"),
+    tokenHash: text("token_hash"),
+    tokenEncrypted: text("token_encrypted"),
+    embedOrigins: text("embed_origins").array(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByTokenId: uuid("created_by_token_id"),
+    createdAt: createdAt(),
+    updatedByUserId: uuid("updated_by_user_id"),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+    revokedByUserId: uuid("revoked_by_user_id"),
+    revokedAt: tstz("revoked_at"),
+    tombstonedAt: tstz("tombstoned_at"),
+  },
+  (t) => [
+    uniqueIndex("sharing_grants_token_hash_key").on(t.tokenHash).where(sql`${t.tokenHash} is not null`),
+    // Rule 5: one live public link per POC, enforced by the database under concurrency.
+    uniqueIndex("sharing_grants_one_live_link")
+      .on(t.subjectType, t.subjectId)
+      .where(sql`${t.principalType} = 'link' and ${t.revokedAt} is null and ${t.tombstonedAt} is null`),
+    index("sharing_grants_subject_live_idx")
+      .on(t.subjectType, t.subjectId)
+      .where(sql`${t.revokedAt} is null and ${t.tombstonedAt} is null`),
+    index("sharing_grants_user_idx").on(t.principalUserId).where(sql`${t.principalUserId} is not null`),
+    index("sharing_grants_team_idx").on(t.principalTeamId).where(sql`${t.principalTeamId} is not null`),
+    index("sharing_grants_tenant_idx").on(t.tenantId, t.principalType),
+    check("sharing_grants_has_view", sql`'view' = any(${t.actions})`),
+  ],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id"),
+    actorType: actorType("actor_type").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorTokenId: uuid("actor_token_id"),
+    ip: inet("ip"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id"),
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_tenant_idx").on(t.tenantId, t.createdAt), index("audit_events_subject_idx").on(t.subjectId)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The caller the key belongs to (e.g. "token:<id>" or "user:<id>"): keys never cross callers.
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_scope_key").on(t.scope, t.key)],
+);
+
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: tstz("window_start").notNull(),
+});
+
+export const shareViews = pgTable(
+  "share_views",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
+    viewerEmail: text("viewer_email"),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    viewedAt: tstz("viewed_at").notNull().defaultNow(),
+  },
+  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    // A token acts as the admin who created it, with that user's role checked on each request.
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // The first characters of the token, shown in lists so people can tell tokens apart.
+    displayPrefix: text("display_prefix").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: tstz("last_used_at"),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_tenant_idx").on(t.tenantId)],
+);
+
+export const scimTokens = pgTable(
+  "scim_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash)],
+);
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id"),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: tstz("sent_at"),
+  },
+  (t) => [index("email_outbox_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type TenantRole = (typeof tenantRole.enumValues)[number];
+export type Poc = typeof pocs.$inferSelect;
+export type NewPoc = typeof pocs.$inferInsert;
+export type TaskGroup = typeof taskGroups.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type SuccessCriterion = typeof successCriteria.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type SharingGrant = typeof sharingGrants.$inferSelect;
+export type GrantAction = (typeof grantAction.enumValues)[number];
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,0 +1,121 @@
+/**
+ * The route-handler wrappers, one per kind of caller. Each does authentication, zod parsing
+ * of params, query and body, and maps every error to problem+json in one place, so a route
+ * handler is a few lines that call a service.
+ */
+import { z } from "zod";
+import { config } from "@/lib/config";
+import type { Actor } from "@/lib/auth/actor";
+import { actorForApiToken } from "@/lib/auth/service";
+import { actorFromSessionToken, readCookie, sessionCookieName } from "@/lib/auth/session";
+import { AppError, invalid, problemResponse, unauthorized } from "./errors";
+import { clientIpFrom } from "./client-ip";
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+type Schemas<P, Q, B> = {
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+};
+
+type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: string | null };
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json");
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+export const noContent = (): Response => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+
+async function readJsonBody(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("request/malformed", "The request body is too large");
+  if (text.trim() === "") return {};
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new AppError("request/malformed", "Send the body as application/json");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("request/malformed", "The request body is not valid JSON");
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(result.error, prefix ? [prefix] : []);
+  return result.data;
+}
+
+async function parseRequest<P, Q, B>(req: Request, ctx: RouteContext | undefined, schemas: Schemas<P, Q, B>): Promise<HandlerArgs<P, Q, B>> {
+  const rawParams = ctx ? await ctx.params : {};
+  // A malformed id in the path names no resource: answer 404 like any unknown id.
+  const paramsResult = schemas.params?.safeParse(rawParams);
+  if (paramsResult && !paramsResult.success) throw new AppError("resource/not-found", "Not found");
+  const url = new URL(req.url);
+  const query = parseWith(schemas.query, Object.fromEntries(url.searchParams), "query");
+  const body = schemas.body ? parseWith(schemas.body, await readJsonBody(req), "") : (undefined as B);
+  return { req, params: paramsResult?.data as P, query, body, ip: clientIpFrom(req.headers) };
+}
+
+/** Browsers send Origin on cross-site writes; a cookie-authenticated write must come from us. */
+function assertSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  if (!origin) throw new AppError("auth/csrf", "Cookie-authenticated writes need an Origin header from this site");
+  const allowed = new Set([new URL(config().appUrl).origin]);
+  const host = req.headers.get("host");
+  if (host) allowed.add(`${new URL(req.url).protocol}//${host}`);
+  if (!allowed.has(origin)) throw new AppError("auth/csrf", "Cross-site request refused");
+}
+
+/** Bearer API token, or the session cookie of a signed-in user (with an Origin check on writes). */
+async function resolveActor(req: Request, ip: string | null): Promise<Actor> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const actor = match?.[1] ? await actorForApiToken(match[1], ip) : null;
+    if (!actor) throw unauthorized("The API token is missing, malformed, revoked or unknown");
+    return actor;
+  }
+  const actor = await actorFromSessionToken(readCookie(req.headers.get("cookie"), sessionCookieName()), ip);
+  if (!actor) throw unauthorized();
+  if (UNSAFE_METHODS.has(req.method)) assertSameOrigin(req);
+  return actor;
+}
+
+/** For routes called by integrators and by the signed-in UI. */
+export function withActor<P = undefined, Q = undefined, B = undefined>(
+  schemas: Schemas<P, Q, B>,
+  handler: (args: HandlerArgs<P, Q, B> & { actor: Actor }) => Promise<Response>,
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    try {
+      const actor = await resolveActor(req, clientIpFrom(req.headers));
+      const args = await parseRequest(req, ctx, schemas);
+      return await handler({ ...args, actor });
+    } catch (error) {
+      return problemResponse(error, new URL(req.url).pathname);
+    }
+  };
+}
+
+/** For routes anyone may call (health checks, public documents); errors still map to problem+json. */
+export function withPublic<P = undefined, Q = undefined, B = undefined>(
+  schemas: Schemas<P, Q, B>,
+  handler: (args: HandlerArgs<P, Q, B>) => Promise<Response>,
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    try {
+      return await handler(await parseRequest(req, ctx, schemas));
+    } catch (error) {
+      // No `instance` here: public paths can carry share tokens, which never go into errors.
+      return problemResponse(error);
+    }
+  };
+}

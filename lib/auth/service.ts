@@ -1,0 +1,49 @@
+import { sha256 } from "@/lib/security/crypto";
+import type { Actor } from "./actor";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import * as repo from "./repo";
+
+export const API_TOKEN_PREFIX = "pm_";
+
+/** Checks an email and password. Unknown emails cost the same time as wrong passwords. */
+export async function authenticate(email: string, password: string): Promise<{ id: string; email: string; name: string } | null> {
+  const user = await repo.findUserByEmail(email.trim());
+  if (!user || !user.passwordHash || !user.active) {
+    await verifyAgainstDummy(password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export async function actorForUser(userId: string, ip: string | null): Promise<Actor | null> {
+  const row = await repo.findActiveUserWithMembership(userId);
+  if (!row) return null;
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    tenantId: row.tenantId,
+    tenantName: row.tenantName,
+    role: row.role,
+    via: { kind: "session" },
+    ip,
+  };
+}
+
+export async function actorForApiToken(rawToken: string, ip: string | null): Promise<Actor | null> {
+  if (!rawToken.startsWith(API_TOKEN_PREFIX) || rawToken.length > 200) return null;
+  const row = await repo.findLiveApiTokenByHash(sha256(rawToken));
+  if (!row) return null;
+  repo.touchApiToken(row.tokenId).catch((error) => console.error("[auth] could not record token use", error));
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    tenantId: row.tenantId,
+    tenantName: row.tenantName,
+    role: row.role,
+    via: { kind: "api_token", tokenId: row.tokenId },
+    ip,
+  };
+}

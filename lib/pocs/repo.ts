@@ -1,0 +1,216 @@
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import {
+  comments,
+  memberships,
+  pocs,
+  successCriteria,
+  taskGroups,
+  tasks,
+  users,
+  type GrantAction,
+  type NewPoc,
+  type TenantRole,
+} from "@/db/schema";
+import { liveGrantMatchingUser } from "@/lib/sharing/repo";
+
+const owner = alias(users, "owner");
+const summaryColumns = { poc: pocs, ownerName: owner.name };
+
+/** The POC with everything the access policy needs about this user, in one query. */
+export async function findPocWithAccessFacts(pocId: string, userId: string) {
+  const [row] = await getDb()
+    .select({
+      ...summaryColumns,
+      viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId})`,
+      grantedActions: sql<GrantAction[]>`coalesce((
+        select array_agg(distinct a::text) from sharing_grants g, unnest(g.actions) a
+        where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), '{}'::text[])`,
+    })
+    .from(pocs)
+    .innerJoin(owner, eq(owner.id, pocs.ownerId))
+    .where(eq(pocs.id, pocId));
+  return row ?? null;
+}
+
+export type PocRow = NonNullable<Awaited<ReturnType<typeof findPocWithAccessFacts>>>;
+
+/** POCs a user may see: all of the tenant (admins), their own, or shared with them by a live grant. */
+export async function listVisiblePocs(opts: { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null }) {
+  const ownOrAdmin: SQL | undefined = opts.tenantId
+    ? and(eq(pocs.tenantId, opts.tenantId), opts.isAdmin ? undefined : eq(pocs.ownerId, opts.userId))
+    : undefined;
+  const granted = exists(sql`select 1 from sharing_grants g where ${liveGrantMatchingUser(opts.userId, pocs.id, pocs.tenantId)}`);
+  return getDb()
+    .select(summaryColumns)
+    .from(pocs)
+    .innerJoin(owner, eq(owner.id, pocs.ownerId))
+    .where(and(or(ownOrAdmin, granted), opts.onlyTenantId ? eq(pocs.tenantId, opts.onlyTenantId) : undefined))
+    .orderBy(desc(pocs.updatedAt), desc(pocs.id));
+}
+
+export async function findPocChildren(pocId: string) {
+  const db = getDb();
+  const assignee = alias(users, "assignee");
+  const author = alias(users, "author");
+  const [groups, taskRows, criteria, commentRows] = await Promise.all([
+    db.select().from(taskGroups).where(eq(taskGroups.pocId, pocId)).orderBy(asc(taskGroups.position), asc(taskGroups.createdAt)),
+    db
+      .select({ task: tasks, assigneeName: assignee.name })
+      .from(tasks)
+      .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
+      .where(eq(tasks.pocId, pocId))
+      .orderBy(asc(tasks.position), asc(tasks.createdAt)),
+    db.select().from(successCriteria).where(eq(successCriteria.pocId, pocId)).orderBy(asc(successCriteria.position), asc(successCriteria.createdAt)),
+    db
+      .select({ comment: comments, authorName: author.name })
+      .from(comments)
+      .leftJoin(author, eq(author.id, comments.authorUserId))
+      .where(eq(comments.pocId, pocId))
+      .orderBy(asc(comments.createdAt), asc(comments.id)),
+  ]);
+  return { groups, taskRows, criteria, commentRows };
+}
+
+export async function insertPoc(values: NewPoc) {
+  const [row] = await getDb().insert(pocs).values(values).returning({ id: pocs.id });
+  return row!.id;
+}
+
+export async function updatePoc(pocId: string, values: Partial<NewPoc>) {
+  await getDb().update(pocs).set({ ...values, updatedAt: new Date() }).where(eq(pocs.id, pocId));
+}
+
+export async function deletePoc(pocId: string) {
+  await getDb().delete(pocs).where(eq(pocs.id, pocId));
+}
+
+const touchPoc = (pocId: string) => getDb().update(pocs).set({ updatedAt: new Date() }).where(eq(pocs.id, pocId));
+
+async function nextPosition(table: typeof taskGroups | typeof tasks | typeof successCriteria, pocId: string) {
+  const [row] = await getDb()
+    .select({ next: sql<number>`coalesce(max(${table.position}) + 1, 0)::int` })
+    .from(table)
+    .where(eq(table.pocId, pocId));
+  return row?.next ?? 0;
+}
+
+export async function insertTaskGroup(pocId: string, name: string) {
+  const position = await nextPosition(taskGroups, pocId);
+  const [row] = await getDb().insert(taskGroups).values({ pocId, name, position }).returning();
+  await touchPoc(pocId);
+  return row!;
+}
+
+export async function updateTaskGroup(pocId: string, groupId: string, name: string) {
+  const rows = await getDb()
+    .update(taskGroups)
+    .set({ name })
+    .where(and(eq(taskGroups.id, groupId), eq(taskGroups.pocId, pocId)))
+    .returning();
+  if (rows.length) await touchPoc(pocId);
+  return rows[0] ?? null;
+}
+
+export async function deleteTaskGroup(pocId: string, groupId: string) {
+  const rows = await getDb()
+    .delete(taskGroups)
+    .where(and(eq(taskGroups.id, groupId), eq(taskGroups.pocId, pocId)))
+    .returning({ id: taskGroups.id });
+  if (rows.length) await touchPoc(pocId);
+  return rows.length > 0;
+}
+
+export async function groupBelongsToPoc(pocId: string, groupId: string) {
+  const rows = await getDb()
+    .select({ id: taskGroups.id })
+    .from(taskGroups)
+    .where(and(eq(taskGroups.id, groupId), eq(taskGroups.pocId, pocId)));
+  return rows.length > 0;
+}
+
+type TaskValues = { groupId?: string; title?: string; status?: (typeof tasks.$inferInsert)["status"]; assigneeId?: string | null; dueDate?: string | null };
+
+export async function insertTask(pocId: string, values: Required<Pick<TaskValues, "groupId" | "title">> & TaskValues) {
+  const position = await nextPosition(tasks, pocId);
+  const [row] = await getDb()
+    .insert(tasks)
+    .values({ pocId, position, ...values, groupId: values.groupId, title: values.title })
+    .returning({ id: tasks.id });
+  await touchPoc(pocId);
+  return row!.id;
+}
+
+export async function updateTask(pocId: string, taskId: string, values: TaskValues) {
+  const rows = await getDb()
+    .update(tasks)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId)))
+    .returning({ id: tasks.id });
+  if (rows.length) await touchPoc(pocId);
+  return rows.length > 0;
+}
+
+export async function deleteTask(pocId: string, taskId: string) {
+  const rows = await getDb().delete(tasks).where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId))).returning({ id: tasks.id });
+  if (rows.length) await touchPoc(pocId);
+  return rows.length > 0;
+}
+
+export async function insertCriterion(pocId: string, values: { description: string; status: (typeof successCriteria.$inferInsert)["status"] }) {
+  const position = await nextPosition(successCriteria, pocId);
+  const [row] = await getDb().insert(successCriteria).values({ pocId, position, ...values }).returning();
+  await touchPoc(pocId);
+  return row!;
+}
+
+export async function updateCriterion(pocId: string, criterionId: string, values: Partial<typeof successCriteria.$inferInsert>) {
+  const rows = await getDb()
+    .update(successCriteria)
+    .set(values)
+    .where(and(eq(successCriteria.id, criterionId), eq(successCriteria.pocId, pocId)))
+    .returning();
+  if (rows.length) await touchPoc(pocId);
+  return rows[0] ?? null;
+}
+
+export async function deleteCriterion(pocId: string, criterionId: string) {
+  const rows = await getDb()
+    .delete(successCriteria)
+    .where(and(eq(successCriteria.id, criterionId), eq(successCriteria.pocId, pocId)))
+    .returning({ id: successCriteria.id });
+  if (rows.length) await touchPoc(pocId);
+  return rows.length > 0;
+}
+
+export async function commentBelongsToPoc(pocId: string, commentId: string) {
+  const rows = await getDb()
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
+  return rows.length > 0;
+}
+
+export async function insertComment(values: typeof comments.$inferInsert) {
+  const [row] = await getDb().insert(comments).values(values).returning({ id: comments.id });
+  return row!.id;
+}
+
+export async function tenantMembers(tenantId: string) {
+  return getDb()
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, and(eq(users.id, memberships.userId), eq(users.active, true)))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(asc(users.name));
+}
+
+export async function areTenantMembers(tenantId: string, userIds: string[]) {
+  if (userIds.length === 0) return true;
+  const rows = await getDb()
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds)));
+  return rows.length === new Set(userIds).size;
+}

@@ -1,0 +1,53 @@
+/** Row → snake_case JSON mappers of the POC area (the shapes of lib/pocs/schemas.ts). */
+import type { Comment, SuccessCriterion, Task, TaskGroup } from "@/db/schema";
+import type { PocRow } from "./repo";
+import type { CommentJson, CriterionJson, PocSummary, TaskGroupJson, TaskJson } from "./schemas";
+
+export function pocSummaryJson(row: Pick<PocRow, "poc" | "ownerName">): PocSummary {
+  const p = row.poc;
+  return {
+    id: p.id,
+    tenant_id: p.tenantId,
+    title: p.title,
+    customer: p.customer,
+    status: p.status,
+    start_date: p.startDate,
+    end_date: p.endDate,
+    owner: { id: p.ownerId, name: row.ownerName },
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+  };
+}
+
+export function taskJson(task: Task, assigneeName: string | null): TaskJson {
+  return {
+    id: task.id,
+    group_id: task.groupId,
+    title: task.title,
+    status: task.status,
+    assignee: task.assigneeId && assigneeName ? { id: task.assigneeId, name: assigneeName } : null,
+    due_date: task.dueDate,
+    position: task.position,
+  };
+}
+
+export function taskGroupsJson(groups: TaskGroup[], taskRows: { task: Task; assigneeName: string | null }[]): TaskGroupJson[] {
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    position: g.position,
+    tasks: taskRows.filter((r) => r.task.groupId === g.id).map((r) => taskJson(r.task, r.assigneeName)),
+  }));
+}
+
+export const criterionJson = (c: SuccessCriterion): CriterionJson => ({
+  id: c.id,
+  description: c.description,
+  status: c.status,
+  position: c.position,
+});
+
+export function commentJson(c: Comment, authorName: string | null): CommentJson {
+  const author = c.authorUserId ? { name: authorName ?? "Former user", kind: "user" as const } : { name: c.guestName ?? "Guest", kind: "guest" as const };
+  return { id: c.id, parent_id: c.parentId, author, body: c.body, created_at: c.createdAt.toISOString() };
+}

@@ -1,0 +1,217 @@
+/**
+ * The POC area's service: every read and write of POCs and their parts goes through here,
+ * for session users and API tokens alike, and every function checks access itself.
+ */
+import type { GrantAction } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, forbidden, notFound } from "@/lib/api/errors";
+import { can, canCreatePoc, evaluateAccess, type Access } from "@/lib/sharing/policy";
+import * as repo from "./repo";
+import type {
+  CreateCommentInput,
+  CreateCriterionInput,
+  CreatePocInput,
+  CreateTaskInput,
+  PocDetail,
+  PocSummary,
+  TaskGroupInput,
+  UpdateCriterionInput,
+  UpdatePocInput,
+  UpdateTaskInput,
+} from "./schemas";
+import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson } from "./serialize";
+
+type PocAccess = { row: repo.PocRow; access: Access };
+
+/**
+ * Loads a POC and the caller's access to it. Without view it does not exist for the caller
+ * (404, never 403, so ids of other tenants reveal nothing); without `action` it is 403.
+ */
+async function accessPoc(actor: Actor, pocId: string, action?: GrantAction | "manage"): Promise<PocAccess> {
+  const row = await repo.findPocWithAccessFacts(pocId, actor.userId);
+  if (!row) throw notFound("POC");
+  const access = evaluateAccess({
+    subject: { tenantId: row.poc.tenantId, ownerId: row.poc.ownerId },
+    viewer: {
+      userId: actor.userId,
+      roleInSubjectTenant: row.viewerRole,
+      tokenTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
+    },
+    grantedActions: row.grantedActions,
+  });
+  if (!can(access, "view")) throw notFound("POC");
+  if (action === "manage" && !access.manage) throw forbidden("Only a tenant admin or the POC's owner can do this");
+  if (action && action !== "manage" && !can(access, action)) throw forbidden(`You need the "${action}" permission on this POC`);
+  return { row, access };
+}
+
+export async function listPocs(actor: Actor): Promise<PocSummary[]> {
+  const rows = await repo.listVisiblePocs({
+    userId: actor.userId,
+    tenantId: actor.tenantId,
+    isAdmin: actor.role === "tenant_admin",
+    onlyTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
+  });
+  return rows.map(pocSummaryJson);
+}
+
+export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {
+  const { row, access } = await accessPoc(actor, pocId);
+  const children = await repo.findPocChildren(pocId);
+  return {
+    ...pocSummaryJson(row),
+    description: row.poc.description,
+    objectives: row.poc.objectives,
+    task_groups: taskGroupsJson(children.groups, children.taskRows),
+    success_criteria: children.criteria.map(criterionJson),
+    comments: children.commentRows.map((r) => commentJson(r.comment, r.authorName)),
+    permissions: { actions: [...access.actions], manage: access.manage },
+  };
+}
+
+export async function createPoc(actor: Actor, input: CreatePocInput): Promise<PocDetail> {
+  if (!actor.tenantId || !canCreatePoc(actor.role)) throw forbidden("Only tenant admins and members can create POCs");
+  const id = await repo.insertPoc({
+    tenantId: actor.tenantId,
+    ownerId: actor.userId,
+    title: input.title,
+    description: input.description,
+    customer: input.customer,
+    objectives: input.objectives,
+    status: input.status,
+    startDate: input.start_date ?? null,
+    endDate: input.end_date ?? null,
+  });
+  return getPoc(actor, id);
+}
+
+export async function updatePoc(actor: Actor, pocId: string, input: UpdatePocInput): Promise<PocDetail> {
+  const { row } = await accessPoc(actor, pocId, "edit");
+  const start = input.start_date === undefined ? row.poc.startDate : input.start_date;
+  const end = input.end_date === undefined ? row.poc.endDate : input.end_date;
+  if (start && end && start > end) {
+    throw new AppError("request/invalid", "The request has invalid fields", {
+      fields: [{ field: "end_date", message: "End date must be on or after the start date" }],
+    });
+  }
+  await repo.updatePoc(pocId, {
+    title: input.title,
+    description: input.description,
+    customer: input.customer,
+    objectives: input.objectives,
+    status: input.status,
+    startDate: input.start_date,
+    endDate: input.end_date,
+  });
+  return getPoc(actor, pocId);
+}
+
+export async function deletePoc(actor: Actor, pocId: string): Promise<void> {
+  await accessPoc(actor, pocId, "manage");
+  await repo.deletePoc(pocId);
+}
+
+export async function addTaskGroup(actor: Actor, pocId: string, input: TaskGroupInput) {
+  await accessPoc(actor, pocId, "edit");
+  const group = await repo.insertTaskGroup(pocId, input.name);
+  return { id: group.id, name: group.name, position: group.position, tasks: [] };
+}
+
+export async function renameTaskGroup(actor: Actor, pocId: string, groupId: string, input: TaskGroupInput) {
+  await accessPoc(actor, pocId, "edit");
+  const group = await repo.updateTaskGroup(pocId, groupId, input.name);
+  if (!group) throw notFound("Task group");
+  return { id: group.id, name: group.name, position: group.position };
+}
+
+export async function deleteTaskGroup(actor: Actor, pocId: string, groupId: string) {
+  await accessPoc(actor, pocId, "edit");
+  if (!(await repo.deleteTaskGroup(pocId, groupId))) throw notFound("Task group");
+}
+
+/** An assignee must belong to the POC's tenant; a group must belong to the POC. */
+async function checkTaskReferences(row: repo.PocRow, input: { group_id?: string; assignee_id?: string | null }) {
+  const fields = [];
+  if (input.group_id && !(await repo.groupBelongsToPoc(row.poc.id, input.group_id))) {
+    fields.push({ field: "group_id", message: "No such task group in this POC" });
+  }
+  if (input.assignee_id && !(await repo.areTenantMembers(row.poc.tenantId, [input.assignee_id]))) {
+    fields.push({ field: "assignee_id", message: "The assignee must be a member of the POC's tenant" });
+  }
+  if (fields.length) throw new AppError("request/invalid", "The request has invalid fields", { fields });
+}
+
+export async function addTask(actor: Actor, pocId: string, input: CreateTaskInput) {
+  const { row } = await accessPoc(actor, pocId, "edit");
+  await checkTaskReferences(row, input);
+  const id = await repo.insertTask(pocId, {
+    groupId: input.group_id,
+    title: input.title,
+    status: input.status,
+    assigneeId: input.assignee_id ?? null,
+    dueDate: input.due_date ?? null,
+  });
+  return findTask(actor, pocId, id);
+}
+
+async function findTask(actor: Actor, pocId: string, taskId: string) {
+  const detail = await getPoc(actor, pocId);
+  const task = detail.task_groups.flatMap((g) => g.tasks).find((t) => t.id === taskId);
+  if (!task) throw notFound("Task");
+  return task;
+}
+
+export async function updateTask(actor: Actor, pocId: string, taskId: string, input: UpdateTaskInput) {
+  const { row } = await accessPoc(actor, pocId, "edit");
+  await checkTaskReferences(row, input);
+  const changed = await repo.updateTask(pocId, taskId, {
+    groupId: input.group_id,
+    title: input.title,
+    status: input.status,
+    assigneeId: input.assignee_id,
+    dueDate: input.due_date,
+  });
+  if (!changed) throw notFound("Task");
+  return findTask(actor, pocId, taskId);
+}
+
+export async function deleteTask(actor: Actor, pocId: string, taskId: string) {
+  await accessPoc(actor, pocId, "edit");
+  if (!(await repo.deleteTask(pocId, taskId))) throw notFound("Task");
+}
+
+export async function addCriterion(actor: Actor, pocId: string, input: CreateCriterionInput) {
+  await accessPoc(actor, pocId, "edit");
+  return criterionJson(await repo.insertCriterion(pocId, input));
+}
+
+export async function updateCriterion(actor: Actor, pocId: string, criterionId: string, input: UpdateCriterionInput) {
+  await accessPoc(actor, pocId, "edit");
+  const row = await repo.updateCriterion(pocId, criterionId, input);
+  if (!row) throw notFound("Success criterion");
+  return criterionJson(row);
+}
+
+export async function deleteCriterion(actor: Actor, pocId: string, criterionId: string) {
+  await accessPoc(actor, pocId, "edit");
+  if (!(await repo.deleteCriterion(pocId, criterionId))) throw notFound("Success criterion");
+}
+
+export async function addComment(actor: Actor, pocId: string, input: CreateCommentInput) {
+  await accessPoc(actor, pocId, "comment");
+  if (input.parent_id && !(await repo.commentBelongsToPoc(pocId, input.parent_id))) {
+    throw new AppError("request/invalid", "The request has invalid fields", {
+      fields: [{ field: "parent_id", message: "No such comment in this POC" }],
+    });
+  }
+  const id = await repo.insertComment({ pocId, parentId: input.parent_id ?? null, authorUserId: actor.userId, body: input.body });
+  const detail = await getPoc(actor, pocId);
+  return detail.comments.find((c) => c.id === id)!;
+}
+
+/** People a task can be assigned to: active members of the POC's tenant. */
+export async function listAssignees(actor: Actor, pocId: string) {
+  const { row } = await accessPoc(actor, pocId, "edit");
+  const members = await repo.tenantMembers(row.poc.tenantId);
+  return members.map((m) => ({ id: m.id, name: m.name }));
+}

@@ -1,0 +1,45 @@
+/**
+ * Token primitives shared by API tokens, share links, invites and unlock cookies.
+ * Everything secret is derived from the one server secret (config().secret).
+ */
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { config } from "@/lib/config";
+
+/** 32 bytes from the CSPRNG as base64url (43 characters), optionally after a readable prefix. */
+export function randomToken(prefix = ""): string {
+  return prefix + randomBytes(32).toString("base64url");
+}
+
+export function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+function derivedKey(purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", config().secret, "poc-manager", purpose, 32));
+}
+
+/** AES-256-GCM, so admins can copy a link again while a database dump alone opens nothing. */
+export function encryptSecret(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", derivedKey("token-encryption"), iv);
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((part) => part.toString("base64url")).join(".");
+}
+
+export function decryptSecret(sealed: string): string {
+  const [iv, tag, data] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
+  if (!iv || !tag || !data) throw new Error("Malformed sealed secret");
+  const decipher = createDecipheriv("aes-256-gcm", derivedKey("token-encryption"), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+}
+
+export function hmac(purpose: string, value: string): string {
+  return createHmac("sha256", derivedKey(purpose)).update(value).digest("base64url");
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

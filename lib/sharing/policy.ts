@@ -1,0 +1,48 @@
+/**
+ * The access rules of DESIGN.md as pure functions: no database, no Next.js, no React.
+ * Services gather the facts in one query and ask these functions what they allow.
+ */
+import type { GrantAction, TenantRole } from "@/db/schema";
+
+export const ALL_ACTIONS: readonly GrantAction[] = ["view", "download", "comment", "edit", "share"];
+
+export type AccessFacts = {
+  /** The POC's tenant and owner. */
+  subject: { tenantId: string; ownerId: string };
+  viewer: {
+    userId: string;
+    /** The viewer's role in the POC's tenant right now (null when not a member there). */
+    roleInSubjectTenant: TenantRole | null;
+    /** Set when the caller is an API token: it never reaches beyond its own tenant. */
+    tokenTenantId: string | null;
+  };
+  /** The union of actions of the live grants matching the viewer (user, teams, role). */
+  grantedActions: readonly GrantAction[];
+};
+
+export type Access = {
+  actions: ReadonlySet<GrantAction>;
+  /** Admins and the owner: may delete the POC and manage its grants. */
+  manage: boolean;
+};
+
+const NO_ACCESS: Access = { actions: new Set(), manage: false };
+
+/** Rule 1: tenant admins and the owner have every action; everyone else exactly their grants. */
+export function evaluateAccess(facts: AccessFacts): Access {
+  const { subject, viewer } = facts;
+  if (viewer.tokenTenantId !== null && viewer.tokenTenantId !== subject.tenantId) return NO_ACCESS;
+  const isAdmin = viewer.roleInSubjectTenant === "tenant_admin";
+  if (isAdmin || subject.ownerId === viewer.userId) return { actions: new Set(ALL_ACTIONS), manage: true };
+  const actions = new Set(facts.grantedActions.filter((a) => ALL_ACTIONS.includes(a)));
+  // A grant always includes view; an action without view would be meaningless.
+  if (!actions.has("view")) return NO_ACCESS;
+  return { actions, manage: false };
+}
+
+export const can = (access: Access, action: GrantAction): boolean => access.actions.has(action);
+
+/** Who may start a new POC in their tenant. Executives follow POCs; they do not run them. */
+export function canCreatePoc(role: TenantRole | null): boolean {
+  return role === "tenant_admin" || role === "member";
+}

@@ -1,0 +1,89 @@
+/**
+ * The app's entry server (Next.js custom server). It exists for three reasons:
+ *  1. migrate (and seed the demo on first run) before anything opens the database,
+ *  2. compute the client IP from the socket (and only the configured proxy hops) and pass it
+ *     on in a header it overwrites on every request: route handlers never see the socket,
+ *  3. shut down cleanly (close the server, then the database) on SIGTERM/SIGINT.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { closeDb, databaseKind, getDb } from "./db/client";
+import { migrateDb } from "./db/migrate";
+import { seedDemo } from "./db/seed";
+import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
+import { ConfigError, config } from "./lib/config";
+
+const dev = process.argv.includes("--dev");
+if (!process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+
+function loadConfig() {
+  try {
+    return config();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function buildIfMissing(): void {
+  if (dev || existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  console.log("No production build found: running `next build` once (takes a minute or two)...");
+  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  // next-auth reads these from the environment.
+  process.env.NEXTAUTH_URL ??= cfg.appUrl;
+  process.env.NEXTAUTH_SECRET ??= cfg.secret;
+  buildIfMissing();
+
+  await migrateDb();
+  if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
+
+  const app = next({ dev, hostname: cfg.host, port: cfg.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = computeClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), cfg.trustedProxyHops);
+    // Defence in depth for CVE-2025-29927: this internal header never comes from outside.
+    delete req.headers["x-middleware-subrequest"];
+    handle(req, res).catch((error: unknown) => {
+      console.error("[server] request failed", error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal} received: closing the server and the database.`);
+    server.close(() => {
+      closeDb()
+        .catch((error: unknown) => console.error("[server] closing the database failed", error))
+        .finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  server.listen(cfg.port, cfg.host, () => {
+    console.log(`poc-manager ready on ${cfg.appUrl} (${dev ? "development" : "production"}, ${databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL"})`);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error("[server] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
