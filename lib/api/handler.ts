@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { config } from "@/lib/config";
-import type { Actor } from "@/lib/auth/actor";
+import { callerScope, type Actor } from "@/lib/auth/actor";
+import { withIdempotency } from "@/lib/idempotency/service";
 import { actorForApiToken } from "@/lib/auth/service";
 import { actorFromSessionToken, readCookie, sessionCookieName } from "@/lib/auth/session";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
@@ -17,6 +18,8 @@ type Schemas<P, Q, B> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight). */
+  idempotent?: boolean;
 };
 
 type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: string | null };
@@ -98,7 +101,17 @@ export function withActor<P = undefined, Q = undefined, B = undefined>(
     try {
       const actor = await resolveActor(req, clientIpFrom(req.headers));
       const args = await parseRequest(req, ctx, schemas);
-      return await handler({ ...args, actor });
+      if (!schemas.idempotent) return await handler({ ...args, actor });
+      const stored = await withIdempotency(
+        callerScope(actor),
+        req.headers.get("idempotency-key"),
+        { method: req.method, path: new URL(req.url).pathname, body: args.body },
+        async () => {
+          const res = await handler({ ...args, actor });
+          return { status: res.status, body: await res.json() };
+        },
+      );
+      return json(stored.body, { status: stored.status, headers: stored.replayed ? { "idempotent-replayed": "true" } : {} });
     } catch (error) {
       return problemResponse(error, new URL(req.url).pathname);
     }

@@ -49,9 +49,18 @@ export function readCookie(cookieHeader: string | null, name: string): string | 
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return safeDecode(part.slice(eq + 1).trim());
   }
   return null;
+}
+
+/** A malformed %-escape makes the cookie unreadable (so: no session), never a 500. */
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 /** The signed-in user's id from the session cookie value, or null when absent or invalid. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
@@ -41,7 +41,7 @@ export async function listVisiblePocs(opts: { userId: string; tenantId: string |
   const ownOrAdmin: SQL | undefined = opts.tenantId
     ? and(eq(pocs.tenantId, opts.tenantId), opts.isAdmin ? undefined : eq(pocs.ownerId, opts.userId))
     : undefined;
-  const granted = exists(sql`select 1 from sharing_grants g where ${liveGrantMatchingUser(opts.userId, pocs.id, pocs.tenantId)}`);
+  const granted = sql`exists (select 1 from sharing_grants g where ${liveGrantMatchingUser(opts.userId, pocs.id, pocs.tenantId)})`;
   return getDb()
     .select(summaryColumns)
     .from(pocs)

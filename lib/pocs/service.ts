@@ -21,29 +21,38 @@ import type {
 } from "./schemas";
 import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson } from "./serialize";
 
-type PocAccess = { row: repo.PocRow; access: Access };
+export type PocAccess = { row: repo.PocRow; access: Access };
 
 /**
  * Loads a POC and the caller's access to it. Without view it does not exist for the caller
  * (404, never 403, so ids of other tenants reveal nothing); without `action` it is 403.
  */
 async function accessPoc(actor: Actor, pocId: string, action?: GrantAction | "manage"): Promise<PocAccess> {
-  const row = await repo.findPocWithAccessFacts(pocId, actor.userId);
+  const row = await loadPocAccess(actor, pocId);
   if (!row) throw notFound("POC");
-  const access = evaluateAccess({
-    subject: { tenantId: row.poc.tenantId, ownerId: row.poc.ownerId },
-    viewer: {
-      userId: actor.userId,
-      roleInSubjectTenant: row.viewerRole,
-      tokenTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
-    },
-    grantedActions: row.grantedActions,
-  });
+  const { access } = row;
   if (!can(access, "view")) throw notFound("POC");
   if (action === "manage" && !access.manage) throw forbidden("Only a tenant admin or the POC's owner can do this");
   if (action && action !== "manage" && !can(access, action)) throw forbidden(`You need the "${action}" permission on this POC`);
-  return { row, access };
+  return row;
 }
+
+/** The POC and the caller's access to it, or null when there is no such POC. */
+export async function loadPocAccess(actor: Actor, pocId: string): Promise<PocAccess | null> {
+  const row = await repo.findPocWithAccessFacts(pocId, actor.userId);
+  if (!row) return null;
+  return { row, access: evaluateAccess(accessFactsOf(actor, row)) };
+}
+
+export const accessFactsOf = (actor: Actor, row: repo.PocRow) => ({
+  subject: { tenantId: row.poc.tenantId, ownerId: row.poc.ownerId },
+  viewer: {
+    userId: actor.userId,
+    roleInSubjectTenant: row.viewerRole,
+    tokenTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
+  },
+  grantedActions: row.grantedActions,
+});
 
 export async function listPocs(actor: Actor): Promise<PocSummary[]> {
   const rows = await repo.listVisiblePocs({
@@ -53,6 +62,15 @@ export async function listPocs(actor: Actor): Promise<PocSummary[]> {
     onlyTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
   });
   return rows.map(pocSummaryJson);
+}
+
+/**
+ * The POC's summary and the caller's permissions, without its children: one query. Pages use
+ * it as a cheap visibility check before they start streaming, so a hidden POC is a real 404.
+ */
+export async function getPocSummary(actor: Actor, pocId: string): Promise<PocSummary & Pick<PocDetail, "permissions">> {
+  const { row, access } = await accessPoc(actor, pocId);
+  return { ...pocSummaryJson(row), permissions: { actions: [...access.actions], manage: access.manage } };
 }
 
 export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {

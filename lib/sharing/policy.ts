@@ -46,3 +46,23 @@ export const can = (access: Access, action: GrantAction): boolean => access.acti
 export function canCreatePoc(role: TenantRole | null): boolean {
   return role === "tenant_admin" || role === "member";
 }
+
+/**
+ * Rule 3: only tenant admins create, change, read or revoke link and embed grants. Callers
+ * outside the POC's tenant learn nothing (not-found); members of it are told no (forbidden).
+ */
+export function anonymousGrantManagement(facts: Pick<AccessFacts, "subject" | "viewer">): "allowed" | "forbidden" | "not-found" {
+  const { subject, viewer } = facts;
+  if (viewer.tokenTenantId !== null && viewer.tokenTenantId !== subject.tenantId) return "not-found";
+  if (viewer.roleInSubjectTenant === null) return "not-found";
+  return viewer.roleInSubjectTenant === "tenant_admin" ? "allowed" : "forbidden";
+}
+
+export type GrantState = "active" | "expired" | "revoked";
+
+/** Rule 2: revoked wins; then tombstoned or past expires_at is expired. */
+export function grantState(grant: { revokedAt: Date | null; tombstonedAt: Date | null; expiresAt: Date | null }, now: Date): GrantState {
+  if (grant.revokedAt) return "revoked";
+  if (grant.tombstonedAt || (grant.expiresAt && grant.expiresAt.getTime() <= now.getTime())) return "expired";
+  return "active";
+}

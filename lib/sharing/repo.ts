@@ -1,5 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, desc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import { pocs, sharingGrants, users, type SharingGrant } from "@/db/schema";
+import type { Executor } from "@/lib/db/repo";
 
 /**
  * SQL condition on a sharing_grants row aliased `g`: the grant is live now (rule 2) and
@@ -17,4 +20,110 @@ export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | S
       or (g.principal_type = 'role' and g.principal_role = (
         select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId}))
     )`;
+}
+
+// ---- grants ----
+const creator = alias(users, "creator");
+const grantColumns = { grant: sharingGrants, creatorName: creator.name };
+
+export type GrantRow = { grant: SharingGrant; creatorName: string | null };
+
+export async function insertGrant(tx: Executor, values: typeof sharingGrants.$inferInsert): Promise<SharingGrant> {
+  const [row] = await tx.insert(sharingGrants).values(values).returning();
+  return row!;
+}
+
+export async function findGrant(grantId: string, tx: Executor = getDb()): Promise<GrantRow | null> {
+  const [row] = await tx.select(grantColumns).from(sharingGrants).leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId)).where(eq(sharingGrants.id, grantId));
+  return row ?? null;
+}
+
+export function listSubjectGrants(subjectId: string): Promise<GrantRow[]> {
+  return getDb()
+    .select(grantColumns)
+    .from(sharingGrants)
+    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
+    .where(and(eq(sharingGrants.subjectId, subjectId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .orderBy(desc(sharingGrants.createdAt));
+}
+
+/** The POC's link that is not revoked or tombstoned (it may have expired since). */
+export async function findOpenLink(subjectId: string, tx: Executor = getDb()): Promise<GrantRow | null> {
+  const [row] = await tx
+    .select(grantColumns)
+    .from(sharingGrants)
+    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
+    .where(and(eq(sharingGrants.subjectId, subjectId), eq(sharingGrants.principalType, "link"), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)));
+  return row ?? null;
+}
+
+export function listTenantLiveLinks(tenantId: string) {
+  return getDb()
+    .select({ ...grantColumns, pocTitle: pocs.title })
+    .from(sharingGrants)
+    .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
+    .where(
+      and(
+        eq(sharingGrants.tenantId, tenantId),
+        eq(sharingGrants.principalType, "link"),
+        isNull(sharingGrants.revokedAt),
+        isNull(sharingGrants.tombstonedAt),
+        sql`(${sharingGrants.expiresAt} is null or ${sharingGrants.expiresAt} > now())`,
+      ),
+    )
+    .orderBy(desc(sharingGrants.createdAt));
+}
+
+export async function revokeGrant(tx: Executor, grantId: string, userId: string): Promise<SharingGrant | null> {
+  const [row] = await tx
+    .update(sharingGrants)
+    .set({ revokedAt: sql`now()`, revokedByUserId: userId, updatedAt: sql`now()`, updatedByUserId: userId })
+    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Tombstones the subject's expired grants; returns them so each gets its audit row. */
+export function tombstoneExpired(tx: Executor, subjectId: string): Promise<SharingGrant[]> {
+  return tx
+    .update(sharingGrants)
+    .set({ tombstonedAt: sql`now()` })
+    .where(and(eq(sharingGrants.subjectId, subjectId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt), lte(sharingGrants.expiresAt, sql`now()`)))
+    .returning();
+}
+
+/**
+ * Everything the anonymous view of a token needs, in one round trip: the grant (in any
+ * state, so revoked and expired can be told apart) and the allowlisted POC fields.
+ */
+export async function findShareByTokenHash(tokenHash: string) {
+  const [row] = await getDb()
+    .select({
+      grant: sharingGrants,
+      expired: sql<boolean>`(${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())`,
+      poc: {
+        title: pocs.title,
+        description: pocs.description,
+        customer: pocs.customer,
+        objectives: pocs.objectives,
+        status: pocs.status,
+        startDate: pocs.startDate,
+        endDate: pocs.endDate,
+      },
+      taskGroups: sql<{ name: string; tasks: { title: string; status: string; assignee_name: string | null; due_date: string | null }[] }[]>`(
+        select coalesce(json_agg(json_build_object('name', tg.name, 'tasks', (
+          select coalesce(json_agg(json_build_object('title', t.title, 'status', t.status, 'assignee_name', u.name, 'due_date', t.due_date)
+            order by t.position, t.created_at), '[]'::json)
+          from tasks t left join users u on u.id = t.assignee_id where t.group_id = tg.id
+        )) order by tg.position, tg.created_at), '[]'::json)
+        from task_groups tg where tg.poc_id = ${pocs.id})`,
+      criteria: sql<{ description: string; status: string }[]>`(
+        select coalesce(json_agg(json_build_object('description', sc.description, 'status', sc.status) order by sc.position, sc.created_at), '[]'::json)
+        from success_criteria sc where sc.poc_id = ${pocs.id})`,
+    })
+    .from(sharingGrants)
+    .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .where(and(eq(sharingGrants.tokenHash, tokenHash), eq(sharingGrants.principalType, "link")));
+  return row ?? null;
 }

@@ -1,0 +1,134 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the handlers parse with
+ * (zod 4's JSON Schema output is draft 2020-12, the dialect of OpenAPI 3.1).
+ */
+import { z } from "zod";
+import * as poc from "@/lib/pocs/schemas";
+import * as sharing from "@/lib/sharing/schemas";
+
+type Operation = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  tag: string;
+  summary: string;
+  body?: z.ZodType;
+  response?: { status: number; schema?: z.ZodType; description: string };
+  errors: number[];
+  auth?: "caller" | "none";
+  idempotent?: boolean;
+};
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().describe("Stable machine-readable error code, e.g. auth/unauthorized or request/invalid"),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+
+const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+const pocPath = "/api/v1/pocs/{poc_id}";
+
+/** Later areas append their operations here. */
+export const operations: Operation[] = [
+  { method: "get", path: "/api/v1/pocs", tag: "POCs", summary: "List the POCs the caller may see", response: { status: 200, schema: poc.PocList, description: "POCs, newest activity first" }, errors: [401] },
+  { method: "post", path: "/api/v1/pocs", tag: "POCs", summary: "Create a POC owned by the caller", body: poc.CreatePocInput, response: { status: 201, schema: poc.PocDetail, description: "The new POC" }, errors: [400, 401, 403, 422] },
+  { method: "get", path: pocPath, tag: "POCs", summary: "Get a POC with its task groups, tasks, success criteria and comments", response: { status: 200, schema: poc.PocDetail, description: "The POC" }, errors: [401, 404] },
+  { method: "patch", path: pocPath, tag: "POCs", summary: "Change a POC's details (needs edit)", body: poc.UpdatePocInput, response: { status: 200, schema: poc.PocDetail, description: "The changed POC" }, errors: [400, 401, 403, 404, 422] },
+  { method: "delete", path: pocPath, tag: "POCs", summary: "Delete a POC (tenant admins and the owner)", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
+  { method: "get", path: `${pocPath}/task-groups`, tag: "Tasks", summary: "List task groups with their tasks", response: { status: 200, schema: list(poc.TaskGroupJson), description: "Task groups" }, errors: [401, 404] },
+  { method: "post", path: `${pocPath}/task-groups`, tag: "Tasks", summary: "Add a task group", body: poc.TaskGroupInput, response: { status: 201, schema: poc.TaskGroupJson, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Rename a task group", body: poc.TaskGroupInput, response: { status: 200, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
+  { method: "delete", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Delete a task group and its tasks", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
+  { method: "get", path: `${pocPath}/tasks`, tag: "Tasks", summary: "List tasks", response: { status: 200, schema: list(poc.TaskJson), description: "Tasks" }, errors: [401, 404] },
+  { method: "post", path: `${pocPath}/tasks`, tag: "Tasks", summary: "Add a task to a group", body: poc.CreateTaskInput, response: { status: 201, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Change a task (status, assignee, due date, title, group)", body: poc.UpdateTaskInput, response: { status: 200, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
+  { method: "delete", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Delete a task", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
+  { method: "get", path: `${pocPath}/success-criteria`, tag: "Success criteria", summary: "List success criteria", response: { status: 200, schema: list(poc.CriterionJson), description: "Success criteria" }, errors: [401, 404] },
+  { method: "post", path: `${pocPath}/success-criteria`, tag: "Success criteria", summary: "Add a success criterion", body: poc.CreateCriterionInput, response: { status: 201, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Change a success criterion", body: poc.UpdateCriterionInput, response: { status: 200, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
+  { method: "delete", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Delete a success criterion", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
+  { method: "get", path: `${pocPath}/comments`, tag: "Comments", summary: "List comments (threaded by parent_id)", response: { status: 200, schema: list(poc.CommentJson), description: "Comments, oldest first" }, errors: [401, 404] },
+  { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment)", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Create a sharing grant (public links: tenant admins only)", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
+  { method: "get", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "List the live grants of a subject (?subject_type=poc&subject_id=...)", response: { status: 200, schema: sharing.GrantList, description: "Live grants, newest first" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Get a grant", response: { status: 200, schema: sharing.GrantJson, description: "The grant" }, errors: [401, 403, 404] },
+  { method: "delete", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Revoke a grant (effective on the next request; the row stays for audit)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
+  { method: "post", path: `${pocPath}/public-link`, tag: "Public links", summary: "Create the POC's public link (tenant admins)", response: { status: 201, schema: sharing.PublicLinkJson, description: "The link with its token" }, errors: [401, 403, 404, 409, 422], idempotent: true },
+  { method: "get", path: `${pocPath}/public-link`, tag: "Public links", summary: "Get the POC's live public link", response: { status: 200, schema: sharing.PublicLinkJson, description: "The live link" }, errors: [401, 403, 404] },
+  { method: "delete", path: `${pocPath}/public-link`, tag: "Public links", summary: "Revoke the POC's public link", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
+  { method: "get", path: "/api/v1/public/pocs/{token}", tag: "Public links", summary: "The read-only POC view behind a share token (no authentication)", response: { status: 200, schema: sharing.PublicPocView, description: "Allowlisted POC fields" }, errors: [403, 404], auth: "none" },
+];
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Malformed request (problem+json, code request/malformed)",
+  401: "Missing or invalid credentials (auth/unauthorized)",
+  403: "Not allowed (auth/forbidden, auth/csrf; share/revoked, share/expired on public routes)",
+  404: "Not found, or not visible to the caller",
+  409: "Conflict (share/link-exists with existing_grant_id; idempotency/in-flight)",
+  422: "Invalid fields (request/invalid, with `errors`; idempotency/key-reused)",
+  429: "Too many attempts (Retry-After)",
+};
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: m[1] === "token" ? { type: "string", description: "The 43-character share token" } : { type: "string", format: "uuid" },
+    }));
+    const responses: Record<string, unknown> = {};
+    if (op.response) {
+      responses[String(op.response.status)] = {
+        description: op.response.description,
+        ...(op.response.schema ? { content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } } : {}),
+      };
+    }
+    for (const status of op.errors) {
+      responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+    }
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      tags: [op.tag],
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+      parameters: [
+        ...pathParams,
+        ...(op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : []),
+      ],
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
+      responses,
+      security: op.auth === "none" ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "poc-manager API",
+      version: "1.0.0",
+      description:
+        "REST API for integrators. Authenticate with `Authorization: Bearer <api token>` (create one under Settings → API tokens) " +
+        "or the browser session cookie (writes then need a same-site Origin header). Errors are RFC 9457 problem+json with a stable `code`.",
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      schemas: { Problem: jsonSchema(Problem, "output") },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API token (pm_...)" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
