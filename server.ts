@@ -15,6 +15,9 @@ import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
+import { sweepExpiredGrants } from "./lib/sharing/service";
+
+const SWEEP_INTERVAL_MS = 60_000;
 
 const dev = process.argv.includes("--dev");
 if (!process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -62,10 +65,17 @@ async function main(): Promise<void> {
     });
   });
 
+  // Expired grants are refused on every request regardless; the sweep tombstones and audits them.
+  const sweep = setInterval(() => {
+    sweepExpiredGrants().catch((error: unknown) => console.error("[server] expiry sweep failed", error));
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(sweep);
     console.log(`${signal} received: closing the server and the database.`);
     server.close(() => {
       closeDb()

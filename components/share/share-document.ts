@@ -5,7 +5,9 @@
 import { formatDate, formatDateRange } from "@/components/format";
 import { statusLabel } from "@/components/status-labels";
 import type { PublicPocView } from "@/lib/sharing/schemas";
+import { commentsSection, type CommentFormState } from "./comments";
 import { html, SafeHtml } from "./html";
+import { WATERMARK_STYLES, watermarkOverlay } from "./watermark";
 
 const STYLES = `
 :root { --fg:#1f2933; --muted:#616e7c; --line:#e4e7eb; --bg:#f5f7fa; --card:#fff; --accent:#2f5bea; }
@@ -30,6 +32,21 @@ th { font-size:.85rem; color:var(--muted); font-weight:600; }
 p.pre { white-space: pre-wrap; margin:.25rem 0 0; }
 .center { max-width: 520px; margin: 4rem auto; text-align:center; }
 footer { text-align:center; color:var(--muted); font-size:.85rem; margin:2rem 0; }
+form { display:grid; gap:.5rem; margin-top:.75rem; text-align:left; }
+label { font-weight:600; font-size:.9rem; }
+input, textarea { font:inherit; padding:.5rem .6rem; border:1px solid #9aa5b1; border-radius:6px; width:100%; }
+input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline:3px solid #8fb1ff; outline-offset:2px; }
+button { font:inherit; font-weight:600; padding:.55rem 1rem; border:0; border-radius:6px; background:var(--accent); color:#fff; cursor:pointer; justify-self:start; }
+.error { color:#a61b1b; background:#ffe3e3; padding:.5rem .75rem; border-radius:6px; }
+.actions { display:flex; gap:.75rem; margin-top:.75rem; }
+a.button { display:inline-block; padding:.45rem .9rem; border:1px solid var(--accent); border-radius:6px; color:var(--accent); text-decoration:none; font-weight:600; }
+ul.comments, ul.replies { list-style:none; padding:0; margin:0; }
+ul.replies { margin-left:1.25rem; border-left:3px solid var(--line); padding-left:.9rem; }
+li.comment { padding:.6rem 0; border-bottom:1px solid var(--line); }
+.comment-form .row { display:grid; grid-template-columns:auto 1fr auto 1fr; gap:.5rem; align-items:center; }
+@media (max-width: 640px) { .comment-form .row { grid-template-columns:1fr; } }
+@media print { form, details, .actions { display:none; } }
+${WATERMARK_STYLES}
 @media print { header.bar { background:none; color:#000; } body { background:#fff; } .card { border:none; } }
 `;
 
@@ -52,14 +69,17 @@ ${body}
 
 const badge = (kind: "poc" | "task" | "criterion", status: string) => html`<span class="badge s-${status}">${statusLabel(kind, status)}</span>`;
 
-export function sharePocBody(view: PublicPocView): SafeHtml {
-  return html`<main>
+export type SharePageOptions = { csvHref: string | null; comments: CommentFormState; viewedAt: Date };
+
+export function sharePocBody(view: PublicPocView, options: SharePageOptions): SafeHtml {
+  return html`${view.viewer_email ? watermarkOverlay(view.viewer_email, options.viewedAt) : ""}<main>
   <section class="card" aria-labelledby="poc-title">
     <div class="muted">${view.customer || "Proof of concept"}</div>
     <h1 id="poc-title">${view.title}</h1>
     <div class="meta"><span>Status: ${badge("poc", view.status)}</span><span>${formatDateRange(view.start_date, view.end_date)}</span></div>
     ${view.description ? html`<h3>Description</h3><p class="pre">${view.description}</p>` : ""}
     ${view.objectives ? html`<h3>Objectives</h3><p class="pre">${view.objectives}</p>` : ""}
+    ${options.csvHref ? html`<div class="actions"><a class="button" href="${options.csvHref}" download>Download CSV</a></div>` : ""}
   </section>
   <section class="card" aria-labelledby="tasks-heading">
     <h2 id="tasks-heading">Tasks</h2>
@@ -87,7 +107,8 @@ export function sharePocBody(view: PublicPocView): SafeHtml {
       </tbody></table>`
     }
   </section>
-  <footer>Read-only view shared with you through a link.</footer>
+  ${view.comments ? commentsSection(view.comments, view.viewer_email, options.comments) : ""}
+  <footer>${view.actions.includes("comment") ? "Shared with you through a link." : "Read-only view shared with you through a link."}</footer>
 </main>`;
 }
 

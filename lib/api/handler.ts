@@ -9,6 +9,8 @@ import { callerScope, type Actor } from "@/lib/auth/actor";
 import { withIdempotency } from "@/lib/idempotency/service";
 import { actorForApiToken } from "@/lib/auth/service";
 import { actorFromSessionToken, readCookie, sessionCookieName } from "@/lib/auth/session";
+import { SHARE_HEADERS, SHARE_PASS_COOKIE } from "@/lib/sharing/http";
+import type { ShareRequest } from "@/lib/sharing/public-service";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
 
@@ -68,7 +70,7 @@ async function parseRequest<P, Q, B>(req: Request, ctx: RouteContext | undefined
 }
 
 /** Browsers send Origin on cross-site writes; a cookie-authenticated write must come from us. */
-function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: Request): void {
   const origin = req.headers.get("origin");
   if (!origin) throw new AppError("auth/csrf", "Cookie-authenticated writes need an Origin header from this site");
   const allowed = new Set([new URL(config().appUrl).origin]);
@@ -132,3 +134,34 @@ export function withPublic<P = undefined, Q = undefined, B = undefined>(
     }
   };
 }
+
+/**
+ * For anonymous callers holding a share token. Builds the ShareRequest (token, viewer pass,
+ * IP, user agent) and puts the share headers on every response, errors included.
+ * `passFrom`: API clients send the pass as a bearer credential; browsers as the `pm_share`
+ * cookie, which is path-scoped to that one link.
+ */
+export function withShare<Q = undefined, B = undefined>(
+  schemas: Omit<Schemas<{ token: string }, Q, B>, "params" | "idempotent"> & { passFrom: "bearer" | "cookie" },
+  handler: (args: HandlerArgs<{ token: string }, Q, B> & { share: ShareRequest }) => Promise<Response>,
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    let res: Response;
+    try {
+      if (UNSAFE_METHODS.has(req.method) && schemas.passFrom === "cookie") assertSameOrigin(req);
+      const { token } = (await ctx.params) as { token: string };
+      const args = await parseRequest(req, ctx, { ...schemas, params: ShareParams });
+      const pass =
+        schemas.passFrom === "cookie"
+          ? readCookie(req.headers.get("cookie"), SHARE_PASS_COOKIE)
+          : (/^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "")?.[1] ?? null);
+      res = await handler({ ...args, share: { token, pass, ip: args.ip, userAgent: req.headers.get("user-agent") } });
+    } catch (error) {
+      res = problemResponse(error);
+    }
+    for (const [key, value] of Object.entries(SHARE_HEADERS)) res.headers.set(key, value);
+    return res;
+  };
+}
+
+const ShareParams = z.object({ token: z.string() });

@@ -66,3 +66,18 @@ export function grantState(grant: { revokedAt: Date | null; tombstonedAt: Date |
   if (grant.tombstonedAt || (grant.expiresAt && grant.expiresAt.getTime() <= now.getTime())) return "expired";
   return "active";
 }
+
+export type ShareGate = "password" | "email" | "open";
+
+/**
+ * What an anonymous viewer must still do before seeing a link's content: the password (at the
+ * grant's current version), then an email when the link is watermarked.
+ */
+export function shareGate(
+  grant: { hasPassword: boolean; passwordVersion: number; watermark: boolean },
+  pass: { passwordVersion: number | null; email: string | null } | null,
+): ShareGate {
+  if (grant.hasPassword && pass?.passwordVersion !== grant.passwordVersion) return "password";
+  if (grant.watermark && !pass?.email) return "email";
+  return "open";
+}

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { pocs, sharingGrants, users, type SharingGrant } from "@/db/schema";
+import { comments, pocs, sharingGrants, shareViews, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 /**
@@ -126,4 +126,52 @@ export async function findShareByTokenHash(tokenHash: string) {
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .where(and(eq(sharingGrants.tokenHash, tokenHash), eq(sharingGrants.principalType, "link")));
   return row ?? null;
+}
+
+export async function updateGrant(tx: Executor, grantId: string, values: Partial<typeof sharingGrants.$inferInsert>): Promise<SharingGrant | null> {
+  const [row] = await tx
+    .update(sharingGrants)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Every expired grant not yet tombstoned, across tenants (the background sweep). */
+export function tombstoneAllExpired(tx: Executor): Promise<SharingGrant[]> {
+  return tx
+    .update(sharingGrants)
+    .set({ tombstonedAt: sql`now()` })
+    .where(and(isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt), lte(sharingGrants.expiresAt, sql`now()`)))
+    .returning();
+}
+
+export async function insertShareView(values: typeof shareViews.$inferInsert): Promise<void> {
+  await getDb().insert(shareViews).values(values);
+}
+
+/** Comments of a POC for an anonymous viewer: display names only, never emails. */
+export function findShareComments(pocId: string) {
+  return getDb()
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      userName: users.name,
+      guestName: comments.guestName,
+    })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorUserId))
+    .where(eq(comments.pocId, pocId))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+}
+
+export async function insertGuestComment(values: typeof comments.$inferInsert): Promise<void> {
+  await getDb().insert(comments).values(values);
+}
+
+export async function commentExists(pocId: string, commentId: string): Promise<boolean> {
+  const rows = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
+  return rows.length > 0;
 }

@@ -17,24 +17,84 @@ export const Actions = z
 export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
 
+const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
+const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
+
+/** Options a link grant can carry (DESIGN "Public links"). */
+const linkOptions = {
+  watermark: z.boolean().optional(),
+  expires_at: ExpiresAt.nullable().optional(),
+  password: LinkPassword.nullable().optional().describe("Write-only; null removes it"),
+};
+
+function anonymousActionsOnly(v: { principal_type?: string; actions?: string[] }, ctx: z.RefinementCtx) {
+  const extra = (v.actions ?? []).filter((a) => !(ANONYMOUS_ACTIONS as readonly string[]).includes(a));
+  if ((v.principal_type ?? "link") === "link" && extra.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["actions"],
+      message: `Public links can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} need a signed-in principal`,
+    });
+  }
+}
+
 export const CreateGrantInput = z
   .strictObject({
     subject_type: z.literal("poc"),
     subject_id: z.uuid(),
     principal_type: z.enum(["link"]),
     actions: Actions.default(["view"]),
+    ...linkOptions,
   })
-  .superRefine((v, ctx) => {
-    const extra = v.actions.filter((a) => !(ANONYMOUS_ACTIONS as readonly string[]).includes(a));
-    if (v.principal_type === "link" && extra.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["actions"],
-        message: `Public links can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} need a signed-in principal`,
-      });
-    }
-  });
+  .superRefine(anonymousActionsOnly);
 export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
+
+/** The public-link API's create body: every field optional (a view-only link by default). */
+export const PublicLinkInput = z
+  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .superRefine(anonymousActionsOnly);
+export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
+
+export const UpdateGrantInput = z
+  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" })
+  .superRefine(anonymousActionsOnly);
+export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
+
+export const Email = z.email("Enter a valid email address").max(254);
+const GivenPassword = z.string().min(1, "Enter the password").max(128);
+
+/** API unlock: the password, and for watermarked links the viewer's email. */
+export const PublicUnlockInput = z
+  .strictObject({ password: GivenPassword.optional(), email: Email.optional() })
+  .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" });
+
+/** The share page's forms (one endpoint, told apart by `intent`). */
+export const ShareFormInput = z.discriminatedUnion("intent", [
+  z.strictObject({ intent: z.literal("unlock"), password: GivenPassword }),
+  z.strictObject({ intent: z.literal("identify"), email: Email }),
+  z.strictObject({
+    intent: z.literal("comment"),
+    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+    email: Email,
+    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+    parent_id: z.uuid().optional(),
+  }),
+]);
+export type ShareFormInput = z.infer<typeof ShareFormInput>;
+
+export const GuestCommentInput = z.strictObject({
+  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+  email: Email,
+  body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+  parent_id: z.uuid().nullable().optional(),
+});
+export type GuestCommentInput = z.infer<typeof GuestCommentInput>;
+
+export const UnlockResult = z.object({
+  access_token: z.string().describe("Send as `Authorization: Bearer <access_token>` to the public POC routes"),
+  expires_at: z.iso.datetime({ offset: true }),
+});
 
 const timestamp = z.iso.datetime({ offset: true });
 const CreatedBy = z.object({ kind: z.enum(["user", "api_token"]), id: z.uuid(), name: z.string() }).nullable();
@@ -85,6 +145,12 @@ export const PublicPocView = z.object({
   ),
   success_criteria: z.array(z.object({ description: z.string(), status: z.enum(criterionStatus.enumValues) })),
   actions: z.array(GrantAction),
+  /** Present only when the link carries `comment`. Authors by display name only. */
+  comments: z
+    .array(z.object({ id: z.uuid(), parent_id: z.uuid().nullable(), author_name: z.string(), author_kind: z.enum(["user", "guest"]), body: z.string(), created_at: z.string() }))
+    .optional(),
+  /** The email the viewer gave, when the link is watermarked. */
+  viewer_email: z.string().nullable(),
 });
 export type PublicPocView = z.infer<typeof PublicPocView>;
 

@@ -10,7 +10,8 @@ import { accessFactsOf, loadPocAccess, type PocAccess } from "@/lib/pocs/service
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
 import { anonymousGrantManagement } from "./policy";
 import * as repo from "./repo";
-import type { CreateGrantInput, GrantJson, PublicLinkJson, PublicPocView } from "./schemas";
+import { hashPassword } from "@/lib/auth/password";
+import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 
 const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
@@ -38,9 +39,21 @@ async function tombstoneExpired(tx: Executor, pocId: string, tenantId: string): 
   }
 }
 
+/** expires_at must lie in the future when it is set (checked here: "now" is not a schema fact). */
+function checkExpiry(expiresAt: string | null | undefined): Date | null | undefined {
+  if (expiresAt === undefined || expiresAt === null) return expiresAt;
+  const date = new Date(expiresAt);
+  if (date.getTime() <= Date.now()) {
+    throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "expires_at", message: "Must be in the future" }] });
+  }
+  return date;
+}
+
 export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
   const { row } = await requireLinkAdmin(actor, input.subject_id);
   const tenantId = row.poc.tenantId;
+  const expiresAt = checkExpiry(input.expires_at) ?? null;
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   const token = randomToken();
   try {
     const grantId = await transaction(async (tx) => {
@@ -51,6 +64,9 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         subjectId: input.subject_id,
         principalType: input.principal_type,
         actions: input.actions,
+        watermark: input.watermark ?? false,
+        expiresAt,
+        passwordHash,
         tokenHash: sha256(token),
         tokenEncrypted: encryptSecret(token),
         createdByUserId: actor.userId,
@@ -91,6 +107,36 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   return (await repo.listSubjectGrants(subject.subject_id)).map(grantJson);
 }
 
+export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
+  const before = await requireManagedGrant(actor, grantId);
+  const expiresAt = checkExpiry(input.expires_at);
+  const passwordChange =
+    input.password === undefined
+      ? {}
+      : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
+  const updated = await transaction(async (tx) => {
+    const grant = await repo.updateGrant(tx, grantId, {
+      actions: input.actions,
+      watermark: input.watermark,
+      expiresAt,
+      ...passwordChange,
+      updatedByUserId: actor.userId,
+    });
+    if (!grant) return null;
+    const after = { grant, creatorName: before.creatorName };
+    await recordAudit(tx, actor, {
+      tenantId: grant.tenantId,
+      action: "grant.updated",
+      subjectType: "sharing_grant",
+      subjectId: grant.id,
+      payload: { before: grantPayload(before), after: grantPayload(after), password_changed: input.password !== undefined },
+    });
+    return after;
+  });
+  if (!updated) throw notFound("Live grant");
+  return grantJson(updated);
+}
+
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
   const row = await requireManagedGrant(actor, grantId);
   const revoked = await transaction(async (tx) => {
@@ -110,8 +156,8 @@ export async function revokeGrant(actor: Actor, grantId: string): Promise<void> 
 
 // ---- the public-link face of the same service ----
 
-export async function createPublicLink(actor: Actor, pocId: string): Promise<PublicLinkJson> {
-  const grant = await createGrant(actor, { subject_type: "poc", subject_id: pocId, principal_type: "link", actions: ["view"] });
+export async function createPublicLink(actor: Actor, pocId: string, options: PublicLinkInput = {}): Promise<PublicLinkJson> {
+  const grant = await createGrant(actor, { subject_type: "poc", subject_id: pocId, principal_type: "link", ...options, actions: options.actions ?? ["view"] });
   return publicLinkJson((await repo.findGrant(grant.id))!);
 }
 
@@ -137,34 +183,23 @@ export async function listTenantLinks(actor: Actor) {
   return rows.map((r) => ({ ...grantJson(r), poc_title: r.pocTitle }));
 }
 
-// ---- anonymous access through a token ----
-
-export type OpenedShare = { grantId: string; view: PublicPocView; watermark: boolean };
-
 /**
- * Resolves a share token for an anonymous viewer. Every token, well-formed or not, goes
- * through the same hash and lookup, so unknown and malformed tokens look alike (404).
+ * Tombstones every grant past its expiry, with one `grant.expired` audit row each (the app
+ * refuses expired grants on every request anyway; this keeps the state and the trail true).
+ * Safe on several instances at once: each row is tombstoned by exactly one UPDATE.
  */
-export async function openShare(token: string): Promise<OpenedShare> {
-  const row = await repo.findShareByTokenHash(sha256(token.slice(0, 512)));
-  if (!row || !row.poc) throw new AppError("share/not-found", "This link does not exist");
-  if (row.grant.revokedAt) throw new AppError("share/revoked", "This link is no longer available");
-  if (row.grant.tombstonedAt || row.expired) throw new AppError("share/expired", "This link has expired");
-  const { poc } = row;
-  return {
-    grantId: row.grant.id,
-    watermark: row.grant.watermark,
-    view: {
-      title: poc.title,
-      description: poc.description,
-      customer: poc.customer,
-      objectives: poc.objectives,
-      status: poc.status,
-      start_date: poc.startDate,
-      end_date: poc.endDate,
-      task_groups: row.taskGroups as PublicPocView["task_groups"],
-      success_criteria: row.criteria as PublicPocView["success_criteria"],
-      actions: row.grant.actions,
-    },
-  };
+export async function sweepExpiredGrants(): Promise<number> {
+  return transaction(async (tx) => {
+    const expired = await repo.tombstoneAllExpired(tx);
+    for (const grant of expired) {
+      await recordAudit(tx, { system: true }, {
+        tenantId: grant.tenantId,
+        action: "grant.expired",
+        subjectType: "sharing_grant",
+        subjectId: grant.id,
+        payload: grantPayload({ grant, creatorName: null }),
+      });
+    }
+    return expired.length;
+  });
 }

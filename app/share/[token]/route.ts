@@ -1,17 +1,72 @@
+import { emailGateBody, passwordGateBody, rateLimitedBody } from "@/components/share/gates";
+import type { CommentFormState } from "@/components/share/comments";
 import { sharePocBody } from "@/components/share/share-document";
 import { isShareErrorCode, sharePageResponse, shareErrorResponse } from "@/components/share/share-response";
 import { AppError } from "@/lib/api/errors";
-import * as sharing from "@/lib/sharing/service";
+import { withShare } from "@/lib/api/handler";
+import { SHARE_PASS_COOKIE } from "@/lib/sharing/http";
+import * as publicShare from "@/lib/sharing/public-service";
+import { ShareFormInput } from "@/lib/sharing/schemas";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
-  const { token } = await ctx.params;
+type Share = publicShare.ShareRequest;
+
+/** Renders the page for the viewer's current state: a gate, an error, or the POC. */
+async function renderShare(share: Share, comments: CommentFormState = {}, gateError?: string, status?: number): Promise<Response> {
   try {
-    const { view } = await sharing.openShare(token);
-    return sharePageResponse(200, view.title, sharePocBody(view));
+    const opened = await publicShare.openShare(share);
+    publicShare.recordShareView(opened.grantId, share, opened.view.viewer_email).catch((e) => console.error("[share] access log failed", e));
+    const csvHref = opened.view.actions.includes("download") ? `/share/${encodeURIComponent(share.token)}/export.csv` : null;
+    return sharePageResponse(status ?? 200, opened.view.title, sharePocBody(opened.view, { csvHref, comments, viewedAt: new Date() }));
   } catch (error) {
-    if (error instanceof AppError && isShareErrorCode(error.code)) return shareErrorResponse(error.code);
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "share/password-required") return sharePageResponse(status ?? 401, "Password required", passwordGateBody(gateError));
+    if (error.code === "share/email-required") return sharePageResponse(status ?? 401, "Email required", emailGateBody(gateError));
+    if (isShareErrorCode(error.code)) return shareErrorResponse(error.code);
     throw error;
   }
 }
+
+function passCookie(token: string, sealed: string, expiresAt: Date, secure: boolean): string {
+  const path = `/share/${encodeURIComponent(token)}`;
+  return `${SHARE_PASS_COOKIE}=${sealed}; Path=${path}; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+export const GET = withShare({ passFrom: "cookie" }, async ({ share }) => renderShare(share));
+
+/** The page's forms: unlock, identify (watermark email) and comment. Post/redirect/get on success. */
+export const POST = withShare({ passFrom: "cookie" }, async ({ req, share }) => {
+  const fields = Object.fromEntries([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string" && v !== ""));
+  const parsed = ShareFormInput.safeParse(fields);
+  const back = new Headers({ location: `/share/${encodeURIComponent(share.token)}` });
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Please check the form";
+    const intent = fields.intent;
+    if (intent === "comment") return renderShare(share, { error: message, values: fields as CommentFormState["values"] }, undefined, 422);
+    return renderShare(share, {}, message, 422);
+  }
+  const input = parsed.data;
+  const secure = new URL(req.url).protocol === "https:";
+  try {
+    if (input.intent === "comment") {
+      await publicShare.postGuestComment(share, { name: input.name, email: input.email, body: input.body, parent_id: input.parent_id });
+      return new Response(null, { status: 303, headers: back });
+    }
+    const issued = input.intent === "unlock" ? await publicShare.unlockShare(share, input.password) : await publicShare.identifyViewer(share, input.email);
+    back.append("set-cookie", passCookie(share.token, issued.sealed, issued.expiresAt, secure));
+    return new Response(null, { status: 303, headers: back });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "share/rate-limited") {
+      const seconds = Number(error.headers["retry-after"] ?? 300);
+      const res = sharePageResponse(429, "Too many attempts", rateLimitedBody(seconds));
+      res.headers.set("retry-after", String(seconds));
+      return res;
+    }
+    if (error.code === "share/password-invalid") return renderShare(share, {}, "That password is not correct. Try again.", 401);
+    if (error.code === "auth/forbidden") return renderShare(share, { error: error.message }, undefined, 403);
+    if (error.code === "request/invalid" && input.intent === "comment") return renderShare(share, { error: error.fields?.[0]?.message ?? error.message, values: input }, undefined, 422);
+    return renderShare(share);
+  }
+});

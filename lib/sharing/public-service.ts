@@ -1,0 +1,144 @@
+/**
+ * Anonymous access through a share token: the view, the password gate (rate-limited before
+ * any hashing), the watermark email gate, guest comments and the CSV download. Nothing here
+ * ever answers more than the grant allows (rules 4, 6, 7).
+ */
+import { AppError, forbidden } from "@/lib/api/errors";
+import { verifyPassword } from "@/lib/auth/password";
+import { consume, refund, type Limit } from "@/lib/ratelimit/service";
+import { sha256 } from "@/lib/security/crypto";
+import { pocCsv } from "./csv";
+import { shareGate } from "./policy";
+import * as repo from "./repo";
+import type { GuestCommentInput, PublicPocView } from "./schemas";
+import { openPass, PASS_TTL_SECONDS, sealPass, type ViewerPass } from "./viewer-pass";
+
+/** Who is asking: the token, the viewer pass they hold (cookie or bearer), and where from. */
+export type ShareRequest = { token: string; pass: string | null; ip: string | null; userAgent: string | null };
+
+export type OpenedShare = {
+  grantId: string;
+  view: PublicPocView;
+  watermark: boolean;
+  passwordProtected: boolean;
+};
+
+type ShareRow = NonNullable<Awaited<ReturnType<typeof repo.findShareByTokenHash>>>;
+
+/** Every token, well-formed or not, goes through the same hash and lookup: all unknowns look alike. */
+async function findLiveShare(token: string): Promise<ShareRow> {
+  const row = await repo.findShareByTokenHash(sha256(token.slice(0, 512)));
+  if (!row || !row.poc) throw new AppError("share/not-found", "This link does not exist");
+  if (row.grant.revokedAt) throw new AppError("share/revoked", "This link is no longer available");
+  if (row.grant.tombstonedAt || row.expired) throw new AppError("share/expired", "This link has expired");
+  return row;
+}
+
+const gateOf = (row: ShareRow, pass: ViewerPass | null) =>
+  shareGate({ hasPassword: row.grant.passwordHash !== null, passwordVersion: row.grant.passwordVersion, watermark: row.grant.watermark }, pass);
+
+/** The share behind a token, after every gate; throws share/* errors otherwise. */
+async function passGates(req: ShareRequest): Promise<{ row: ShareRow; pass: ViewerPass | null }> {
+  const row = await findLiveShare(req.token);
+  const pass = openPass(req.pass, row.grant.id);
+  const gate = gateOf(row, pass);
+  if (gate === "password") throw new AppError("share/password-required", "This link is protected by a password");
+  if (gate === "email") throw new AppError("share/email-required", "Enter your email address to view this link");
+  return { row, pass };
+}
+
+function viewOf(row: ShareRow, pass: ViewerPass | null): PublicPocView {
+  const poc = row.poc!;
+  return {
+    title: poc.title,
+    description: poc.description,
+    customer: poc.customer,
+    objectives: poc.objectives,
+    status: poc.status,
+    start_date: poc.startDate,
+    end_date: poc.endDate,
+    task_groups: row.taskGroups as PublicPocView["task_groups"],
+    success_criteria: row.criteria as PublicPocView["success_criteria"],
+    actions: row.grant.actions,
+    viewer_email: row.grant.watermark ? (pass?.email ?? null) : null,
+  };
+}
+
+export async function openShare(req: ShareRequest): Promise<OpenedShare> {
+  const { row, pass } = await passGates(req);
+  const view = viewOf(row, pass);
+  if (row.grant.actions.includes("comment")) {
+    const comments = await repo.findShareComments(row.grant.subjectId);
+    view.comments = comments.map((c) => ({
+      id: c.id,
+      parent_id: c.parentId,
+      author_name: c.userName ?? c.guestName ?? "Guest",
+      author_kind: c.guestName ? ("guest" as const) : ("user" as const),
+      body: c.body,
+      created_at: c.createdAt.toISOString(),
+    }));
+  }
+  return { grantId: row.grant.id, view, watermark: row.grant.watermark, passwordProtected: row.grant.passwordHash !== null };
+}
+
+/** The access log: one row per page view (and per email given at the watermark gate). */
+export async function recordShareView(grantId: string, req: ShareRequest, email: string | null): Promise<void> {
+  await repo.insertShareView({ grantId, viewerEmail: email, ip: req.ip, userAgent: req.userAgent?.slice(0, 500) ?? null });
+}
+
+const UNLOCK_WINDOW_SECONDS = 5 * 60;
+const unlockLimits = (grantId: string, ip: string | null): Limit[] => [
+  { key: `share-unlock:ip:${grantId}:${ip ?? "unknown"}`, max: 5, windowSeconds: UNLOCK_WINDOW_SECONDS },
+  // A ceiling per link, so attempts spread over many addresses cannot brute-force it either.
+  { key: `share-unlock:link:${grantId}`, max: 50, windowSeconds: UNLOCK_WINDOW_SECONDS },
+];
+
+function issue(pass: ViewerPass): { sealed: string; expiresAt: Date; grantId: string } {
+  return { sealed: sealPass(pass), expiresAt: new Date(pass.expiresAt), grantId: pass.grantId };
+}
+
+/** Checks a link password. The attempt is counted before Argon2 runs; success gives it back. */
+export async function unlockShare(req: ShareRequest, password: string) {
+  const row = await findLiveShare(req.token);
+  const current = openPass(req.pass, row.grant.id);
+  const base = { grantId: row.grant.id, email: current?.email ?? null, expiresAt: Date.now() + PASS_TTL_SECONDS * 1000 };
+  if (!row.grant.passwordHash) return issue({ ...base, passwordVersion: row.grant.passwordVersion });
+  const limits = unlockLimits(row.grant.id, req.ip);
+  await consume(limits, "Too many wrong passwords. Try again later.");
+  if (!(await verifyPassword(row.grant.passwordHash, password))) throw new AppError("share/password-invalid", "That password is not correct");
+  await refund(limits);
+  return issue({ ...base, passwordVersion: row.grant.passwordVersion });
+}
+
+/** The watermark gate: records who is viewing, then lets them in. Needs the password first. */
+export async function identifyViewer(req: ShareRequest, email: string) {
+  const row = await findLiveShare(req.token);
+  const current = openPass(req.pass, row.grant.id);
+  if (gateOf(row, current) === "password") throw new AppError("share/password-required", "This link is protected by a password");
+  await recordShareView(row.grant.id, req, email);
+  return issue({ grantId: row.grant.id, passwordVersion: current?.passwordVersion ?? null, email, expiresAt: Date.now() + PASS_TTL_SECONDS * 1000 });
+}
+
+export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
+  const { row } = await passGates(req);
+  if (!row.grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
+  if (input.parent_id && !(await repo.commentExists(row.grant.subjectId, input.parent_id))) {
+    throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "parent_id", message: "No such comment" }] });
+  }
+  await repo.insertGuestComment({
+    pocId: row.grant.subjectId,
+    parentId: input.parent_id ?? null,
+    guestName: input.name,
+    guestEmail: input.email.toLowerCase(),
+    viaGrantId: row.grant.id,
+    body: input.body,
+  });
+}
+
+export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
+  const { row, pass } = await passGates(req);
+  if (!row.grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
+  const view = viewOf(row, pass);
+  const slug = view.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "poc";
+  return { filename: `${slug}.csv`, csv: pocCsv(view) };
+}

@@ -1,0 +1,70 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, memberships, pocs, tenants, users } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { countRows } from "../helpers";
+
+/** The messages of an error and its causes (drizzle wraps driver errors). */
+function messagesOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error; e instanceof Error; e = e.cause) parts.push(e.message);
+  return parts.join(" | ");
+}
+
+async function expectRefusedAsAppendOnly(query: PromiseLike<unknown>) {
+  let caught: unknown;
+  try {
+    await query;
+  } catch (error) {
+    caught = error;
+  }
+  expect(messagesOf(caught)).toContain("audit_events is append-only");
+}
+
+describe("demo seed", () => {
+  it("writes the demo once: true, then false, with the same rows", async () => {
+    expect(await seedDemo(getDb())).toBe(true);
+    const counts = async () => ({ users: await countRows(users), tenants: await countRows(tenants), memberships: await countRows(memberships), pocs: await countRows(pocs) });
+    expect(await counts()).toEqual({ users: 5, tenants: 2, memberships: 5, pocs: 4 });
+    expect(await seedDemo(getDb())).toBe(false);
+    expect(await counts()).toEqual({ users: 5, tenants: 2, memberships: 5, pocs: 4 });
+  });
+
+  it("stores passwords only as Argon2id hashes", async () => {
+    const rows = await getDb().select({ hash: users.passwordHash }).from(users);
+    for (const { hash } of rows) expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe("audit_events is append-only (SECURITY 22)", () => {
+  async function insertEvent() {
+    const [row] = await getDb()
+      .insert(auditEvents)
+      .values({ actorType: "system", action: "test.event", subjectType: "poc", payload: { note: "original" }, ip: "127.0.0.1" })
+      .returning();
+    return row!;
+  }
+
+  it("accepts inserts", async () => {
+    const row = await insertEvent();
+    expect(row).toMatchObject({ action: "test.event", payload: { note: "original" } });
+    expect(await getDb().select().from(auditEvents).where(eq(auditEvents.id, row.id))).toHaveLength(1);
+  });
+
+  it("refuses UPDATE, leaving the row as it was", async () => {
+    const row = await insertEvent();
+    await expectRefusedAsAppendOnly(getDb().update(auditEvents).set({ payload: { note: "rewritten" } }).where(eq(auditEvents.id, row.id)));
+    const [after] = await getDb().select().from(auditEvents).where(eq(auditEvents.id, row.id));
+    expect(after!.payload).toEqual({ note: "original" });
+  });
+
+  it("refuses DELETE and TRUNCATE, keeping every row", async () => {
+    const row = await insertEvent();
+    const before = await countRows(auditEvents);
+    await expectRefusedAsAppendOnly(getDb().delete(auditEvents).where(eq(auditEvents.id, row.id)));
+    await expectRefusedAsAppendOnly(getDb().delete(auditEvents));
+    await expectRefusedAsAppendOnly(getDb().execute(sql`truncate audit_events`));
+    expect(await countRows(auditEvents)).toBe(before);
+  });
+});

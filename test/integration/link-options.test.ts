@@ -1,0 +1,271 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as publicLinkRoute from "@/app/api/v1/pocs/[poc_id]/public-link/route";
+import * as publicComments from "@/app/api/v1/public/pocs/[token]/comments/route";
+import * as publicCsv from "@/app/api/v1/public/pocs/[token]/export.csv/route";
+import * as publicView from "@/app/api/v1/public/pocs/[token]/route";
+import * as publicUnlock from "@/app/api/v1/public/pocs/[token]/unlock/route";
+import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
+import * as sharePage from "@/app/share/[token]/route";
+import { getDb } from "@/db/client";
+import { auditEvents, comments, pocs, sharingGrants, shareViews } from "@/db/schema";
+import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
+import { sweepExpiredGrants } from "@/lib/sharing/service";
+import { getPoc } from "@/lib/pocs/service";
+import { actor, APP_ORIGIN, call, seed, sessionCookie } from "../helpers";
+
+const pocIds: Record<string, string> = {};
+const admin = async () => ({ cookie: await sessionCookie("acmeAdmin"), origin: APP_ORIGIN });
+
+/** Creates a fresh link on one of the demo POCs (revoking any live one first). */
+async function link(title: string, options: Record<string, unknown> = {}) {
+  const id = pocIds[title]!;
+  await call(publicLinkRoute.DELETE, { method: "DELETE", params: { poc_id: id }, headers: await admin() });
+  const res = await call(publicLinkRoute.POST, { method: "POST", path: `/api/v1/pocs/${id}/public-link`, params: { poc_id: id }, body: options, headers: await admin() });
+  expect(res.status).toBe(201);
+  return { grantId: res.body.id as string, token: res.body.access_token as string, pocId: id };
+}
+
+const fromIp = (ip: string, extra: Record<string, string> = {}) => ({ [CLIENT_IP_HEADER]: ip, ...extra });
+const apiView = (token: string, pass?: string) => call(publicView.GET as never, { params: { token }, headers: pass ? { authorization: `Bearer ${pass}` } : {} });
+const unlock = (token: string, body: Record<string, string>, ip = "203.0.113.1", pass?: string) =>
+  call(publicUnlock.POST as never, { method: "POST", params: { token }, body, headers: fromIp(ip, pass ? { authorization: `Bearer ${pass}` } : {}) });
+const page = (token: string, cookie?: string) => call(sharePage.GET as never, { params: { token }, headers: cookie ? { cookie } : {} });
+function pageForm(token: string, fields: Record<string, string>, cookie?: string, ip = "198.51.100.7") {
+  return call(sharePage.POST as never, {
+    method: "POST",
+    params: { token },
+    rawBody: new URLSearchParams(fields).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: APP_ORIGIN, ...fromIp(ip), ...(cookie ? { cookie } : {}) },
+  });
+}
+const cookieOf = (setCookie: string | null) => setCookie!.split(";")[0]!;
+const auditRows = async (grantId: string, action: string) =>
+  getDb().select().from(auditEvents).where(and(eq(auditEvents.subjectId, grantId), eq(auditEvents.action, action)));
+
+beforeAll(async () => {
+  await seed();
+  for (const p of await getDb().select().from(pocs)) pocIds[p.title] = p.id;
+});
+
+describe("password gate", () => {
+  it("requires the password on the API and the page, and the right one opens both", async () => {
+    const l = await link("Contoso SSO rollout", { password: "correct horse" });
+    const [row] = await getDb().select().from(sharingGrants).where(eq(sharingGrants.id, l.grantId));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+
+    const locked = await apiView(l.token);
+    expect(locked.status).toBe(401);
+    expect(locked.body.code).toBe("share/password-required");
+    expect(JSON.stringify(locked.body)).not.toContain("Contoso");
+    const gate = await page(l.token);
+    expect(gate.status).toBe(401);
+    expect(gate.body).toContain('name="password"');
+    expect(gate.body).not.toContain("Contoso SSO rollout");
+
+    const wrong = await unlock(l.token, { password: "nope" });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe("share/password-invalid");
+    const right = await unlock(l.token, { password: "correct horse" });
+    expect(right.status).toBe(200);
+    expect((await apiView(l.token, right.body.access_token)).body.title).toBe("Contoso SSO rollout");
+
+    const form = await pageForm(l.token, { intent: "unlock", password: "correct horse" });
+    expect(form.status).toBe(303);
+    const setCookie = form.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(new RegExp(`Path=/share/${l.token}; .*HttpOnly; SameSite=Lax`));
+    const opened = await page(l.token, cookieOf(setCookie));
+    expect(opened.status).toBe(200);
+    expect(opened.body).toContain("Contoso SSO rollout");
+  });
+
+  it("refuses the 6th attempt from one IP with 429 and Retry-After, before checking even a right password", async () => {
+    const l = await link("Fabrikam analytics evaluation", { password: "right-password" });
+    for (let i = 0; i < 5; i++) expect((await unlock(l.token, { password: `wrong-${i}` }, "192.0.2.50")).status).toBe(401);
+    const sixth = await unlock(l.token, { password: "right-password" }, "192.0.2.50");
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.code).toBe("share/rate-limited");
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(200);
+    // Another address is counted separately.
+    expect((await unlock(l.token, { password: "right-password" }, "192.0.2.51")).status).toBe(200);
+    // The page says when to retry.
+    const limitedPage = await pageForm(l.token, { intent: "unlock", password: "x" }, undefined, "192.0.2.50");
+    expect(limitedPage.status).toBe(429);
+    expect(limitedPage.body).toContain("Try again in 5 minutes");
+  });
+
+  it("caps attempts per link across many addresses", async () => {
+    const l = await link("Northwind data platform pilot", { password: "right-password" });
+    for (let i = 0; i < 50; i++) await unlock(l.token, { password: "wrong" }, `10.9.${Math.floor(i / 4)}.${i % 4}`);
+    const fresh = await unlock(l.token, { password: "right-password" }, "10.200.0.1");
+    expect(fresh.status).toBe(429);
+  });
+
+  it("binds a pass to its link and to the password version", async () => {
+    const x = await link("Contoso SSO rollout", { password: "password-x" });
+    const y = await link("Fabrikam analytics evaluation", { password: "password-y" });
+    const passX = (await unlock(x.token, { password: "password-x" }, "203.0.113.9")).body.access_token;
+    expect((await apiView(x.token, passX)).status).toBe(200);
+    expect((await apiView(y.token, passX)).body.code).toBe("share/password-required");
+
+    const changed = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: x.grantId }, body: { password: "password-x2" }, headers: await admin() });
+    expect(changed.status).toBe(200);
+    expect(changed.body.has_password).toBe(true);
+    expect(changed.body).not.toHaveProperty("password");
+    expect((await apiView(x.token, passX)).body.code).toBe("share/password-required");
+
+    const removed = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: x.grantId }, body: { password: null }, headers: await admin() });
+    expect(removed.body.has_password).toBe(false);
+    expect((await apiView(x.token)).status).toBe(200);
+  });
+});
+
+describe("expiry", () => {
+  it("refuses a past expires_at with 422", async () => {
+    const id = pocIds["Contoso SSO rollout"]!;
+    await call(publicLinkRoute.DELETE, { method: "DELETE", params: { poc_id: id }, headers: await admin() });
+    const res = await call(publicLinkRoute.POST, { method: "POST", params: { poc_id: id }, body: { expires_at: "2020-01-01T00:00:00Z" }, headers: await admin() });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe("expires_at");
+  });
+
+  it("refuses an expired link on every request, tombstones it once with an audit row, and frees the POC for a new link", async () => {
+    const l = await link("Contoso SSO rollout", { expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+    expect((await apiView(l.token)).status).toBe(200);
+    // Time passes: move the expiry into the past.
+    await getDb().update(sharingGrants).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sharingGrants.id, l.grantId));
+    const api = await apiView(l.token);
+    expect(api.status).toBe(403);
+    expect(api.body.code).toBe("share/expired");
+    const html = await page(l.token);
+    expect(html.status).toBe(403);
+    expect(html.body).toContain("This link has expired");
+
+    expect(await sweepExpiredGrants()).toBeGreaterThanOrEqual(1);
+    expect(await sweepExpiredGrants()).toBe(0);
+    const [row] = await getDb().select().from(sharingGrants).where(eq(sharingGrants.id, l.grantId));
+    expect(row!.tombstonedAt).not.toBeNull();
+    const expiredAudit = await auditRows(l.grantId, "grant.expired");
+    expect(expiredAudit).toHaveLength(1);
+    expect(expiredAudit[0]!.actorType).toBe("system");
+
+    const again = await call(publicLinkRoute.POST, { method: "POST", params: { poc_id: l.pocId }, body: {}, headers: await admin() });
+    expect(again.status).toBe(201);
+  });
+});
+
+describe("watermark", () => {
+  it("asks for an email first, logs it, then tiles it over the page", async () => {
+    const l = await link("Northwind data platform pilot", { watermark: true });
+    const gate = await page(l.token);
+    expect(gate.status).toBe(401);
+    expect(gate.body).toContain('name="email"');
+    expect(gate.body).not.toContain("Northwind data platform pilot</h1>");
+    expect((await apiView(l.token)).body.code).toBe("share/email-required");
+
+    const bad = await pageForm(l.token, { intent: "identify", email: "not-an-email" });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toContain("Enter a valid email address");
+
+    const ok = await pageForm(l.token, { intent: "identify", email: "viewer@customer.example" }, undefined, "198.51.100.23");
+    expect(ok.status).toBe(303);
+    const views = await getDb().select().from(shareViews).where(eq(shareViews.grantId, l.grantId));
+    expect(views.some((v) => v.viewerEmail === "viewer@customer.example" && v.ip === "198.51.100.23")).toBe(true);
+
+    const viewed = await page(l.token, cookieOf(ok.headers.get("set-cookie")));
+    expect(viewed.status).toBe(200);
+    expect(viewed.body).toMatch(/<div class="watermark" aria-hidden="true" data-watermark="viewer@customer\.example">/);
+    expect(viewed.body).toContain(`<span>viewer@customer.example · ${new Date().toISOString().slice(0, 10)}</span>`);
+    // No query parameter turns it off.
+    const withParam = await call(sharePage.GET as never, { path: `/share/${l.token}?watermark=0&nowm=1`, params: { token: l.token }, headers: { cookie: cookieOf(ok.headers.get("set-cookie")) } });
+    expect(withParam.body).toContain('class="watermark"');
+  });
+});
+
+describe("actions", () => {
+  it("a view-only link shows no comments, no download and refuses both", async () => {
+    const l = await link("Fabrikam analytics evaluation");
+    const view = await apiView(l.token);
+    expect(view.body.actions).toEqual(["view"]);
+    expect(view.body).not.toHaveProperty("comments");
+    const html = await page(l.token);
+    expect(html.body).not.toContain("Download CSV");
+    expect(html.body).not.toContain('name="intent" value="comment"');
+    const post = await call(publicComments.POST as never, { method: "POST", params: { token: l.token }, body: { name: "Eve", email: "eve@x.example", body: "hi" } });
+    expect(post.status).toBe(403);
+    expect(post.body.code).toBe("auth/forbidden");
+    expect((await call(publicCsv.GET as never, { params: { token: l.token } })).status).toBe(403);
+    const formPost = await pageForm(l.token, { intent: "comment", name: "Eve", email: "eve@x.example", body: "hi" });
+    expect(formPost.status).toBe(403);
+    const rows = await getDb().select().from(comments).where(eq(comments.body, "hi"));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("with comment and download: threads without emails, guest comments as text, CSV of tasks", async () => {
+    const l = await link("Northwind data platform pilot", { actions: ["view", "comment", "download"] });
+    const view = await apiView(l.token);
+    expect(view.body.comments.length).toBeGreaterThan(0);
+    expect(JSON.stringify(view.body.comments)).not.toMatch(/@acme\.test/);
+
+    const markup = "<img src=x onerror=alert(1)> looks good";
+    const posted = await pageForm(l.token, { intent: "comment", name: "Casey <b>Customer</b>", email: "casey@customer.example", body: markup });
+    expect(posted.status).toBe(303);
+    const html = await page(l.token);
+    expect(html.body).toContain("&lt;img src=x onerror=alert(1)&gt; looks good");
+    expect(html.body).not.toContain("<img src=x");
+    expect(html.body).toContain("Casey &lt;b&gt;Customer&lt;/b&gt;");
+
+    const team = await getPoc(await actor("acmeAdmin"), l.pocId);
+    const guest = team.comments.find((c) => c.body === markup);
+    expect(guest?.author).toEqual({ name: "Casey <b>Customer</b>", kind: "guest" });
+
+    const tooLong = await call(publicComments.POST as never, { method: "POST", params: { token: l.token }, body: { name: "A", email: "a@b.example", body: "x".repeat(2001) } });
+    expect(tooLong.status).toBe(422);
+
+    const csv = await call(publicCsv.GET as never, { params: { token: l.token } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.body).toContain("Task,Setup,Provision sandbox environment,done,Mark Member,2026-11-06");
+  });
+
+  it("refuses edit and share on links with 422", async () => {
+    const l = await link("Contoso SSO rollout");
+    const res = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: l.grantId }, body: { actions: ["view", "share"] }, headers: await admin() });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].message).toContain("need a signed-in principal");
+  });
+});
+
+describe("grant updates", () => {
+  it("writes one audit row with before and after, without secrets", async () => {
+    const l = await link("Contoso SSO rollout");
+    const res = await call(grantRoute.PATCH, {
+      method: "PATCH",
+      params: { grant_id: l.grantId },
+      body: { actions: ["view", "download"], watermark: true, password: "s3cret-pass" },
+      headers: await admin(),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.actions).toEqual(["view", "download"]);
+    const rows = await auditRows(l.grantId, "grant.updated");
+    expect(rows).toHaveLength(1);
+    const payload = rows[0]!.payload as any;
+    expect(payload.before.actions).toEqual(["view"]);
+    expect(payload.after.actions).toEqual(["view", "download"]);
+    expect(payload.after.watermark).toBe(true);
+    expect(payload.password_changed).toBe(true);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain("s3cret-pass");
+    expect(text).not.toContain("argon2");
+    expect(text).not.toContain(l.token);
+
+    const member = await call(grantRoute.PATCH, {
+      method: "PATCH",
+      params: { grant_id: l.grantId },
+      body: { watermark: false },
+      headers: { cookie: await sessionCookie("acmeMark"), origin: APP_ORIGIN },
+    });
+    expect(member.status).toBe(403);
+    expect(await auditRows(l.grantId, "grant.updated")).toHaveLength(1);
+  });
+});
