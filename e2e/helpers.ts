@@ -28,3 +28,27 @@ export async function apiSignIn(request: APIRequestContext, user: DemoUser): Pro
   });
   expect([200, 302]).toContain(res.status());
 }
+
+/** An API context signed in as a demo user, sending a same-origin Origin header on writes. */
+export async function signedInApi(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string, user: DemoUser) {
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  await apiSignIn(api, user);
+  return api;
+}
+
+/** Finds a demo POC's id by title through the API. */
+export async function pocIdByTitle(api: APIRequestContext, title: string): Promise<string> {
+  const list = await (await api.get("/api/v1/pocs")).json();
+  const poc = list.data.find((p: { title: string }) => p.title === title);
+  if (!poc) throw new Error(`POC ${title} not visible`);
+  return poc.id;
+}
+
+/** Replaces the POC's public link with a fresh one carrying `options`; returns its id and URL. */
+export async function freshLink(api: APIRequestContext, pocId: string, options: Record<string, unknown> = {}) {
+  await api.delete(`/api/v1/pocs/${pocId}/public-link`);
+  const res = await api.post(`/api/v1/pocs/${pocId}/public-link`, { data: options });
+  expect(res.status()).toBe(201);
+  const body = await res.json();
+  return { id: body.id as string, url: body.access_url as string, token: body.access_token as string };
+}

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { pocIdByTitle, signedInApi } from "../helpers";
+
+test("401 without credentials, and a middleware-bypass header changes nothing", async ({ request }) => {
+  const bypass: Record<string, string>[] = [{}, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }];
+  for (const headers of bypass) {
+    const res = await request.get("/api/v1/pocs", { headers });
+    expect(res.status()).toBe(401);
+    expect(res.headers()["content-type"]).toContain("application/problem+json");
+    expect((await res.json()).code).toBe("auth/unauthorized");
+  }
+});
+
+test("another tenant's POC is 404; bad bodies are problem+json with fields", async ({ playwright, baseURL }) => {
+  const acme = await signedInApi(playwright, baseURL!, "acmeAdmin");
+  const globex = await signedInApi(playwright, baseURL!, "globexAdmin");
+  const pocId = await pocIdByTitle(acme, "Northwind data platform pilot");
+  const cross = await globex.get(`/api/v1/pocs/${pocId}`);
+  expect(cross.status()).toBe(404);
+  expect((await globex.patch(`/api/v1/pocs/${pocId}`, { data: { title: "x" } })).status()).toBe(404);
+
+  const bad = await acme.post("/api/v1/pocs", { data: { title: "", surprise: true } });
+  expect(bad.status()).toBe(422);
+  const problem = await bad.json();
+  expect(problem.code).toBe("request/invalid");
+  expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(["surprise", "title"]);
+  const malformed = await acme.post("/api/v1/pocs", { data: "{not json", headers: { "content-type": "application/json" } });
+  expect(malformed.status()).toBe(400);
+  await acme.dispose();
+  await globex.dispose();
+});
+
+test("the OpenAPI document describes the API from the same schemas", async ({ request, page }) => {
+  const doc = await (await request.get("/api/v1/openapi.json")).json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(doc.paths["/api/v1/pocs"].post.requestBody.content["application/json"].schema.properties.title.maxLength).toBe(200);
+  expect(doc.paths["/api/v1/pocs/{poc_id}/public-link"].post.parameters.some((p: { name: string }) => p.name === "Idempotency-Key")).toBe(true);
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /POST \/api\/v1\/pocs$/ })).toBeVisible();
+});
