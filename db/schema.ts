@@ -217,6 +217,7 @@ export const sharingGrants = pgTable(
       .where(sql`${t.revokedAt} is null and ${t.tombstonedAt} is null`),
     index("sharing_grants_user_idx").on(t.principalUserId).where(sql`${t.principalUserId} is not null`),
     index("sharing_grants_team_idx").on(t.principalTeamId).where(sql`${t.principalTeamId} is not null`),
+    index("sharing_grants_email_idx").on(t.principalEmail).where(sql`${t.principalEmail} is not null`),
     index("sharing_grants_tenant_idx").on(t.tenantId, t.principalType),
     check("sharing_grants_has_view", sql`'view' = any(${t.actions})`),
   ],
@@ -322,6 +323,22 @@ export const emailOutbox = pgTable(
     sentAt: tstz("sent_at"),
   },
   (t) => [index("email_outbox_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** Single-use invitations to sign up, sent with a grant to an email that has no account yet. */
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+  },
+  (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_email_idx").on(t.email)],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

@@ -29,6 +29,8 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   LOG_QUERIES: z.enum(["true", "false"]).default("false"),
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be a URL like smtp://user:pass@host:587" }).optional()),
+  MAIL_FROM: z.string().min(3).default("poc-manager <no-reply@poc-manager.local>"),
 });
 
 export type AppConfig = {
@@ -42,6 +44,8 @@ export type AppConfig = {
   trustedProxyHops: number;
   seedDemo: boolean;
   logQueries: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {
@@ -90,6 +94,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     seedDemo: e.SEED_DEMO === "true",
     logQueries: e.LOG_QUERIES === "true",
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

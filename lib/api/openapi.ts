@@ -52,11 +52,13 @@ export const operations: Operation[] = [
   { method: "delete", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Delete a success criterion", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/comments`, tag: "Comments", summary: "List comments (threaded by parent_id)", response: { status: 200, schema: list(poc.CommentJson), description: "Comments, oldest first" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment)", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
-  { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Create a sharing grant (public links: tenant admins only)", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
+  { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Share a POC: with a user (principal_id or email; unknown emails get an invite), a team, a tenant role, or as a public link (tenant admins only). Re-sharers grant at most their own actions and expiry.", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "List the live grants of a subject (?subject_type=poc&subject_id=...)", response: { status: 200, schema: sharing.GrantList, description: "Live grants, newest first" }, errors: [401, 403, 404, 422] },
   { method: "get", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Get a grant", response: { status: 200, schema: sharing.GrantJson, description: "The grant" }, errors: [401, 403, 404] },
   { method: "patch", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Change a grant's actions, password (write-only; null removes), watermark or expiry", body: sharing.UpdateGrantInput, response: { status: 200, schema: sharing.GrantJson, description: "The changed grant" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Revoke a grant (effective on the next request; the row stays for audit)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
+  { method: "post", path: "/api/v1/sharing/grants/{grant_id}/resend", tag: "Sharing grants", summary: "Send a pending invitation again (new single-use link)", response: { status: 204, description: "Queued" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/me/shared", tag: "Sharing grants", summary: "POCs shared with the caller (user, team and role grants), newest first", response: { status: 200, schema: sharing.SharedWithMeJson, description: "Shared POCs" }, errors: [401] },
   { method: "post", path: `${pocPath}/public-link`, tag: "Public links", summary: "Create the POC's public link (tenant admins)", body: sharing.PublicLinkInput, response: { status: 201, schema: sharing.PublicLinkJson, description: "The link with its token" }, errors: [401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: `${pocPath}/public-link`, tag: "Public links", summary: "Get the POC's live public link", response: { status: 200, schema: sharing.PublicLinkJson, description: "The live link" }, errors: [401, 403, 404] },
   { method: "delete", path: `${pocPath}/public-link`, tag: "Public links", summary: "Revoke the POC's public link", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
@@ -77,8 +79,10 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
+  // OpenAPI 3.1 sets the dialect once; per-schema $schema members are noise.
+  const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  delete generated.$schema;
+  return generated;
 }
 
 export function openApiDocument(serverUrl: string) {

@@ -1,6 +1,7 @@
 import { sha256 } from "@/lib/security/crypto";
 import type { Actor } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
+import { bindOnSignIn } from "@/lib/invites/service";
 import * as repo from "./repo";
 
 export const API_TOKEN_PREFIX = "pm_";
@@ -13,6 +14,8 @@ export async function authenticate(email: string, password: string): Promise<{ i
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
+  // Grants shared with this email before the account existed become the account's.
+  await bindOnSignIn(user.email, user.id);
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
   comments,
-  memberships,
   pocs,
   successCriteria,
   taskGroups,
@@ -195,22 +194,4 @@ export async function commentBelongsToPoc(pocId: string, commentId: string) {
 export async function insertComment(values: typeof comments.$inferInsert) {
   const [row] = await getDb().insert(comments).values(values).returning({ id: comments.id });
   return row!.id;
-}
-
-export async function tenantMembers(tenantId: string) {
-  return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, and(eq(users.id, memberships.userId), eq(users.active, true)))
-    .where(eq(memberships.tenantId, tenantId))
-    .orderBy(asc(users.name));
-}
-
-export async function areTenantMembers(tenantId: string, userIds: string[]) {
-  if (userIds.length === 0) return true;
-  const rows = await getDb()
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds)));
-  return rows.length === new Set(userIds).size;
 }

@@ -6,6 +6,7 @@ import type { GrantAction } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { can, canCreatePoc, evaluateAccess, type Access } from "@/lib/sharing/policy";
+import { areTenantMembersOf, listTenantMembers } from "@/lib/tenants/service";
 import * as repo from "./repo";
 import type {
   CreateCommentInput,
@@ -153,7 +154,7 @@ async function checkTaskReferences(row: repo.PocRow, input: { group_id?: string;
   if (input.group_id && !(await repo.groupBelongsToPoc(row.poc.id, input.group_id))) {
     fields.push({ field: "group_id", message: "No such task group in this POC" });
   }
-  if (input.assignee_id && !(await repo.areTenantMembers(row.poc.tenantId, [input.assignee_id]))) {
+  if (input.assignee_id && !(await areTenantMembersOf(row.poc.tenantId, [input.assignee_id]))) {
     fields.push({ field: "assignee_id", message: "The assignee must be a member of the POC's tenant" });
   }
   if (fields.length) throw new AppError("request/invalid", "The request has invalid fields", { fields });
@@ -230,6 +231,6 @@ export async function addComment(actor: Actor, pocId: string, input: CreateComme
 /** People a task can be assigned to: active members of the POC's tenant. */
 export async function listAssignees(actor: Actor, pocId: string) {
   const { row } = await accessPoc(actor, pocId, "edit");
-  const members = await repo.tenantMembers(row.poc.tenantId);
-  return members.map((m) => ({ id: m.id, name: m.name }));
+  const members = await listTenantMembers(row.poc.tenantId);
+  return members.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name }));
 }

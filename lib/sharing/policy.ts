@@ -5,6 +5,15 @@
 import type { GrantAction, TenantRole } from "@/db/schema";
 
 export const ALL_ACTIONS: readonly GrantAction[] = ["view", "download", "comment", "edit", "share"];
+/** Rule 4: anonymous principals (links, embeds) never get edit or share. */
+export const ANONYMOUS_ACTIONS: readonly GrantAction[] = ["view", "download", "comment"];
+
+/** Why these actions cannot go on a link or embed grant, or null when they can. */
+export function anonymousActionProblem(actions: readonly string[]): string | null {
+  const extra = actions.filter((a) => !(ANONYMOUS_ACTIONS as readonly string[]).includes(a));
+  if (extra.length === 0) return null;
+  return `Public links can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} ${extra.length > 1 ? "need" : "needs"} a signed-in principal`;
+}
 
 export type AccessFacts = {
   /** The POC's tenant and owner. */
@@ -80,4 +89,25 @@ export function shareGate(
   if (grant.hasPassword && pass?.passwordVersion !== grant.passwordVersion) return "password";
   if (grant.watermark && !pass?.email) return "email";
   return "open";
+}
+
+/**
+ * Rule 3 for signed-in principals: a caller holding `share` may grant a subset of their own
+ * actions, expiring no later than their own share right. Admins and owners are unlimited.
+ * Returns the problems (empty when the grant is allowed).
+ */
+export function reshareProblems(
+  caller: { access: Access; shareExpiresAt: Date | null | "never" },
+  requested: { actions: readonly GrantAction[]; expiresAt: Date | null },
+): string[] {
+  if (caller.access.manage) return [];
+  if (!can(caller.access, "share")) return ["You need the share permission on this POC to share it"];
+  const problems: string[] = [];
+  const beyond = requested.actions.filter((a) => !caller.access.actions.has(a));
+  if (beyond.length > 0) problems.push(`You cannot grant ${beyond.join(", ")}: you do not have ${beyond.length > 1 ? "them" : "it"} yourself`);
+  const limit = caller.shareExpiresAt;
+  if (limit !== "never" && limit !== null && (requested.expiresAt === null || requested.expiresAt.getTime() > limit.getTime())) {
+    problems.push(`The grant must expire no later than your own access (${limit.toISOString()})`);
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { comments, pocs, sharingGrants, shareViews, users, type SharingGrant } from "@/db/schema";
+import { comments, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 /**
@@ -24,9 +24,25 @@ export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | S
 
 // ---- grants ----
 const creator = alias(users, "creator");
-const grantColumns = { grant: sharingGrants, creatorName: creator.name };
+const principalUser = alias(users, "principal_user");
+const grantColumns = {
+  grant: sharingGrants,
+  creatorName: creator.name,
+  principalName: sql<string | null>`coalesce(${principalUser.name}, ${teams.name})`,
+  principalEmail: principalUser.email,
+};
 
-export type GrantRow = { grant: SharingGrant; creatorName: string | null };
+export type GrantRow = { grant: SharingGrant; creatorName: string | null; principalName?: string | null; principalEmail?: string | null };
+
+/** Grants with the names of their creator and principal (user or team). */
+function selectGrants(tx: Executor = getDb()) {
+  return tx
+    .select(grantColumns)
+    .from(sharingGrants)
+    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
+    .leftJoin(principalUser, eq(principalUser.id, sharingGrants.principalUserId))
+    .leftJoin(teams, eq(teams.id, sharingGrants.principalTeamId));
+}
 
 export async function insertGrant(tx: Executor, values: typeof sharingGrants.$inferInsert): Promise<SharingGrant> {
   const [row] = await tx.insert(sharingGrants).values(values).returning();
@@ -34,32 +50,102 @@ export async function insertGrant(tx: Executor, values: typeof sharingGrants.$in
 }
 
 export async function findGrant(grantId: string, tx: Executor = getDb()): Promise<GrantRow | null> {
-  const [row] = await tx.select(grantColumns).from(sharingGrants).leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId)).where(eq(sharingGrants.id, grantId));
+  const [row] = await selectGrants(tx).where(eq(sharingGrants.id, grantId));
   return row ?? null;
 }
 
 export function listSubjectGrants(subjectId: string): Promise<GrantRow[]> {
-  return getDb()
-    .select(grantColumns)
-    .from(sharingGrants)
-    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
+  return selectGrants()
     .where(and(eq(sharingGrants.subjectId, subjectId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
     .orderBy(desc(sharingGrants.createdAt));
 }
 
+/** A live grant of the subject for the same principal, if any (one grant per principal). */
+export async function findLiveGrantForPrincipal(
+  subjectId: string,
+  principal: { type: "user" | "team" | "role"; userId?: string | null; email?: string | null; teamId?: string | null; role?: string | null },
+) {
+  const match =
+    principal.type === "team"
+      ? eq(sharingGrants.principalTeamId, principal.teamId!)
+      : principal.type === "role"
+        ? sql`${sharingGrants.principalRole} = ${principal.role}`
+        : principal.userId
+          ? eq(sharingGrants.principalUserId, principal.userId)
+          : eq(sharingGrants.principalEmail, principal.email!);
+  const [row] = await getDb()
+    .select({ id: sharingGrants.id })
+    .from(sharingGrants)
+    .where(
+      and(
+        eq(sharingGrants.subjectId, subjectId),
+        eq(sharingGrants.principalType, principal.type),
+        match,
+        isNull(sharingGrants.revokedAt),
+        isNull(sharingGrants.tombstonedAt),
+        sql`(${sharingGrants.expiresAt} is null or ${sharingGrants.expiresAt} > now())`,
+      ),
+    );
+  return row?.id ?? null;
+}
+
+/**
+ * How long the user's own `share` right on the subject lasts: "never" (a live share grant
+ * without expiry), the latest expiry among their share grants, or null when they have none.
+ */
+export async function findShareRightExpiry(subjectId: string, subjectTenantId: string, userId: string): Promise<Date | "never" | null> {
+  const [row] = await getDb()
+    .select({
+      unlimited: sql<boolean>`coalesce(bool_or(g.expires_at is null), false)`,
+      latest: sql<string | null>`max(g.expires_at)`,
+    })
+    .from(sql`sharing_grants g`)
+    .where(sql`'share' = any(g.actions) and ${liveGrantMatchingUser(userId, sql`${subjectId}::uuid`, sql`${subjectTenantId}::uuid`)}`);
+  if (row?.unlimited) return "never";
+  return row?.latest ? new Date(row.latest) : null;
+}
+
+/** A new account takes over the grants that were waiting for its email. */
+export async function bindPendingGrants(tx: Executor, email: string, userId: string): Promise<number> {
+  const rows = await tx
+    .update(sharingGrants)
+    .set({ principalUserId: userId, principalEmail: null, updatedAt: sql`now()` })
+    .where(and(eq(sharingGrants.principalType, "user"), eq(sharingGrants.principalEmail, email), isNull(sharingGrants.principalUserId)))
+    .returning({ id: sharingGrants.id });
+  return rows.length;
+}
+
+/** What is shared with a user through live user, team and role grants, newest first. */
+export function listSharedWithUser(userId: string) {
+  const g = alias(sharingGrants, "g");
+  const sharer = alias(users, "sharer");
+  return getDb()
+    .select({
+      pocId: pocs.id,
+      title: pocs.title,
+      customer: pocs.customer,
+      status: pocs.status,
+      actions: g.actions,
+      createdAt: g.createdAt,
+      expiresAt: g.expiresAt,
+      sharedBy: sharer.name,
+    })
+    .from(g)
+    .innerJoin(pocs, eq(pocs.id, g.subjectId))
+    .leftJoin(sharer, eq(sharer.id, g.createdByUserId))
+    .where(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId))
+    .orderBy(desc(g.createdAt));
+}
+
 /** The POC's link that is not revoked or tombstoned (it may have expired since). */
 export async function findOpenLink(subjectId: string, tx: Executor = getDb()): Promise<GrantRow | null> {
-  const [row] = await tx
-    .select(grantColumns)
-    .from(sharingGrants)
-    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
-    .where(and(eq(sharingGrants.subjectId, subjectId), eq(sharingGrants.principalType, "link"), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)));
+  const [row] = await selectGrants(tx).where(and(eq(sharingGrants.subjectId, subjectId), eq(sharingGrants.principalType, "link"), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)));
   return row ?? null;
 }
 
 export function listTenantLiveLinks(tenantId: string) {
   return getDb()
-    .select({ ...grantColumns, pocTitle: pocs.title })
+    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))

@@ -3,16 +3,17 @@
  */
 import { z } from "zod";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
+import { anonymousActionProblem } from "./policy";
 
 export const GrantAction = z.enum(grantAction.enumValues);
-/** Rule 4: anonymous principals (links, embeds) never get edit or share. */
-export const ANONYMOUS_ACTIONS = ["view", "download", "comment"] as const;
 
 export const Actions = z
   .array(GrantAction)
   .min(1, "Give at least the view action")
   .refine((a) => a.includes("view"), "Actions must include view")
   .transform((a) => GrantAction.options.filter((action) => a.includes(action)));
+
+export const Email = z.email("Enter a valid email address").max(254).transform((e) => e.toLowerCase());
 
 export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
@@ -27,26 +28,29 @@ const linkOptions = {
   password: LinkPassword.nullable().optional().describe("Write-only; null removes it"),
 };
 
-function anonymousActionsOnly(v: { principal_type?: string; actions?: string[] }, ctx: z.RefinementCtx) {
-  const extra = (v.actions ?? []).filter((a) => !(ANONYMOUS_ACTIONS as readonly string[]).includes(a));
-  if ((v.principal_type ?? "link") === "link" && extra.length > 0) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["actions"],
-      message: `Public links can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} need a signed-in principal`,
-    });
-  }
+function anonymousActionsOnly(v: { actions?: string[] }, ctx: z.RefinementCtx) {
+  const problem = anonymousActionProblem(v.actions ?? []);
+  if (problem) ctx.addIssue({ code: "custom", path: ["actions"], message: problem });
 }
 
-export const CreateGrantInput = z
-  .strictObject({
-    subject_type: z.literal("poc"),
-    subject_id: z.uuid(),
-    principal_type: z.enum(["link"]),
-    actions: Actions.default(["view"]),
-    ...linkOptions,
-  })
-  .superRefine(anonymousActionsOnly);
+const grantCommon = {
+  subject_type: z.literal("poc"),
+  subject_id: z.uuid(),
+  actions: Actions.default(["view"]),
+  expires_at: ExpiresAt.nullable().optional(),
+  watermark: z.boolean().optional(),
+};
+
+export const SHAREABLE_ROLES = ["member", "executive"] as const;
+
+export const CreateGrantInput = z.discriminatedUnion("principal_type", [
+  z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password }).superRefine(anonymousActionsOnly),
+  z
+    .strictObject({ ...grantCommon, principal_type: z.literal("user"), principal_id: z.uuid().optional(), email: Email.optional() })
+    .refine((v) => (v.principal_id === undefined) !== (v.email === undefined), { message: "Send either principal_id or email", path: ["email"] }),
+  z.strictObject({ ...grantCommon, principal_type: z.literal("team"), principal_id: z.uuid({ message: "Pick a team" }) }),
+  z.strictObject({ ...grantCommon, principal_type: z.literal("role"), principal_id: z.enum(SHAREABLE_ROLES, { message: "Pick member or executive" }) }),
+]);
 export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
 /** The public-link API's create body: every field optional (a view-only link by default). */
@@ -55,13 +59,12 @@ export const PublicLinkInput = z
   .superRefine(anonymousActionsOnly);
 export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
+/** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
   .strictObject({ actions: Actions.optional(), ...linkOptions })
-  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" })
-  .superRefine(anonymousActionsOnly);
+  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
-export const Email = z.email("Enter a valid email address").max(254);
 const GivenPassword = z.string().min(1, "Enter the password").max(128);
 
 /** API unlock: the password, and for watermarked links the viewer's email. */
@@ -104,6 +107,12 @@ export const GrantJson = z.object({
   subject_type: z.literal("poc"),
   subject_id: z.uuid(),
   principal_type: z.enum(["user", "team", "role", "link", "embed"]),
+  principal: z.object({
+    id: z.string().nullable().describe("User id, team id or role name"),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    pending: z.boolean().describe("An invited email without an account yet"),
+  }),
   actions: z.array(GrantAction),
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
@@ -117,6 +126,19 @@ export const GrantJson = z.object({
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });
+
+export const SharedWithMeJson = z.object({
+  data: z.array(
+    z.object({
+      poc: z.object({ id: z.uuid(), title: z.string(), customer: z.string(), status: z.enum(pocStatus.enumValues) }),
+      shared_by: z.object({ name: z.string() }).nullable(),
+      actions: z.array(GrantAction),
+      shared_at: timestamp,
+      expires_at: timestamp.nullable(),
+    }),
+  ),
+});
+export type SharedWithMeJson = z.infer<typeof SharedWithMeJson>;
 
 export const PublicLinkJson = z.object({
   id: z.uuid(),

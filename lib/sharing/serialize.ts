@@ -22,6 +22,12 @@ export function grantPayload(row: GrantRow, now = new Date()): Omit<GrantJson, "
     subject_type: g.subjectType,
     subject_id: g.subjectId,
     principal_type: g.principalType,
+    principal: {
+      id: g.principalUserId ?? g.principalTeamId ?? g.principalRole ?? null,
+      name: row.principalName ?? null,
+      email: g.principalEmail ?? row.principalEmail ?? null,
+      pending: g.principalType === "user" && g.principalUserId === null,
+    },
     actions: g.actions,
     watermark: g.watermark,
     expires_at: g.expiresAt?.toISOString() ?? null,

@@ -1,20 +1,29 @@
 /**
  * Sharing grants: one service behind the grant API, the public-link API, the Share dialog and
- * the settings pages. Every function checks the caller's rights itself (rules 1-5).
+ * the settings pages, for every audience (user, team, role, link). Every function checks the
+ * caller's rights itself (DESIGN access rules 1-5).
  */
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
+import { findUserByEmail } from "@/lib/auth/repo";
+import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation, transaction, type Executor } from "@/lib/db/repo";
+import { kickEmailDelivery } from "@/lib/email/service";
+import { queueInvite, queueShareNotice } from "@/lib/invites/service";
 import { accessFactsOf, loadPocAccess, type PocAccess } from "@/lib/pocs/service";
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
-import { anonymousGrantManagement } from "./policy";
+import { findTeamInTenant } from "@/lib/teams/service";
+import { areTenantMembersOf } from "@/lib/tenants/service";
+import { anonymousActionProblem, anonymousGrantManagement, can, reshareProblems } from "./policy";
 import * as repo from "./repo";
-import { hashPassword } from "@/lib/auth/password";
-import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, UpdateGrantInput } from "./schemas";
+import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 
 const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
+const isAnonymous = (type: string) => type === "link" || type === "embed";
+
+const invalidField = (field: string, message: string) => new AppError("request/invalid", "The request has invalid fields", { fields: [{ field, message }] });
 
 /** The POC, after checking the caller may manage its anonymous (link/embed) grants. */
 async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess> {
@@ -26,104 +35,169 @@ async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess>
   return loaded;
 }
 
-/** Expired grants are tombstoned (kept for audit) before anything new is created. */
-async function tombstoneExpired(tx: Executor, pocId: string, tenantId: string): Promise<void> {
-  for (const grant of await repo.tombstoneExpired(tx, pocId)) {
-    await recordAudit(tx, { system: true }, {
-      tenantId,
-      action: "grant.expired",
-      subjectType: "sharing_grant",
-      subjectId: grant.id,
-      payload: grantPayload({ grant, creatorName: null }),
-    });
-  }
+/** The POC as the caller sees it; without view it does not exist for them. */
+async function requireVisiblePoc(actor: Actor, pocId: string): Promise<PocAccess> {
+  const loaded = await loadPocAccess(actor, pocId);
+  if (!loaded || !can(loaded.access, "view")) throw notFound("POC");
+  return loaded;
+}
+
+/** Rule 3 for signed-in principals: within the caller's own actions and expiry. */
+async function checkReshare(actor: Actor, loaded: PocAccess, actions: readonly string[], expiresAt: Date | null): Promise<void> {
+  const shareExpiresAt = loaded.access.manage ? "never" : await repo.findShareRightExpiry(loaded.row.poc.id, loaded.row.poc.tenantId, actor.userId);
+  const problems = reshareProblems({ access: loaded.access, shareExpiresAt }, { actions: actions as never, expiresAt });
+  if (problems.length > 0) throw forbidden(problems.join(". "));
 }
 
 /** expires_at must lie in the future when it is set (checked here: "now" is not a schema fact). */
 function checkExpiry(expiresAt: string | null | undefined): Date | null | undefined {
   if (expiresAt === undefined || expiresAt === null) return expiresAt;
   const date = new Date(expiresAt);
-  if (date.getTime() <= Date.now()) {
-    throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "expires_at", message: "Must be in the future" }] });
-  }
+  if (date.getTime() <= Date.now()) throw invalidField("expires_at", "Must be in the future");
   return date;
 }
 
+/** Expired grants are tombstoned (kept for audit) before anything new is created. */
+async function tombstoneExpired(tx: Executor, pocId: string, tenantId: string): Promise<void> {
+  for (const grant of await repo.tombstoneExpired(tx, pocId)) await auditExpired(tx, grant, tenantId);
+}
+
+function auditExpired(tx: Executor, grant: repo.GrantRow["grant"], tenantId: string) {
+  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ grant, creatorName: null }) });
+}
+
+type Principal =
+  | { type: "link" }
+  | { type: "user"; userId: string | null; email: string | null; name: string | null }
+  | { type: "team"; teamId: string }
+  | { type: "role"; role: "member" | "executive" };
+
+/** Resolves who the grant is for; an unknown email becomes a pending invite. */
+async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Promise<Principal> {
+  switch (input.principal_type) {
+    case "link":
+      return { type: "link" };
+    case "team": {
+      if (!(await findTeamInTenant(tenantId, input.principal_id))) throw invalidField("principal_id", "No such team in this tenant");
+      return { type: "team", teamId: input.principal_id };
+    }
+    case "role":
+      return { type: "role", role: input.principal_id };
+    case "user": {
+      if (input.principal_id) {
+        // Ids address people of the POC's own tenant; anyone else is invited by email.
+        if (!(await areTenantMembersOf(tenantId, [input.principal_id]))) throw invalidField("principal_id", "No such member in this tenant; share by email instead");
+        return { type: "user", userId: input.principal_id, email: null, name: null };
+      }
+      const user = await findUserByEmail(input.email!);
+      if (user && !user.active) throw invalidField("email", "This account is deactivated");
+      return user ? { type: "user", userId: user.id, email: user.email, name: user.name } : { type: "user", userId: null, email: input.email!, name: null };
+    }
+  }
+}
+
 export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
-  const { row } = await requireLinkAdmin(actor, input.subject_id);
-  const tenantId = row.poc.tenantId;
+  const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requireVisiblePoc(actor, input.subject_id);
+  const { poc } = loaded.row;
   const expiresAt = checkExpiry(input.expires_at) ?? null;
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const token = randomToken();
+  if (input.principal_type !== "link") await checkReshare(actor, loaded, input.actions, expiresAt);
+  const principal = await resolvePrincipal(input, poc.tenantId);
+  if (principal.type !== "link") {
+    const existing = await repo.findLiveGrantForPrincipal(poc.id, principal);
+    if (existing) throw new AppError("resource/conflict", "This POC is already shared with them: change the existing grant instead", { extra: { existing_grant_id: existing } });
+  }
+  const passwordHash = input.principal_type === "link" && input.password ? await hashPassword(input.password) : null;
+  const token = principal.type === "link" ? randomToken() : null;
   try {
     const grantId = await transaction(async (tx) => {
-      await tombstoneExpired(tx, input.subject_id, tenantId);
+      await tombstoneExpired(tx, poc.id, poc.tenantId);
       const grant = await repo.insertGrant(tx, {
-        tenantId,
+        tenantId: poc.tenantId,
         subjectType: "poc",
-        subjectId: input.subject_id,
-        principalType: input.principal_type,
+        subjectId: poc.id,
+        principalType: principal.type,
+        principalUserId: principal.type === "user" ? principal.userId : null,
+        principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
+        principalTeamId: principal.type === "team" ? principal.teamId : null,
+        principalRole: principal.type === "role" ? principal.role : null,
         actions: input.actions,
         watermark: input.watermark ?? false,
         expiresAt,
         passwordHash,
-        tokenHash: sha256(token),
-        tokenEncrypted: encryptSecret(token),
+        tokenHash: token ? sha256(token) : null,
+        tokenEncrypted: token ? encryptSecret(token) : null,
         createdByUserId: actor.userId,
         createdByTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
         updatedByUserId: actor.userId,
       });
-      const created = await repo.findGrant(grant.id, tx);
-      await recordAudit(tx, actor, { tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload(created!) });
+      const created = (await repo.findGrant(grant.id, tx))!;
+      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload(created) });
+      if (principal.type === "user" && principal.userId && principal.email) {
+        await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title });
+      } else if (principal.type === "user" && principal.email) {
+        await queueInvite(tx, { tenantId: poc.tenantId, email: principal.email, grantId: grant.id, inviter: actor, pocTitle: poc.title });
+      }
       return grant.id;
     });
+    kickEmailDelivery();
     return grantJson((await repo.findGrant(grantId))!);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
-    const existing = await repo.findOpenLink(input.subject_id);
+    const existing = await repo.findOpenLink(poc.id);
     throw new AppError("share/link-exists", "This POC already has a live public link", { extra: { existing_grant_id: existing?.grant.id ?? null } });
   }
 }
 
-/** Loads a grant the caller may manage; other tenants' grants do not exist for them. */
-async function requireManagedGrant(actor: Actor, grantId: string): Promise<repo.GrantRow> {
+/**
+ * A grant the caller may change or revoke: link/embed grants by tenant admins only; others
+ * by admins and the owner, or by the sharer who created them while they still hold `share`.
+ */
+async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row: repo.GrantRow; loaded: PocAccess }> {
   const row = await repo.findGrant(grantId);
   if (!row) throw notFound("Grant");
   try {
-    await requireLinkAdmin(actor, row.grant.subjectId);
+    if (isAnonymous(row.grant.principalType)) return { row, loaded: await requireLinkAdmin(actor, row.grant.subjectId) };
+    const loaded = await requireVisiblePoc(actor, row.grant.subjectId);
+    const ownGrant = row.grant.createdByUserId === actor.userId && can(loaded.access, "share");
+    if (!loaded.access.manage && !ownGrant) throw forbidden("Only tenant admins, the owner or the person who shared it can change this grant");
+    return { row, loaded };
   } catch (error) {
     if (error instanceof AppError && error.code === "resource/not-found") throw notFound("Grant");
     throw error;
   }
-  return row;
 }
 
 export async function getGrant(actor: Actor, grantId: string): Promise<GrantJson> {
-  return grantJson(await requireManagedGrant(actor, grantId));
+  return grantJson((await requireManagedGrant(actor, grantId)).row);
 }
 
+/** Admins see every grant; owners and sharers the signed-in audiences (links reveal tokens). */
 export async function listGrants(actor: Actor, subject: { subject_type: "poc"; subject_id: string }): Promise<GrantJson[]> {
-  await requireLinkAdmin(actor, subject.subject_id);
-  return (await repo.listSubjectGrants(subject.subject_id)).map(grantJson);
+  const loaded = await requireVisiblePoc(actor, subject.subject_id);
+  const isAdmin = anonymousGrantManagement(accessFactsOf(actor, loaded.row)) === "allowed";
+  if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
+  const rows = await repo.listSubjectGrants(subject.subject_id);
+  return rows.filter((r) => isAdmin || !isAnonymous(r.grant.principalType)).map(grantJson);
 }
 
 export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
-  const before = await requireManagedGrant(actor, grantId);
+  const { row: before, loaded } = await requireManagedGrant(actor, grantId);
+  const anonymous = isAnonymous(before.grant.principalType);
+  if (!anonymous && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
+  const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
+  if (actionProblem) throw invalidField("actions", actionProblem);
   const expiresAt = checkExpiry(input.expires_at);
+  if (!anonymous) {
+    await checkReshare(actor, loaded, input.actions ?? before.grant.actions, expiresAt === undefined ? before.grant.expiresAt : expiresAt);
+  }
   const passwordChange =
     input.password === undefined
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, {
-      actions: input.actions,
-      watermark: input.watermark,
-      expiresAt,
-      ...passwordChange,
-      updatedByUserId: actor.userId,
-    });
+    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
     if (!grant) return null;
-    const after = { grant, creatorName: before.creatorName };
+    const after = { ...before, grant };
     await recordAudit(tx, actor, {
       tenantId: grant.tenantId,
       action: "grant.updated",
@@ -138,20 +212,42 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
-  const row = await requireManagedGrant(actor, grantId);
+  const { row } = await requireManagedGrant(actor, grantId);
   const revoked = await transaction(async (tx) => {
     const grant = await repo.revokeGrant(tx, grantId, actor.userId);
     if (!grant) return false;
-    await recordAudit(tx, actor, {
-      tenantId: grant.tenantId,
-      action: "grant.revoked",
-      subjectType: "sharing_grant",
-      subjectId: grant.id,
-      payload: grantPayload({ grant, creatorName: row.creatorName }),
-    });
+    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ ...row, grant }) });
     return true;
   });
   if (!revoked) throw notFound("Live grant");
+}
+
+/** Sends a pending invitation again, with a fresh single-use link. */
+export async function resendInvite(actor: Actor, grantId: string): Promise<void> {
+  const { row, loaded } = await requireManagedGrant(actor, grantId);
+  if (row.grant.principalType !== "user" || !row.grant.principalEmail || row.grant.revokedAt) throw invalidField("grant_id", "Only pending invitations can be resent");
+  await transaction((tx) => queueInvite(tx, { tenantId: row.grant.tenantId, email: row.grant.principalEmail!, grantId, inviter: actor, pocTitle: loaded.row.poc.title }));
+  kickEmailDelivery();
+}
+
+/** "Shared with me": POCs shared with the caller, one entry per POC, newest share first. */
+export async function sharedWithMe(actor: Actor): Promise<SharedWithMeJson["data"]> {
+  const byPoc = new Map<string, SharedWithMeJson["data"][number]>();
+  for (const r of await repo.listSharedWithUser(actor.userId)) {
+    const entry = byPoc.get(r.pocId);
+    if (!entry) {
+      byPoc.set(r.pocId, {
+        poc: { id: r.pocId, title: r.title, customer: r.customer, status: r.status },
+        shared_by: r.sharedBy ? { name: r.sharedBy } : null,
+        actions: r.actions,
+        shared_at: r.createdAt.toISOString(),
+        expires_at: r.expiresAt?.toISOString() ?? null,
+      });
+    } else {
+      entry.actions = [...new Set([...entry.actions, ...r.actions])];
+    }
+  }
+  return [...byPoc.values()];
 }
 
 // ---- the public-link face of the same service ----
@@ -191,15 +287,7 @@ export async function listTenantLinks(actor: Actor) {
 export async function sweepExpiredGrants(): Promise<number> {
   return transaction(async (tx) => {
     const expired = await repo.tombstoneAllExpired(tx);
-    for (const grant of expired) {
-      await recordAudit(tx, { system: true }, {
-        tenantId: grant.tenantId,
-        action: "grant.expired",
-        subjectType: "sharing_grant",
-        subjectId: grant.id,
-        payload: grantPayload({ grant, creatorName: null }),
-      });
-    }
+    for (const grant of expired) await auditExpired(tx, grant, grant.tenantId);
     return expired.length;
   });
 }

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { loginErrorMessage } from "@/components/auth/messages";
+import { getPageActor } from "@/lib/auth/page";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await getPageActor()) redirect("/pocs");
+  const { callbackUrl, error } = await searchParams;
+  return (
+    <main className="centered-page auth-page">
+      <div className="auth-card card">
+        <div className="auth-brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          poc-manager
+        </div>
+        <h1>Sign in</h1>
+        <p className="muted">Run your customer proofs of concept in one place.</p>
+        <LoginForm
+          redirectTo={safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : null)}
+          initialError={loginErrorMessage(typeof error === "string" ? error : null)}
+        />
+      </div>
+    </main>
+  );
+}

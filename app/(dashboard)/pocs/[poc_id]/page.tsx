@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import type { PocActions } from "@/components/pocs/actions";
+import { CommentsSection } from "@/components/pocs/comments-section";
+import { CriteriaSection } from "@/components/pocs/criteria-section";
+import { PocFacts } from "@/components/pocs/poc-facts";
+import { PocHeader } from "@/components/pocs/poc-header";
+import { PocOverview } from "@/components/pocs/poc-overview";
+import { TasksSection } from "@/components/pocs/tasks-section";
+import {
+  addCommentAction,
+  addCriterionAction,
+  addTaskAction,
+  addTaskGroupAction,
+  deleteCriterionAction,
+  deletePocAction,
+  deleteTaskAction,
+  deleteTaskGroupAction,
+  renameTaskGroupAction,
+  updateCriterionAction,
+  updateTaskAction,
+} from "./actions";
+import { loadAssignees, loadPoc, loadPocSummary } from "./data";
+
+type Props = { params: Promise<{ poc_id: string }> };
+
+const actions: PocActions = {
+  deletePoc: deletePocAction,
+  addTaskGroup: addTaskGroupAction,
+  renameTaskGroup: renameTaskGroupAction,
+  deleteTaskGroup: deleteTaskGroupAction,
+  addTask: addTaskAction,
+  updateTask: updateTaskAction,
+  deleteTask: deleteTaskAction,
+  addCriterion: addCriterionAction,
+  updateCriterion: updateCriterionAction,
+  deleteCriterion: deleteCriterionAction,
+  addComment: addCommentAction,
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const poc = await loadPocSummary((await params).poc_id);
+  return { title: poc.title };
+}
+
+export default async function PocPage({ params }: Props) {
+  const { poc_id } = await params;
+  const poc = await loadPoc(poc_id);
+  const can = new Set(poc.permissions.actions);
+  const canEdit = can.has("edit");
+  const assignees = canEdit ? await loadAssignees(poc.id) : [];
+  return (
+    <div className="poc-detail">
+      <PocHeader poc={poc} canEdit={canEdit} deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null} />
+      <div className="detail-grid">
+        <div className="detail-main">
+          <PocOverview poc={poc} />
+          <TasksSection poc={poc} canEdit={canEdit} assignees={assignees} actions={actions} />
+          <CommentsSection poc={poc} canComment={can.has("comment")} actions={actions} />
+        </div>
+        <aside className="detail-side" aria-label="POC details and success criteria">
+          <PocFacts poc={poc} />
+          <CriteriaSection poc={poc} canEdit={canEdit} actions={actions} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+const ROLE_LABELS = { tenant_admin: "Admin", member: "Member", executive: "Executive" } as const;
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <div className="brand">
+          <Link href="/pocs" className="brand-name">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
+            poc-manager
+          </Link>
+          {actor.tenantName ? <span className="tenant-name">{actor.tenantName}</span> : null}
+        </div>
+        <nav aria-label="Main" className="main-nav">
+          <NavLink href="/pocs">POCs</NavLink>
+          {actor.role === "tenant_admin" ? <NavLink href="/settings/api-tokens">API tokens</NavLink> : null}
+        </nav>
+        <div className="user-menu">
+          <span className="user-name">
+            {actor.name}
+            {actor.role ? <span className="user-role">{ROLE_LABELS[actor.role]}</span> : null}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog on the native <dialog> element, open while it is mounted (render it only when
+ * it should show). The page behind it is inert, Tab cycles inside it, Escape and a click on the
+ * backdrop call `onClose` (unless `dismissible` is false), and focus returns to the element
+ * that had it before.
+ */
+export function Dialog({
+  onClose,
+  title,
+  description,
+  dismissible = true,
+  children,
+}: {
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  dismissible?: boolean;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      dialog?.close();
+      // The opener may be gone (a deleted row): then focus stays where the browser puts it.
+      if (returnFocus?.isConnected) returnFocus.focus();
+    };
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key !== "Tab") return;
+    const items = Array.from(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onKeyDown={onKeyDown}
+      onCancel={(event) => {
+        // Escape: let the parent decide (it owns `open`), and keep the dialog open while busy.
+        event.preventDefault();
+        if (dismissible) onClose();
+      }}
+      onClick={(event) => {
+        if (event.target === ref.current && dismissible) onClose();
+      }}
+    >
+      <div className="dialog-body">
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        {description ? (
+          <div id={descriptionId} className="dialog-description">
+            {description}
+          </div>
+        ) : null}
+        {children}
+      </div>
+    </dialog>
+  );
+}

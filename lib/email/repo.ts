@@ -1,0 +1,48 @@
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import type { Executor } from "@/lib/db/repo";
+
+export type OutboxMessage = typeof emailOutbox.$inferSelect;
+
+export async function enqueue(tx: Executor, message: { tenantId: string | null; toAddress: string; subject: string; textBody: string }): Promise<void> {
+  await tx.insert(emailOutbox).values(message);
+}
+
+/**
+ * Claims due messages for sending: bumps their next attempt into the future inside the same
+ * statement, so another instance polling at the same moment does not send them twice.
+ */
+export async function claimDue(limit: number, leaseSeconds: number): Promise<OutboxMessage[]> {
+  const due = getDb()
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`now()`)))
+    .orderBy(asc(emailOutbox.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return getDb()
+    .update(emailOutbox)
+    .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})`, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+}
+
+export async function markSent(id: string): Promise<void> {
+  await getDb().update(emailOutbox).set({ status: "sent", sentAt: sql`now()`, lastError: null }).where(eq(emailOutbox.id, id));
+}
+
+export async function markFailedAttempt(id: string, error: string, retryInSeconds: number | null): Promise<void> {
+  await getDb()
+    .update(emailOutbox)
+    .set(
+      retryInSeconds === null
+        ? { status: "failed", lastError: error }
+        : { lastError: error, nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds})` },
+    )
+    .where(eq(emailOutbox.id, id));
+}
+
+export function listTenantOutbox(tenantId: string) {
+  return getDb().select().from(emailOutbox).where(eq(emailOutbox.tenantId, tenantId)).orderBy(desc(emailOutbox.createdAt)).limit(100);
+}

@@ -1,0 +1,74 @@
+/**
+ * Transactional email through an outbox: messages are written in the same transaction as the
+ * change that causes them, then delivered by `deliverDueEmail` (SMTP via nodemailer when
+ * SMTP_URL is set) with retries and exponential backoff. Without SMTP_URL they stay in the
+ * outbox, visible to tenant admins, so the demo works offline.
+ */
+import nodemailer from "nodemailer";
+import type { Actor } from "@/lib/auth/actor";
+import { forbidden } from "@/lib/api/errors";
+import { config } from "@/lib/config";
+import type { Executor } from "@/lib/db/repo";
+import * as repo from "./repo";
+
+const MAX_ATTEMPTS = 8;
+const BATCH = 20;
+const LEASE_SECONDS = 120;
+
+export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string }): Promise<void> {
+  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
+}
+
+let transport: nodemailer.Transporter | null = null;
+function smtp(): nodemailer.Transporter | null {
+  const url = config().smtpUrl;
+  if (!url) return null;
+  transport ??= nodemailer.createTransport(url);
+  return transport;
+}
+
+/** Backoff: 30 s, 1 min, 2 min, ... up to about an hour, then the message is marked failed. */
+export const retryDelaySeconds = (attempts: number): number | null => (attempts >= MAX_ATTEMPTS ? null : Math.min(30 * 2 ** (attempts - 1), 3600));
+
+/** Sends what is due. Returns how many were sent. Safe to run on several instances at once. */
+export async function deliverDueEmail(): Promise<number> {
+  const transporter = smtp();
+  if (!transporter) return 0;
+  let sent = 0;
+  for (const message of await repo.claimDue(BATCH, LEASE_SECONDS)) {
+    try {
+      await transporter.sendMail({ from: config().mailFrom, to: message.toAddress, subject: message.subject, text: message.textBody });
+      await repo.markSent(message.id);
+      sent += 1;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await repo.markFailedAttempt(message.id, reason.slice(0, 500), retryDelaySeconds(message.attempts));
+      // The recipient and subject only: bodies can carry invite links.
+      console.error(`[email] delivery to ${message.toAddress} failed (attempt ${message.attempts}): ${reason}`);
+    }
+  }
+  return sent;
+}
+
+/** Settings → Outbox (tenant admins): what was sent, or waits for SMTP to be configured. */
+export async function listOutbox(actor: Actor) {
+  if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins see the outbox");
+  const rows = await repo.listTenantOutbox(actor.tenantId);
+  return rows.map((m) => ({
+    id: m.id,
+    to: m.toAddress,
+    subject: m.subject,
+    text: m.textBody,
+    status: m.status,
+    attempts: m.attempts,
+    last_error: m.lastError,
+    created_at: m.createdAt.toISOString(),
+    sent_at: m.sentAt?.toISOString() ?? null,
+  }));
+}
+
+/** Starts a delivery round in the background right after a commit (no-op without SMTP). */
+export function kickEmailDelivery(): void {
+  if (!config().smtpUrl) return;
+  deliverDueEmail().catch((error: unknown) => console.error("[email] delivery round failed", error));
+}

@@ -1,0 +1,45 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { invites, pocs, sharingGrants, users } from "@/db/schema";
+import type { Executor } from "@/lib/db/repo";
+
+export async function insertInvite(tx: Executor, values: { email: string; grantId: string; tokenHash: string; invitedByUserId: string; days: number }) {
+  await tx.insert(invites).values({
+    email: values.email,
+    grantId: values.grantId,
+    tokenHash: values.tokenHash,
+    invitedByUserId: values.invitedByUserId,
+    expiresAt: sql`now() + make_interval(days => ${values.days})`,
+  });
+}
+
+export async function findInviteByTokenHash(tokenHash: string) {
+  const inviter = users;
+  const [row] = await getDb()
+    .select({
+      id: invites.id,
+      email: invites.email,
+      usedAt: invites.usedAt,
+      expired: sql<boolean>`${invites.expiresAt} <= now()`,
+      inviterName: inviter.name,
+      pocId: pocs.id,
+      pocTitle: pocs.title,
+    })
+    .from(invites)
+    .leftJoin(inviter, eq(inviter.id, invites.invitedByUserId))
+    .leftJoin(sharingGrants, eq(sharingGrants.id, invites.grantId))
+    .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .where(eq(invites.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+/** Marks the invite used; false when another request used it first (single use). */
+export async function useInvite(tx: Executor, inviteId: string): Promise<boolean> {
+  const rows = await tx.update(invites).set({ usedAt: sql`now()` }).where(and(eq(invites.id, inviteId), isNull(invites.usedAt))).returning({ id: invites.id });
+  return rows.length > 0;
+}
+
+export async function insertUser(tx: Executor, values: { email: string; name: string; passwordHash: string }) {
+  const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning({ id: users.id });
+  return row?.id ?? null;
+}

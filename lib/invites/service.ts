@@ -1,0 +1,90 @@
+/**
+ * Invitations: an email that has no account gets a single-use link (hashed at rest, valid for
+ * 7 days). Signing up through it creates the account and binds every grant waiting for that
+ * email; an existing account binds them on its next sign-in.
+ */
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/api/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { config } from "@/lib/config";
+import { transaction, type Executor } from "@/lib/db/repo";
+import { queueEmail } from "@/lib/email/service";
+import { randomToken, sha256 } from "@/lib/security/crypto";
+import { bindPendingGrants } from "@/lib/sharing/repo";
+import * as repo from "./repo";
+import type { InviteSignUpInput } from "./schemas";
+
+const INVITE_DAYS = 7;
+
+export async function queueInvite(tx: Executor, invite: { tenantId: string; email: string; grantId: string; inviter: Actor; pocTitle: string }) {
+  const token = randomToken();
+  await repo.insertInvite(tx, { email: invite.email, grantId: invite.grantId, tokenHash: sha256(token), invitedByUserId: invite.inviter.userId, days: INVITE_DAYS });
+  await queueEmail(tx, {
+    tenantId: invite.tenantId,
+    to: invite.email,
+    subject: `${invite.inviter.name} shared "${invite.pocTitle}" with you`,
+    text: [
+      `${invite.inviter.name} invited you to the proof of concept "${invite.pocTitle}" on poc-manager.`,
+      "",
+      "Create your account to open it (the link works once and expires in 7 days):",
+      `${config().appUrl}/invite/${token}`,
+    ].join("\n"),
+  });
+}
+
+export async function queueShareNotice(tx: Executor, notice: { tenantId: string; to: string; sharerName: string; pocId: string; pocTitle: string }) {
+  await queueEmail(tx, {
+    tenantId: notice.tenantId,
+    to: notice.to,
+    subject: `${notice.sharerName} shared "${notice.pocTitle}" with you`,
+    text: `${notice.sharerName} shared the proof of concept "${notice.pocTitle}" with you.\n\nOpen it: ${config().appUrl}/pocs/${notice.pocId}`,
+  });
+}
+
+export type InviteState =
+  | { state: "invalid" }
+  | { state: "used" | "expired"; email: string }
+  | { state: "open"; email: string; inviterName: string | null; pocId: string | null; pocTitle: string | null };
+
+export async function inspectInvite(token: string): Promise<InviteState> {
+  const row = await repo.findInviteByTokenHash(sha256(token.slice(0, 512)));
+  if (!row) return { state: "invalid" };
+  if (row.usedAt) return { state: "used", email: row.email };
+  if (row.expired) return { state: "expired", email: row.email };
+  return { state: "open", email: row.email, inviterName: row.inviterName, pocId: row.pocId, pocTitle: row.pocTitle };
+}
+
+async function openInvite(token: string) {
+  const row = await repo.findInviteByTokenHash(sha256(token.slice(0, 512)));
+  if (!row || row.usedAt || row.expired) throw new AppError("resource/not-found", "This invitation is no longer valid");
+  return row;
+}
+
+/** Creates the invitee's account (no tenant membership: they see what was shared with them). */
+export async function signUpWithInvite(token: string, input: InviteSignUpInput): Promise<{ email: string; pocId: string | null }> {
+  const invite = await openInvite(token);
+  const passwordHash = await hashPassword(input.password);
+  await transaction(async (tx) => {
+    if (!(await repo.useInvite(tx, invite.id))) throw new AppError("resource/not-found", "This invitation is no longer valid");
+    const userId = await repo.insertUser(tx, { email: invite.email, name: input.name, passwordHash });
+    if (!userId) throw new AppError("resource/conflict", "An account with this email already exists: sign in instead");
+    await bindPendingGrants(tx, invite.email, userId);
+  });
+  return { email: invite.email, pocId: invite.pocId };
+}
+
+/** A signed-in user with the invited email accepts (binds pending grants, uses the link). */
+export async function acceptInvite(actor: Actor, token: string): Promise<{ pocId: string | null }> {
+  const invite = await openInvite(token);
+  if (invite.email !== actor.email) throw new AppError("auth/forbidden", `This invitation is for ${invite.email}; sign in with that address`);
+  await transaction(async (tx) => {
+    await repo.useInvite(tx, invite.id);
+    await bindPendingGrants(tx, invite.email, actor.userId);
+  });
+  return { pocId: invite.pocId };
+}
+
+/** On sign-in: grants that waited for this email now belong to the account. */
+export async function bindOnSignIn(email: string, userId: string): Promise<void> {
+  await transaction((tx) => bindPendingGrants(tx, email, userId));
+}

@@ -1,0 +1,46 @@
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, users, type TenantRole } from "@/db/schema";
+
+export function listMembers(tenantId: string) {
+  return getDb()
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, active: users.active })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(asc(users.name));
+}
+
+export async function findMember(tenantId: string, userId: string) {
+  const [row] = await getDb()
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, active: users.active })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+export async function countOtherActiveAdmins(tenantId: string, userId: string) {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "tenant_admin"), ne(memberships.userId, userId), eq(users.active, true)));
+  return row?.n ?? 0;
+}
+
+export async function setRole(tenantId: string, userId: string, role: TenantRole) {
+  await getDb().update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+}
+
+export async function setActive(userId: string, active: boolean) {
+  await getDb().update(users).set({ active }).where(eq(users.id, userId));
+}
+
+export async function countMembers(tenantId: string, userIds: string[]) {
+  const rows = await getDb()
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds)));
+  return rows.length;
+}
