@@ -26,6 +26,8 @@ export async function findPocWithAccessFacts(pocId: string, userId: string) {
       grantedActions: sql<GrantAction[]>`coalesce((
         select array_agg(distinct a::text) from sharing_grants g, unnest(g.actions) a
         where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), '{}'::text[])`,
+      grantWatermark: sql<boolean>`coalesce((
+        select bool_or(g.watermark) from sharing_grants g where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), false)`,
     })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))

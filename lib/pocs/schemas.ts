@@ -151,7 +151,11 @@ export const PocDetail = PocSummary.extend({
   success_criteria: z.array(CriterionJson),
   comments: z.array(CommentJson),
   /** What the caller may do with this POC, so clients show exactly the allowed controls. */
-  permissions: z.object({ actions: z.array(z.enum(["view", "download", "comment", "edit", "share"])), manage: z.boolean() }),
+  permissions: z.object({
+    actions: z.array(z.enum(["view", "download", "comment", "edit", "share"])),
+    manage: z.boolean(),
+    watermark: z.boolean().describe("Show the viewer's own email tiled over the POC"),
+  }),
 });
 export type PocDetail = z.infer<typeof PocDetail>;
 

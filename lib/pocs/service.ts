@@ -53,6 +53,7 @@ export const accessFactsOf = (actor: Actor, row: repo.PocRow) => ({
     tokenTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
   },
   grantedActions: row.grantedActions,
+  grantWatermark: row.grantWatermark,
 });
 
 export async function listPocs(actor: Actor): Promise<PocSummary[]> {
@@ -69,9 +70,11 @@ export async function listPocs(actor: Actor): Promise<PocSummary[]> {
  * The POC's summary and the caller's permissions, without its children: one query. Pages use
  * it as a cheap visibility check before they start streaming, so a hidden POC is a real 404.
  */
+const permissionsJson = (access: Access) => ({ actions: [...access.actions], manage: access.manage, watermark: access.watermark });
+
 export async function getPocSummary(actor: Actor, pocId: string): Promise<PocSummary & Pick<PocDetail, "permissions">> {
   const { row, access } = await accessPoc(actor, pocId);
-  return { ...pocSummaryJson(row), permissions: { actions: [...access.actions], manage: access.manage } };
+  return { ...pocSummaryJson(row), permissions: permissionsJson(access) };
 }
 
 export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {
@@ -84,7 +87,7 @@ export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {
     task_groups: taskGroupsJson(children.groups, children.taskRows),
     success_criteria: children.criteria.map(criterionJson),
     comments: children.commentRows.map((r) => commentJson(r.comment, r.authorName)),
-    permissions: { actions: [...access.actions], manage: access.manage },
+    permissions: permissionsJson(access),
   };
 }
 

@@ -27,26 +27,30 @@ export type AccessFacts = {
   };
   /** The union of actions of the live grants matching the viewer (user, teams, role). */
   grantedActions: readonly GrantAction[];
+  /** Whether any of those grants asks for the viewer's email to be tiled over the POC. */
+  grantWatermark?: boolean;
 };
 
 export type Access = {
   actions: ReadonlySet<GrantAction>;
   /** Admins and the owner: may delete the POC and manage its grants. */
   manage: boolean;
+  /** The viewer sees their own email tiled over the POC (grant access only). */
+  watermark: boolean;
 };
 
-const NO_ACCESS: Access = { actions: new Set(), manage: false };
+const NO_ACCESS: Access = { actions: new Set(), manage: false, watermark: false };
 
 /** Rule 1: tenant admins and the owner have every action; everyone else exactly their grants. */
 export function evaluateAccess(facts: AccessFacts): Access {
   const { subject, viewer } = facts;
   if (viewer.tokenTenantId !== null && viewer.tokenTenantId !== subject.tenantId) return NO_ACCESS;
   const isAdmin = viewer.roleInSubjectTenant === "tenant_admin";
-  if (isAdmin || subject.ownerId === viewer.userId) return { actions: new Set(ALL_ACTIONS), manage: true };
+  if (isAdmin || subject.ownerId === viewer.userId) return { actions: new Set(ALL_ACTIONS), manage: true, watermark: false };
   const actions = new Set(facts.grantedActions.filter((a) => ALL_ACTIONS.includes(a)));
   // A grant always includes view; an action without view would be meaningless.
   if (!actions.has("view")) return NO_ACCESS;
-  return { actions, manage: false };
+  return { actions, manage: false, watermark: facts.grantWatermark === true };
 }
 
 export const can = (access: Access, action: GrantAction): boolean => access.actions.has(action);
