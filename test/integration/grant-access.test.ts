@@ -45,7 +45,7 @@ describe("access through sharing grants", () => {
     await grantToMia(["view"]);
     const res = await getNorthwind();
     expect(res.status).toBe(200);
-    expect(res.body.permissions).toEqual({ actions: ["view"], manage: false });
+    expect(res.body.permissions).toEqual({ actions: ["view"], manage: false, watermark: false });
     expect(await miaSees()).toBe(true);
 
     const params = { poc_id: northwind };

@@ -27,7 +27,7 @@ describe("visibility (DESIGN rule 1)", () => {
     expectProblem(await mark(pocRoute.GET, { params: { poc_id: await pocId("fabrikam") } }), 404, "resource/not-found");
     const own = await mark(pocRoute.GET, { params: { poc_id: await pocId("contoso") } });
     expect(own.status).toBe(200);
-    expect(own.body.permissions).toEqual({ actions: ["view", "download", "comment", "edit", "share"], manage: true });
+    expect(own.body.permissions).toEqual({ actions: ["view", "download", "comment", "edit", "share"], manage: true, watermark: false });
   });
 
   it("lists nothing to an executive without grants, who cannot create a POC either", async () => {
