@@ -105,3 +105,9 @@ export function config(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** Re-reads the environment (tests that start a service on a random port, e.g. SMTP). */
+export function reloadConfig(): AppConfig {
+  cached = parseConfig(process.env);
+  return cached;
+}

@@ -19,12 +19,12 @@ export function queueEmail(tx: Executor, message: { tenantId: string | null; to:
   return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
 }
 
-let transport: nodemailer.Transporter | null = null;
+let transport: { url: string; transporter: nodemailer.Transporter } | null = null;
 function smtp(): nodemailer.Transporter | null {
   const url = config().smtpUrl;
   if (!url) return null;
-  transport ??= nodemailer.createTransport(url);
-  return transport;
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
 }
 
 /** Backoff: 30 s, 1 min, 2 min, ... up to about an hour, then the message is marked failed. */

@@ -47,7 +47,8 @@ export function evaluateAccess(facts: AccessFacts): Access {
   if (viewer.tokenTenantId !== null && viewer.tokenTenantId !== subject.tenantId) return NO_ACCESS;
   const isAdmin = viewer.roleInSubjectTenant === "tenant_admin";
   if (isAdmin || subject.ownerId === viewer.userId) return { actions: new Set(ALL_ACTIONS), manage: true, watermark: false };
-  const actions = new Set(facts.grantedActions.filter((a) => ALL_ACTIONS.includes(a)));
+  // Canonical order (view, download, comment, edit, share), whatever order the grants came in.
+  const actions = new Set(ALL_ACTIONS.filter((a) => facts.grantedActions.includes(a)));
   // A grant always includes view; an action without view would be meaningless.
   if (!actions.has("view")) return NO_ACCESS;
   return { actions, manage: false, watermark: facts.grantWatermark === true };
