@@ -15,9 +15,11 @@ import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
+import { deliverDueEmail } from "./lib/email/service";
 import { sweepExpiredGrants } from "./lib/sharing/service";
 
 const SWEEP_INTERVAL_MS = 60_000;
+const EMAIL_INTERVAL_MS = 10_000;
 
 const dev = process.argv.includes("--dev");
 if (!process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -70,12 +72,18 @@ async function main(): Promise<void> {
     sweepExpiredGrants().catch((error: unknown) => console.error("[server] expiry sweep failed", error));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
+  // Retries of the email outbox (new messages are also sent right after their commit).
+  const mail = setInterval(() => {
+    deliverDueEmail().catch((error: unknown) => console.error("[server] email delivery failed", error));
+  }, EMAIL_INTERVAL_MS);
+  mail.unref();
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     clearInterval(sweep);
+    clearInterval(mail);
     console.log(`${signal} received: closing the server and the database.`);
     server.close(() => {
       closeDb()

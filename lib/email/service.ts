@@ -16,6 +16,8 @@ const BATCH = 20;
 const LEASE_SECONDS = 120;
 
 export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string }): Promise<void> {
+  // Recipient and subject only: bodies carry single-use links that must not reach logs.
+  if (!config().smtpUrl) console.log(`[email] queued for ${message.to}: "${message.subject}" (SMTP_URL not set: see Settings → Outbox)`);
   return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
 }
 

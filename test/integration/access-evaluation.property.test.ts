@@ -12,7 +12,8 @@ import { loadPocAccess } from "@/lib/pocs/service";
 import { ALL_ACTIONS } from "@/lib/sharing/policy";
 import { actor, seed, type DemoKey } from "../helpers";
 
-const VIEWERS: DemoKey[] = ["acmeMark", "acmeMia", "acmeExec"];
+const VIEWERS = ["acmeMark", "acmeMia", "acmeExec"] as const satisfies readonly DemoKey[];
+type Viewer = (typeof VIEWERS)[number];
 const ROLES: TenantRole[] = ["member", "executive"];
 let tenantId: string, pocId: string, ownerId: string;
 const ids: Record<string, string> = {};
@@ -47,7 +48,7 @@ beforeAll(async () => {
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-function reference(s: Scenario, viewer: (typeof VIEWERS)[number]): GrantAction[] {
+function reference(s: Scenario, viewer: Viewer): GrantAction[] {
   const union = new Set<GrantAction>();
   for (const g of s.grants) {
     if (g.state === "revoked" || g.state === "expired") continue;
@@ -64,8 +65,8 @@ async function apply(s: Scenario) {
   await db.delete(sharingGrants).where(eq(sharingGrants.subjectId, pocId));
   await db.delete(teamMembers).where(inArray(teamMembers.teamId, teamIds));
   for (const key of VIEWERS) {
-    await db.update(memberships).set({ role: s.roles[key as keyof Scenario["roles"]] }).where(eq(memberships.userId, ids[key]!));
-    for (const t of s.teamsOf[key as keyof Scenario["teamsOf"]]) await db.insert(teamMembers).values({ teamId: teamIds[t]!, userId: ids[key]! });
+    await db.update(memberships).set({ role: s.roles[key] }).where(eq(memberships.userId, ids[key]!));
+    for (const t of s.teamsOf[key]) await db.insert(teamMembers).values({ teamId: teamIds[t]!, userId: ids[key]! });
   }
   for (const g of s.grants) {
     const p = g.principal;
@@ -90,7 +91,7 @@ describe("effective actions", () => {
         await apply(scenario);
         for (const key of VIEWERS) {
           const loaded = await loadPocAccess(await actor(key), pocId);
-          expect([...loaded!.access.actions]).toEqual(reference(scenario, key as (typeof VIEWERS)[number]));
+          expect([...loaded!.access.actions]).toEqual(reference(scenario, key));
           expect(loaded!.access.manage).toBe(false);
         }
       }),
