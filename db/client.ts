@@ -4,6 +4,7 @@
  * and the Next.js server bundle each load their own copy of this module in one process, and
  * PGlite allows exactly one open instance per data folder.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Logger } from "drizzle-orm/logger";
@@ -40,7 +41,10 @@ function open(): Handle {
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
   }
-  const dataDir = cfg.pgliteDir.startsWith("memory://") ? cfg.pgliteDir : path.resolve(cfg.pgliteDir);
+  const inMemory = cfg.pgliteDir.startsWith("memory://");
+  const dataDir = inMemory ? cfg.pgliteDir : path.resolve(cfg.pgliteDir);
+  // PGlite creates its own folder but not missing parents.
+  if (!inMemory) mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close(), ready: client.waitReady };

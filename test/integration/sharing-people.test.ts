@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as meShared from "@/app/api/v1/me/shared/route";
 import * as pocRoute from "@/app/api/v1/pocs/[poc_id]/route";
 import * as pocsRoute from "@/app/api/v1/pocs/route";
@@ -52,6 +52,14 @@ beforeAll(async () => {
   reloadConfig();
 });
 afterAll(async () => {
+  // Let deliveries started after each commit finish before the SMTP server goes away.
+  await vi.waitFor(
+    async () => {
+      const pending = await getDb().select().from(emailOutbox).where(eq(emailOutbox.status, "pending"));
+      if (pending.length > 0) throw new Error(`${pending.length} emails still pending: ${JSON.stringify(pending.map((p) => [p.toAddress, p.attempts, p.lastError, p.nextAttemptAt]))}`);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
