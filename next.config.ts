@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
+import { SHARE_HEADERS, SHARE_PAGE_CSP } from "./lib/sharing/http";
 
-// Every page refuses to be framed; embed routes (later) set their own frame-ancestors.
+// Every page refuses to be framed and keeps referrers same-site.
 const securityHeaders = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -8,13 +9,25 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
 ];
 
+// Capability URLs (share pages and the anonymous API) send their own, stricter set. Config
+// headers override a route's headers, so the two sets must never match the same path.
+const shareHeaders = [
+  ...Object.entries(SHARE_HEADERS).map(([key, value]) => ({ key, value })),
+  { key: "Content-Security-Policy", value: SHARE_PAGE_CSP },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
-  typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/((?!share$|share/|api/v1/public/).*)", headers: securityHeaders },
+      { source: "/share", headers: shareHeaders },
+      { source: "/share/:path*", headers: shareHeaders },
+      { source: "/api/v1/public/:path*", headers: shareHeaders },
+    ];
   },
 };
 

@@ -52,3 +52,13 @@ export async function freshLink(api: APIRequestContext, pocId: string, options: 
   const body = await res.json();
   return { id: body.id as string, url: body.access_url as string, token: body.access_token as string };
 }
+
+/** A new POC of the admin's tenant with one task group and task, so a test owns its subject. */
+export async function newPoc(api: APIRequestContext, title: string): Promise<string> {
+  const poc = await api.post("/api/v1/pocs", { data: { title, customer: "E2E Customer" } });
+  expect(poc.status()).toBe(201);
+  const { id } = await poc.json();
+  const group = await (await api.post(`/api/v1/pocs/${id}/task-groups`, { data: { name: "Phase 1" } })).json();
+  expect((await api.post(`/api/v1/pocs/${id}/tasks`, { data: { group_id: group.id, title: "Kick-off call", status: "done" } })).status()).toBe(201);
+  return id;
+}

@@ -1,17 +1,15 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { freshLink, pocIdByTitle, signedInApi } from "../helpers";
+import { freshLink, newPoc, signedInApi } from "../helpers";
 
-// Each test owns one demo POC's link, so tests can run in parallel without sharing state.
+// Each test creates its own POC, so tests run in parallel without sharing link state.
 let admin: APIRequestContext;
 test.beforeAll(async ({ playwright, baseURL }) => {
   admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
 });
 test.afterAll(async () => admin.dispose());
 
-test.describe.configure({ mode: "serial" });
-
 test("a public link shows the POC read-only with the share headers, and revocation holds on the next request", async ({ browser }) => {
-  const pocId = await pocIdByTitle(admin, "Fabrikam analytics evaluation");
+  const pocId = await newPoc(admin, "Fabrikam analytics evaluation");
   const link = await freshLink(admin, pocId);
   const visitor = await browser.newContext(); // no session
   const page = await visitor.newPage();
@@ -26,7 +24,7 @@ test("a public link shows the POC read-only with the share headers, and revocati
   expect(headers["x-robots-tag"]).toBe("noindex, nofollow");
   expect(headers["cache-control"]).toBe("private, no-store");
   await expect(page.getByRole("heading", { level: 1, name: "Fabrikam analytics evaluation" })).toBeVisible();
-  await expect(page.getByText("Rebuild revenue by region")).toBeVisible();
+  await expect(page.getByText("Kick-off call")).toBeVisible();
   await expect(page.getByRole("button")).toHaveCount(0);
   await expect(page.locator("form, script")).toHaveCount(0);
   const html = await page.content();
@@ -51,8 +49,8 @@ test("robots.txt disallows the share prefix; unknown and malformed tokens get th
 });
 
 test("password gate: wrong then right, link X's unlock does not open link Y, 6 wrong tries hit the limit", async ({ browser }) => {
-  const x = await freshLink(admin, await pocIdByTitle(admin, "Contoso SSO rollout"), { password: "password-x-123" });
-  const y = await freshLink(admin, await pocIdByTitle(admin, "Northwind data platform pilot"), { password: "password-y-123" });
+  const x = await freshLink(admin, await newPoc(admin, "Contoso SSO rollout"), { password: "password-x-123" });
+  const y = await freshLink(admin, await newPoc(admin, "Northwind data platform pilot"), { password: "password-y-123" });
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
 
@@ -83,7 +81,7 @@ test("password gate: wrong then right, link X's unlock does not open link Y, 6 w
 });
 
 test("a spoofed X-Forwarded-For does not reset the attempt count", async ({ request }) => {
-  const link = await freshLink(admin, await pocIdByTitle(admin, "Contoso SSO rollout"), { password: "spoof-test-pass" });
+  const link = await freshLink(admin, await newPoc(admin, "Contoso SSO rollout"), { password: "spoof-test-pass" });
   const attempt = (n: number) =>
     request.post(`/api/v1/public/pocs/${link.token}/unlock`, { data: { password: `wrong-${n}` }, headers: { "x-forwarded-for": `198.51.100.${n}`, "x-real-ip": `198.51.100.${n}` } });
   for (let i = 0; i < 5; i++) expect((await attempt(i)).status()).toBe(401);
@@ -93,7 +91,7 @@ test("a spoofed X-Forwarded-For does not reset the attempt count", async ({ requ
 });
 
 test("expiry: a link whose expires_at passes answers 403 share/expired on the page and the API", async ({ request }) => {
-  const link = await freshLink(admin, await pocIdByTitle(admin, "Northwind data platform pilot"), { expires_at: new Date(Date.now() + 2_000).toISOString() });
+  const link = await freshLink(admin, await newPoc(admin, "Northwind data platform pilot"), { expires_at: new Date(Date.now() + 2_000).toISOString() });
   expect((await request.get(link.url)).status()).toBe(200);
   // Wait for the expiry to pass on the server's clock (polling, no fixed sleep).
   await expect.poll(async () => (await request.get(link.url)).status(), { timeout: 15_000 }).toBe(403);
@@ -104,7 +102,7 @@ test("expiry: a link whose expires_at passes answers 403 share/expired on the pa
 });
 
 test("watermark: the email gate, then the email tiled over the page", async ({ browser }) => {
-  const link = await freshLink(admin, await pocIdByTitle(admin, "Fabrikam analytics evaluation"), { watermark: true });
+  const link = await freshLink(admin, await newPoc(admin, "Fabrikam analytics evaluation"), { watermark: true });
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
   await page.goto(link.url);
@@ -127,7 +125,7 @@ test("watermark: the email gate, then the email tiled over the page", async ({ b
 });
 
 test("view-only links have no comment or download UI, and direct posts to those endpoints are refused", async ({ browser, request }) => {
-  const link = await freshLink(admin, await pocIdByTitle(admin, "Contoso SSO rollout"));
+  const link = await freshLink(admin, await newPoc(admin, "Contoso SSO rollout"));
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
   await page.goto(link.url);
@@ -144,7 +142,7 @@ test("view-only links have no comment or download UI, and direct posts to those 
 });
 
 test("comment and download links: a guest posts a comment the team sees, and downloads the CSV", async ({ browser, baseURL }) => {
-  const pocId = await pocIdByTitle(admin, "Northwind data platform pilot");
+  const pocId = await newPoc(admin, "Northwind data platform pilot");
   const link = await freshLink(admin, pocId, { actions: ["view", "comment", "download"] });
   const visitor = await browser.newContext({ acceptDownloads: true });
   const page = await visitor.newPage();
@@ -158,6 +156,8 @@ test("comment and download links: a guest posts a comment the team sees, and dow
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toBe("northwind-data-platform-pilot.csv");
+  const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+  expect(csv).toContain("Task,Phase 1,Kick-off call,done");
 
   const detail = await (await admin.get(`${baseURL}/api/v1/pocs/${pocId}`)).json();
   expect(detail.comments.some((c: { body: string; author: { kind: string } }) => c.body === "<b>Looks</b> great from our side" && c.author.kind === "guest")).toBe(true);
