@@ -43,7 +43,8 @@ async function openDriver() {
     const client = postgres(process.env.DATABASE_URL, { max: 10, onnotice: () => {} });
     // Like drizzle: dates and timestamps stay the strings Postgres sent.
     for (const oid of [1082, 1083, 1114, 1184, 1186, 1231]) client.options.parsers[oid] = (x) => x;
-    return { query: (params) => client.unsafe(SHARE_SQL, params).values(), close: () => client.end({ timeout: 5 }) };
+    // A named prepared statement, as the app's findShareByTokenHash uses.
+    return { query: (params) => client.unsafe(SHARE_SQL, params, { prepare: true }).values(), close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { types } = await import("@electric-sql/pglite");
