@@ -170,7 +170,9 @@ export async function startApp(db: BenchDb, extraEnv: Record<string, string> = {
     BENCH_QUERY_COUNTER: "true",
     ...extraEnv,
   };
-  const { child, log } = spawnNode(["--import", "tsx", "server.ts"], env, label);
+  // Profiling the server: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=.data/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const { child, log } = spawnNode([...nodeArgs, "--import", "tsx", "server.ts"], env, label);
   await waitFor(`${url}/api/ready`, child, log);
   return { url, port, child, log, stop: () => stopChild(child) };
 }

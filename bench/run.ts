@@ -180,6 +180,9 @@ type Results = Record<string, unknown>;
 
 async function main(): Promise<Results> {
   const t0 = Date.now();
+  const loadBefore = os.loadavg()[0]!;
+  // Others' work on the machine skews every figure: say so rather than print quiet-looking numbers.
+  if (loadBefore > os.cpus().length * 0.5) console.warn(`[bench] WARNING: 1-min load average is ${loadBefore.toFixed(1)} on ${os.cpus().length} cores before the run; results will be noisy.`);
   ensureBuild();
   const db = await createScratchDb(smoke ? "pocm_bench_smoke" : "pocm_bench");
   Object.assign(process.env, dbEnv(db), { APP_SECRET: BENCH_SECRET, NODE_ENV: "production", LOG_QUERIES: "false" });
@@ -342,6 +345,8 @@ async function main(): Promise<Results> {
     database: db.kind === "postgres" ? "PostgreSQL" : "PGlite",
     databaseVersion: facts.version,
     date: new Date().toISOString(),
+    // 1-minute load average before the run and at its end (the harness itself adds ~2-3).
+    loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 },
     commit: (() => {
       try {
         return execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim();
@@ -378,7 +383,8 @@ function printTable(out: Results): void {
   const rows = out.results as Measured[];
   const m = out.machine as Record<string, unknown>;
   const fmt = (v: number | undefined, d = 2) => (v === undefined ? "" : v.toFixed(d));
-  console.log(`\nBenchmark — ${m.database} — ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, ${String(m.date).slice(0, 16)}Z`);
+  const load = m.loadAverage as { before: number; after: number };
+  console.log(`\nBenchmark — ${m.database} — ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, ${String(m.date).slice(0, 16)}Z, load avg ${load.before} -> ${load.after}`);
   const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "x ceiling", "x raw", "DB trips/req"];
   const lines = rows.map((r) => [r.label, r.rps.toFixed(0), String(r.p50), String(r.p99), String(r.errors), fmt(r.ratioCeiling), fmt(r.ratioRaw), r.dbRoundTrips === undefined ? "" : String(r.dbRoundTrips)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
