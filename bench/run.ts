@@ -71,14 +71,16 @@ type Target = {
   requests: autocannon.Request[];
 };
 
-async function load(target: Target, seconds: number, amount: number): Promise<autocannon.Result> {
-  return autocannon({
+async function load(target: Target, seconds: number, amount: number): Promise<autocannon.Result & { wallSeconds: number }> {
+  const started = performance.now();
+  const result = await autocannon({
     url: target.url,
     connections: opts.connections,
     ...(amount > 0 ? { amount } : { duration: seconds }),
     requests: target.requests,
     timeout: 10,
   });
+  return { ...result, wallSeconds: (performance.now() - started) / 1000 };
 }
 
 async function measure(target: Target, afterRun: () => Promise<void> = async () => {}): Promise<Measured> {
@@ -92,7 +94,7 @@ async function measure(target: Target, afterRun: () => Promise<void> = async () 
   const m: Measured = {
     name: target.name,
     label: target.label,
-    rps: r.requests.total / Math.max((new Date(r.finish).getTime() - new Date(r.start).getTime()) / 1000, 0.001),
+    rps: r.requests.total / r.wallSeconds,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors,
