@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { closeDb, databaseKind, getDb } from "./db/client";
+import { closeDb, databaseKind, getDb, queryCounter } from "./db/client";
 import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
@@ -20,6 +20,7 @@ import { sweepExpiredGrants } from "./lib/sharing/service";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
+const BENCH_QUERIES_PATH = "/__bench/db-queries";
 
 const dev = process.argv.includes("--dev");
 if (!process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = createServer((req, res) => {
+    // Benchmark only (BENCH_QUERY_COUNTER=true, off by default): statements run so far.
+    if (cfg.benchQueryCounter && req.method === "GET" && req.url === BENCH_QUERIES_PATH) {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ count: queryCounter.count }));
+      return;
+    }
     req.headers[CLIENT_IP_HEADER] = computeClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), cfg.trustedProxyHops);
     // Defence in depth for CVE-2025-29927: this internal header never comes from outside.
     delete req.headers["x-middleware-subrequest"];

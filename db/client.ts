@@ -22,8 +22,15 @@ type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void>;
 const HANDLE_KEY = Symbol.for("poc-manager.db");
 const globalStore = globalThis as unknown as { [HANDLE_KEY]?: Handle };
 
-/** Counts statements, so the benchmark can report database round trips per request. */
-export const queryCounter = { count: 0 };
+const COUNTER_KEY = Symbol.for("poc-manager.db.queries");
+const counterStore = globalThis as unknown as { [COUNTER_KEY]?: { count: number } };
+
+/**
+ * Counts statements, so the benchmark can report database round trips per request. On
+ * globalThis like the handle: the entry server reads the count the Next.js bundle's copy of
+ * this module increments.
+ */
+export const queryCounter = (counterStore[COUNTER_KEY] ??= { count: 0 });
 
 class CountingLogger implements Logger {
   constructor(private readonly print: boolean) {}

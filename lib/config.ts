@@ -31,6 +31,7 @@ const envSchema = z.object({
   LOG_QUERIES: z.enum(["true", "false"]).default("false"),
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be a URL like smtp://user:pass@host:587" }).optional()),
   MAIL_FROM: z.string().min(3).default("poc-manager <no-reply@poc-manager.local>"),
+  BENCH_QUERY_COUNTER: z.enum(["true", "false"]).default("false"),
 });
 
 export type AppConfig = {
@@ -46,6 +47,8 @@ export type AppConfig = {
   logQueries: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The entry server answers GET /__bench/db-queries with the statement count (npm run bench). */
+  benchQueryCounter: boolean;
 };
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     logQueries: e.LOG_QUERIES === "true",
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    benchQueryCounter: e.BENCH_QUERY_COUNTER === "true",
   };
 }
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm test`: type check, lint, Vitest (unit + integration), production build, Playwright
- * end-to-end. Runs on embedded PGlite, or against the PostgreSQL server named by DATABASE_URL
- * (each run gets fresh databases there). Ends with one line "N passed, N failed" for the
- * whole run, all runners added up.
+ * end-to-end, then the benchmark harness once in smoke mode (so it cannot rot; never judged on
+ * speed) and, with DATABASE_URL, the two-instance cluster check. Runs on embedded PGlite, or
+ * against the PostgreSQL server named by DATABASE_URL (each run gets fresh databases there).
+ * Ends with one line "N passed, N failed" for the whole run, all runners added up.
  *
- *   node scripts/test.mjs [--only static|unit|e2e]... [--skip-build]
+ *   node scripts/test.mjs [--only static|unit|e2e|bench]... [--skip-build]
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -88,6 +89,22 @@ if (wants("e2e")) {
       const failed = report.stats.unexpected + report.stats.flaky;
       record("playwright", report.stats.expected, failed + (ok || failed > 0 ? 0 : 1));
     } else record("playwright (no report)", 0, 1);
+  }
+}
+
+if (wants("bench")) {
+  // After e2e: reuses its production build. Fails only if the harness breaks or a request errors.
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) && !run("Production build (next build)", bin("next"), ["build"])) record("next build (bench)", 0, 1);
+  else {
+    const smoke = run("Benchmark harness, smoke mode (npm run bench -- --smoke)", process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke", "--out", path.join(runDir, "bench-smoke.json")]);
+    record("bench smoke", smoke ? 1 : 0, smoke ? 0 : 1);
+    if (process.env.DATABASE_URL) {
+      const out = path.join(runDir, "cluster.json");
+      const ok = run("Two instances, one database (npm run bench:cluster)", process.execPath, ["--import", "tsx", "bench/cluster.ts", "--json", out]);
+      const report = readJson(out);
+      if (report) record("cluster check", report.passed, report.failed + (ok || report.failed > 0 ? 0 : 1));
+      else record("cluster check (no report)", 0, 1);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
@@ -8,8 +8,12 @@ import {
   taskGroups,
   tasks,
   users,
+  type Comment,
   type GrantAction,
   type NewPoc,
+  type SuccessCriterion,
+  type Task,
+  type TaskGroup,
   type TenantRole,
 } from "@/db/schema";
 import { liveGrantMatchingUser } from "@/lib/sharing/repo";
@@ -17,18 +21,20 @@ import { liveGrantMatchingUser } from "@/lib/sharing/repo";
 const owner = alias(users, "owner");
 const summaryColumns = { poc: pocs, ownerName: owner.name };
 
+/** What the access policy needs about this user and the POC, as columns of the POC's query. */
+const accessFactColumns = (userId: string) => ({
+  viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId})`,
+  grantedActions: sql<GrantAction[]>`coalesce((
+    select array_agg(distinct a::text) from sharing_grants g, unnest(g.actions) a
+    where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), '{}'::text[])`,
+  grantWatermark: sql<boolean>`coalesce((
+    select bool_or(g.watermark) from sharing_grants g where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), false)`,
+});
+
 /** The POC with everything the access policy needs about this user, in one query. */
 export async function findPocWithAccessFacts(pocId: string, userId: string) {
   const [row] = await getDb()
-    .select({
-      ...summaryColumns,
-      viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId})`,
-      grantedActions: sql<GrantAction[]>`coalesce((
-        select array_agg(distinct a::text) from sharing_grants g, unnest(g.actions) a
-        where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), '{}'::text[])`,
-      grantWatermark: sql<boolean>`coalesce((
-        select bool_or(g.watermark) from sharing_grants g where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), false)`,
-    })
+    .select({ ...summaryColumns, ...accessFactColumns(userId) })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
     .where(eq(pocs.id, pocId));
@@ -51,27 +57,52 @@ export async function listVisiblePocs(opts: { userId: string; tenantId: string |
     .orderBy(desc(pocs.updatedAt), desc(pocs.id));
 }
 
-export async function findPocChildren(pocId: string) {
-  const db = getDb();
-  const assignee = alias(users, "assignee");
-  const author = alias(users, "author");
-  const [groups, taskRows, criteria, commentRows] = await Promise.all([
-    db.select().from(taskGroups).where(eq(taskGroups.pocId, pocId)).orderBy(asc(taskGroups.position), asc(taskGroups.createdAt)),
-    db
-      .select({ task: tasks, assigneeName: assignee.name })
-      .from(tasks)
-      .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
-      .where(eq(tasks.pocId, pocId))
-      .orderBy(asc(tasks.position), asc(tasks.createdAt)),
-    db.select().from(successCriteria).where(eq(successCriteria.pocId, pocId)).orderBy(asc(successCriteria.position), asc(successCriteria.createdAt)),
-    db
-      .select({ comment: comments, authorName: author.name })
-      .from(comments)
-      .leftJoin(author, eq(author.id, comments.authorUserId))
-      .where(eq(comments.pocId, pocId))
-      .orderBy(asc(comments.createdAt), asc(comments.id)),
-  ]);
-  return { groups, taskRows, criteria, commentRows };
+type ChildTask = Pick<Task, "id" | "groupId" | "title" | "status" | "assigneeId" | "dueDate" | "position">;
+type ChildComment = Pick<Comment, "id" | "parentId" | "authorUserId" | "guestName" | "body" | "createdAt">;
+type PocChildren = {
+  groups: Pick<TaskGroup, "id" | "name" | "position">[];
+  taskRows: { task: ChildTask; assigneeName: string | null }[];
+  criteria: Pick<SuccessCriterion, "id" | "description" | "status" | "position">[];
+  commentRows: { comment: ChildComment; authorName: string | null }[];
+};
+
+/**
+ * A POC's children as one JSON column, in the order the detail view shows them. Keys are the
+ * camelCase fields of the drizzle rows, so the same serializers read them; json_agg renders
+ * timestamps as ISO text, turned back into Dates by findPocDetailWithAccessFacts.
+ */
+const pocChildrenColumn = sql<Omit<PocChildren, "commentRows"> & { commentRows: { comment: Omit<ChildComment, "createdAt"> & { createdAt: string }; authorName: string | null }[] }>`json_build_object(
+  'groups', (select coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name, 'position', tg.position)
+      order by tg.position, tg.created_at), '[]'::json)
+    from task_groups tg where tg.poc_id = ${pocs.id}),
+  'taskRows', (select coalesce(json_agg(json_build_object(
+      'task', json_build_object('id', t.id, 'groupId', t.group_id, 'title', t.title, 'status', t.status, 'assigneeId', t.assignee_id, 'dueDate', t.due_date, 'position', t.position),
+      'assigneeName', a.name) order by t.position, t.created_at), '[]'::json)
+    from tasks t left join users a on a.id = t.assignee_id where t.poc_id = ${pocs.id}),
+  'criteria', (select coalesce(json_agg(json_build_object('id', sc.id, 'description', sc.description, 'status', sc.status, 'position', sc.position)
+      order by sc.position, sc.created_at), '[]'::json)
+    from success_criteria sc where sc.poc_id = ${pocs.id}),
+  'commentRows', (select coalesce(json_agg(json_build_object(
+      'comment', json_build_object('id', c.id, 'parentId', c.parent_id, 'authorUserId', c.author_user_id, 'guestName', c.guest_name, 'body', c.body, 'createdAt', c.created_at),
+      'authorName', au.name) order by c.created_at, c.id), '[]'::json)
+    from comments c left join users au on au.id = c.author_user_id where c.poc_id = ${pocs.id})
+)`;
+
+/**
+ * The POC, the access facts and every child in one round trip (the detail view and the API's
+ * GET /pocs/{id}). Children are read whatever the access; the service drops them unless the
+ * caller may view the POC.
+ */
+export async function findPocDetailWithAccessFacts(pocId: string, userId: string) {
+  const [row] = await getDb()
+    .select({ ...summaryColumns, ...accessFactColumns(userId), children: pocChildrenColumn })
+    .from(pocs)
+    .innerJoin(owner, eq(owner.id, pocs.ownerId))
+    .where(eq(pocs.id, pocId));
+  if (!row) return null;
+  const { children, ...rest } = row;
+  const commentRows = children.commentRows.map((r) => ({ ...r, comment: { ...r.comment, createdAt: new Date(r.comment.createdAt) } }));
+  return { ...rest, children: { ...children, commentRows } satisfies PocChildren };
 }
 
 export async function insertPoc(values: NewPoc) {

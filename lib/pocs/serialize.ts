@@ -19,7 +19,9 @@ export function pocSummaryJson(row: Pick<PocRow, "poc" | "ownerName">): PocSumma
   };
 }
 
-export function taskJson(task: Task, assigneeName: string | null): TaskJson {
+type TaskFields = Pick<Task, "id" | "groupId" | "title" | "status" | "assigneeId" | "dueDate" | "position">;
+
+export function taskJson(task: TaskFields, assigneeName: string | null): TaskJson {
   return {
     id: task.id,
     group_id: task.groupId,
@@ -31,7 +33,7 @@ export function taskJson(task: Task, assigneeName: string | null): TaskJson {
   };
 }
 
-export function taskGroupsJson(groups: TaskGroup[], taskRows: { task: Task; assigneeName: string | null }[]): TaskGroupJson[] {
+export function taskGroupsJson(groups: Pick<TaskGroup, "id" | "name" | "position">[], taskRows: { task: TaskFields; assigneeName: string | null }[]): TaskGroupJson[] {
   return groups.map((g) => ({
     id: g.id,
     name: g.name,
@@ -40,14 +42,14 @@ export function taskGroupsJson(groups: TaskGroup[], taskRows: { task: Task; assi
   }));
 }
 
-export const criterionJson = (c: SuccessCriterion): CriterionJson => ({
+export const criterionJson = (c: Pick<SuccessCriterion, "id" | "description" | "status" | "position">): CriterionJson => ({
   id: c.id,
   description: c.description,
   status: c.status,
   position: c.position,
 });
 
-export function commentJson(c: Comment, authorName: string | null): CommentJson {
+export function commentJson(c: Pick<Comment, "id" | "parentId" | "authorUserId" | "guestName" | "body" | "createdAt">, authorName: string | null): CommentJson {
   const author = c.authorUserId ? { name: authorName ?? "Former user", kind: "user" as const } : { name: c.guestName ?? "Guest", kind: "guest" as const };
   return { id: c.id, parent_id: c.parentId, author, body: c.body, created_at: c.createdAt.toISOString() };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { comments, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
@@ -182,9 +182,11 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
 /**
  * Everything the anonymous view of a token needs, in one round trip: the grant (in any
  * state, so revoked and expired can be told apart) and the allowlisted POC fields.
+ * A prepared statement (built once per database handle): the hottest query of the app, so
+ * neither drizzle nor Postgres parses and plans it again on every request.
  */
-export async function findShareByTokenHash(tokenHash: string) {
-  const [row] = await getDb()
+function shareByTokenHashQuery(db: Db) {
+  return db
     .select({
       grant: sharingGrants,
       expired: sql<boolean>`(${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())`,
@@ -210,7 +212,17 @@ export async function findShareByTokenHash(tokenHash: string) {
     })
     .from(sharingGrants)
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
-    .where(and(eq(sharingGrants.tokenHash, tokenHash), eq(sharingGrants.principalType, "link")));
+    .where(and(eq(sharingGrants.tokenHash, sql.placeholder("tokenHash")), eq(sharingGrants.principalType, "link")))
+    .prepare("share_by_token_hash");
+}
+
+const preparedShareQueries = new WeakMap<Db, ReturnType<typeof shareByTokenHashQuery>>();
+
+export async function findShareByTokenHash(tokenHash: string) {
+  const db = getDb();
+  let query = preparedShareQueries.get(db);
+  if (!query) preparedShareQueries.set(db, (query = shareByTokenHashQuery(db)));
+  const [row] = await query.execute({ tokenHash });
   return row ?? null;
 }
 

@@ -13,6 +13,22 @@ import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { asUser, call, pocId, seed, type Caller } from "../helpers";
 
+// Lets a test make the share lookup fail once, as a database outage would.
+const failure = vi.hoisted(() => ({ next: false }));
+vi.mock("@/lib/sharing/repo", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/sharing/repo")>();
+  return {
+    ...actual,
+    findShareByTokenHash: async (tokenHash: string) => {
+      if (failure.next) {
+        failure.next = false;
+        throw new Error("database unavailable");
+      }
+      return actual.findShareByTokenHash(tokenHash);
+    },
+  };
+});
+
 let admin: Caller;
 let logged: string[] = [];
 
@@ -45,11 +61,8 @@ describe("secrets stay out of logs, audit rows and errors", () => {
     await call(publicView.GET as never, { params: { token }, headers: { authorization: `Bearer ${pass}` } });
     await call(sharePage.GET as never, { params: { token } });
     // Force a server-side failure on a public route: the token must not be in what is logged.
-    const failure = vi.spyOn(getDb(), "select").mockImplementationOnce(() => {
-      throw new Error("database unavailable");
-    });
+    failure.next = true;
     const broken = await call(publicView.GET as never, { params: { token } });
-    failure.mockRestore();
     expect(broken.status).toBe(500);
     await admin(grantRoute.PATCH, { method: "PATCH", params: { grant_id: created.body.id }, body: { password: "pass-in-logs-2" } });
     await admin(publicLinkRoute.DELETE, { method: "DELETE", params: { poc_id: id } });

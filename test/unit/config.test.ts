@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       trustedProxyHops: 0,
       seedDemo: true,
       logQueries: false,
+      benchQueryCounter: false,
     });
     // Embedded mode generates a secret (in memory here) rather than running without one.
     expect(cfg.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
