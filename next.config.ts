@@ -17,13 +17,17 @@ const shareHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+// Invitation pages carry a single-use token in the path: same as every page, minus the referrer.
+const inviteHeaders = securityHeaders.map((h) => (h.key === "Referrer-Policy" ? { ...h, value: "no-referrer" } : h));
+
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   async headers() {
     return [
-      { source: "/((?!share$|share/|api/v1/public/).*)", headers: securityHeaders },
+      { source: "/((?!share$|share/|api/v1/public/|invite/).*)", headers: securityHeaders },
+      { source: "/invite/:path*", headers: [...inviteHeaders, { key: "X-Robots-Tag", value: "noindex, nofollow" }] },
       { source: "/share", headers: shareHeaders },
       { source: "/share/:path*", headers: shareHeaders },
       { source: "/api/v1/public/:path*", headers: shareHeaders },

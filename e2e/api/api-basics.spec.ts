@@ -40,3 +40,15 @@ test("the OpenAPI document describes the API from the same schemas", async ({ re
   await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /POST \/api\/v1\/pocs$/ })).toBeVisible();
 });
+
+test("capability pages never leak their URL as a referrer; other pages refuse framing", async ({ request }) => {
+  const invite = await request.get("/invite/not-a-real-token");
+  expect(invite.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(invite.headers()["x-robots-tag"]).toBe("noindex, nofollow");
+  const share = await request.get("/share/not-a-real-token");
+  expect(share.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(share.headers()["content-security-policy"]).toContain("default-src 'none'");
+  const login = await request.get("/login");
+  expect(login.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(login.headers()["x-frame-options"]).toBe("DENY");
+});
