@@ -9,6 +9,9 @@ import { chromium, defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(process.cwd(), ".data", "e2e");
+/** e2e/smtp-sink.mjs: SMTP on this port, the received messages as JSON on the next one. */
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+process.env.E2E_SMTP_PORT = String(smtpPort); // the specs read it to find the sink
 
 /** Playwright's own Chromium when installed, else Debian's. */
 function chromiumPath(): string {
@@ -47,24 +50,36 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "node --import tsx server.ts",
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: baseURL,
-      PGLITE_DIR: path.join(dataDir, "pglite"),
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      APP_SECRET: "e2e-secret-with-enough-length-0123456789abcdef",
-      SEED_DEMO: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: "node e2e/smtp-sink.mjs",
+      url: `http://127.0.0.1:${smtpPort + 1}/health`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { E2E_SMTP_PORT: String(smtpPort) },
     },
-  },
+    {
+      command: "node --import tsx server.ts",
+      url: `${baseURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: baseURL,
+        PGLITE_DIR: path.join(dataDir, "pglite"),
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        APP_SECRET: "e2e-secret-with-enough-length-0123456789abcdef",
+        SEED_DEMO: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      },
+    },
+  ],
 });

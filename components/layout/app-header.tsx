@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { NavLink } from "./nav-link";
+import { SettingsMenu } from "./settings-menu";
 import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABELS = { tenant_admin: "Admin", member: "Member", executive: "Executive" } as const;
@@ -10,7 +11,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
     <header className="app-header">
       <div className="app-header-inner">
         <div className="brand">
-          <Link href="/pocs" className="brand-name">
+          <Link href={actor.tenantId ? "/pocs" : "/shared"} className="brand-name">
             <span className="brand-mark" aria-hidden="true">
               ◆
             </span>
@@ -19,8 +20,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {actor.tenantName ? <span className="tenant-name">{actor.tenantName}</span> : null}
         </div>
         <nav aria-label="Main" className="main-nav">
-          <NavLink href="/pocs">POCs</NavLink>
-          {actor.role === "tenant_admin" ? <NavLink href="/settings/api-tokens">API tokens</NavLink> : null}
+          {/* Invited outsiders (no tenant) only have what was shared with them. */}
+          {actor.tenantId ? <NavLink href="/pocs">POCs</NavLink> : null}
+          <NavLink href="/shared">Shared with me</NavLink>
+          {actor.role === "tenant_admin" ? <SettingsMenu /> : null}
         </nav>
         <div className="user-menu">
           <span className="user-name">

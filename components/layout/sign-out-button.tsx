@@ -4,19 +4,20 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { PendingButton } from "@/components/ui/pending-button";
 
-export function SignOutButton() {
+/** Signs out, then goes to `callbackUrl` (the sign-in page by default). */
+export function SignOutButton({ callbackUrl = "/login", label = "Sign out", className = "btn btn-ghost btn-sm" }: { callbackUrl?: string; label?: string; className?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <PendingButton
       type="button"
-      className="btn btn-ghost btn-sm"
+      className={className}
       pending={pending}
       onClick={() => {
         setPending(true);
-        signOut({ callbackUrl: "/login" }).catch(() => setPending(false));
+        signOut({ callbackUrl }).catch(() => setPending(false));
       }}
     >
-      Sign out
+      {label}
     </PendingButton>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/auth/page";
@@ -8,11 +9,14 @@ export function PocHeader({
   poc,
   canEdit,
   deleteAction,
+  shareControls = null,
 }: {
   poc: PocDetail;
   canEdit: boolean;
   /** deletePocAction bound to this POC; only for those who manage it. */
   deleteAction: (() => Promise<ActionResult<unknown>>) | null;
+  /** The Share and share-link buttons, for those allowed to use them. */
+  shareControls?: ReactNode;
 }) {
   return (
     <header className="detail-header">
@@ -27,8 +31,9 @@ export function PocHeader({
             {poc.customer ? <span>{poc.customer}</span> : null}
           </div>
         </div>
-        {canEdit || deleteAction ? (
+        {canEdit || deleteAction || shareControls ? (
           <div className="detail-actions">
+            {shareControls}
             {canEdit ? (
               <Link href={`/pocs/${poc.id}/edit`} className="btn btn-secondary">
                 Edit

@@ -40,6 +40,9 @@ export function Dialog({
 
   function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
     if (event.key !== "Tab") return;
+    // A dialog opened from inside another (a confirmation) traps Tab alone: React would
+    // otherwise hand the same event to the outer dialog's handler too.
+    event.stopPropagation();
     const items = Array.from(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
     const first = items[0];
     const last = items[items.length - 1];
@@ -63,7 +66,9 @@ export function Dialog({
       onKeyDown={onKeyDown}
       onCancel={(event) => {
         // Escape: let the parent decide (it owns `open`), and keep the dialog open while busy.
+        // Stop here so an outer dialog (React bubbles synthetic events) stays open.
         event.preventDefault();
+        event.stopPropagation();
         if (dismissible) onClose();
       }}
       onClick={(event) => {

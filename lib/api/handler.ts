@@ -70,9 +70,12 @@ async function parseRequest<P, Q, B>(req: Request, ctx: RouteContext | undefined
 }
 
 /** Browsers send Origin on cross-site writes; a cookie-authenticated write must come from us. */
-export function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: Request, options: { opaqueSameOrigin?: boolean } = {}): void {
   const origin = req.headers.get("origin");
   if (!origin) throw new AppError("auth/csrf", "Cookie-authenticated writes need an Origin header from this site");
+  // Share pages are `Referrer-Policy: no-referrer`, so browsers send `Origin: null` on their
+  // own form posts; Sec-Fetch-Site (which no page can set) still says they are same-origin.
+  if (options.opaqueSameOrigin && origin === "null" && req.headers.get("sec-fetch-site") === "same-origin") return;
   const allowed = new Set([new URL(config().appUrl).origin]);
   const host = req.headers.get("host");
   if (host) allowed.add(`${new URL(req.url).protocol}//${host}`);
@@ -148,7 +151,7 @@ export function withShare<Q = undefined, B = undefined>(
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     let res: Response;
     try {
-      if (UNSAFE_METHODS.has(req.method) && schemas.passFrom === "cookie") assertSameOrigin(req);
+      if (UNSAFE_METHODS.has(req.method) && schemas.passFrom === "cookie") assertSameOrigin(req, { opaqueSameOrigin: true });
       const { token } = (await ctx.params) as { token: string };
       const args = await parseRequest(req, ctx, { ...schemas, params: ShareParams });
       const pass =

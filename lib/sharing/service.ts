@@ -245,6 +245,9 @@ export async function sharedWithMe(actor: Actor): Promise<SharedWithMeJson["data
       });
     } else {
       entry.actions = [...new Set([...entry.actions, ...r.actions])];
+      // Access lasts as long as the longest-lived of the matching grants (null: no expiry).
+      const expiresAt = r.expiresAt?.toISOString() ?? null;
+      if (entry.expires_at !== null && (expiresAt === null || expiresAt > entry.expires_at)) entry.expires_at = expiresAt;
     }
   }
   return [...byPoc.values()];

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as pocRoute from "@/app/api/v1/pocs/[poc_id]/route";
 import * as pocsRoute from "@/app/api/v1/pocs/route";
+import * as publicLinkRoute from "@/app/api/v1/pocs/[poc_id]/public-link/route";
+import * as sharePage from "@/app/share/[token]/route";
 import { pocs } from "@/db/schema";
 import { APP_ORIGIN, bearer, call, countRows, expectProblem, newApiToken, pocId, seed, sessionCookie } from "../helpers";
 
@@ -53,5 +55,42 @@ describe("CSRF on cookie-authenticated writes (SECURITY 16)", () => {
     const res = await call(pocsRoute.POST, { method: "POST", body: { title: "From CI" }, headers: bearer(token) });
     expect(res.status).toBe(201);
     expect(res.body.owner.name).toBe("Alice Admin");
+  });
+});
+
+describe("CSRF on the share page's forms (no-referrer pages post with Origin: null)", () => {
+  async function shareForm(headers: Record<string, string>) {
+    const id = await pocId("fabrikam");
+    const admin = { cookie: await sessionCookie("acmeAdmin"), origin: APP_ORIGIN };
+    await call(publicLinkRoute.DELETE, { method: "DELETE", params: { poc_id: id }, headers: admin });
+    const link = await call(publicLinkRoute.POST, { method: "POST", params: { poc_id: id }, body: { watermark: true }, headers: admin });
+    expect(link.status).toBe(201);
+    return call(sharePage.POST as never, {
+      method: "POST",
+      params: { token: link.body.access_token },
+      rawBody: new URLSearchParams({ intent: "identify", email: "dana@customer.example" }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
+  }
+
+  it("accepts Origin: null when Sec-Fetch-Site says same-origin", async () => {
+    const res = await shareForm({ origin: "null", "sec-fetch-site": "same-origin" });
+    expect(res.status).toBe(303);
+  });
+
+  it.each<Record<string, string>>([
+    { origin: "null" },
+    { origin: "null", "sec-fetch-site": "cross-site" },
+    { origin: "null", "sec-fetch-site": "same-site" },
+    { origin: "https://evil.example", "sec-fetch-site": "same-origin" },
+  ])(
+    "refuses %o",
+    async (headers) => {
+      expectProblem(await shareForm(headers), 403, "auth/csrf");
+    },
+  );
+
+  it("still refuses Origin: null on the cookie-authenticated API", async () => {
+    await expectCsrfRefused(() => cookiePost({ origin: "null", "sec-fetch-site": "same-origin" }));
   });
 });

@@ -6,6 +6,11 @@ import { PocFacts } from "@/components/pocs/poc-facts";
 import { PocHeader } from "@/components/pocs/poc-header";
 import { PocOverview } from "@/components/pocs/poc-overview";
 import { TasksSection } from "@/components/pocs/tasks-section";
+import { ShareControls } from "@/components/sharing/share-controls";
+import { requirePageActor } from "@/lib/auth/page";
+import { listGrants } from "@/lib/sharing/service";
+import { listTeams } from "@/lib/teams/service";
+import { listMembers } from "@/lib/tenants/service";
 import {
   addCommentAction,
   addCriterionAction,
@@ -48,9 +53,44 @@ export default async function PocPage({ params }: Props) {
   const can = new Set(poc.permissions.actions);
   const canEdit = can.has("edit");
   const assignees = canEdit ? await loadAssignees(poc.id) : [];
+  const actor = await requirePageActor();
+  // Public links are for admins of the POC's own tenant; Share for everyone holding `share`.
+  const inPocTenant = actor.tenantId === poc.tenant_id;
+  const linkAdmin = actor.role === "tenant_admin" && inPocTenant;
+  const canShare = can.has("share");
+  const [grants, members, teams] = await Promise.all([
+    linkAdmin ? listGrants(actor, { subject_type: "poc", subject_id: poc.id }) : [],
+    canShare ? listMembers(actor) : [],
+    canShare && inPocTenant ? listTeams(actor) : [],
+  ]);
+  const shareControls =
+    canShare || linkAdmin ? (
+      <ShareControls
+        share={
+          canShare
+            ? {
+                pocId: poc.id,
+                pocTitle: poc.title,
+                canManage: poc.permissions.manage,
+                currentUserId: actor.userId,
+                availableActions: poc.permissions.actions,
+                members: members.filter((m) => m.active && m.id !== actor.userId).map(({ id, name, email }) => ({ id, name, email })),
+                teams: teams.map(({ id, name }) => ({ id, name })),
+                showOrgAudiences: inPocTenant,
+              }
+            : null
+        }
+        link={linkAdmin ? { pocId: poc.id, pocTitle: poc.title, hasLiveLink: grants.some((g) => g.principal_type === "link" && g.state === "active") } : null}
+      />
+    ) : null;
   return (
     <div className="poc-detail">
-      <PocHeader poc={poc} canEdit={canEdit} deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null} />
+      <PocHeader
+        poc={poc}
+        canEdit={canEdit}
+        deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null}
+        shareControls={shareControls}
+      />
       <div className="detail-grid">
         <div className="detail-main">
           <PocOverview poc={poc} />

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { userAction } from "@/lib/auth/page";
+import { TenantRole } from "@/lib/tenants/schemas";
+import * as tenants from "@/lib/tenants/service";
+
+const PATH = "/settings/members";
+
+/** Changes a member's role; takes effect on their next request. */
+export async function updateMemberRoleAction(userId: string, role: z.input<typeof TenantRole>) {
+  return userAction(z.object({ user_id: z.uuid(), role: TenantRole }), async (input, actor) => {
+    const member = await tenants.updateMember(actor, input.user_id, { role: input.role });
+    revalidatePath(PATH);
+    return member;
+  })({ user_id: userId, role });
+}
+
+/** Deactivates (signs out, no access) or reactivates a member. */
+export async function setMemberActiveAction(userId: string, active: boolean) {
+  return userAction(z.object({ user_id: z.uuid(), active: z.boolean() }), async (input, actor) => {
+    const member = await tenants.updateMember(actor, input.user_id, { active: input.active });
+    revalidatePath(PATH);
+    return member;
+  })({ user_id: userId, active });
+}

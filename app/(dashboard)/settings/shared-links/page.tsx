@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { SharedLinksTable } from "@/components/sharing/shared-links-table";
+import { Forbidden } from "@/components/ui/forbidden";
+import { requirePageActor } from "@/lib/auth/page";
+import { listTenantLinks } from "@/lib/sharing/service";
+
+export const metadata: Metadata = { title: "Shared links" };
+
+export default async function SharedLinksPage() {
+  const actor = await requirePageActor();
+  if (actor.role !== "tenant_admin") return <Forbidden message="Only tenant admins can see and revoke the tenant's public links." />;
+  const links = await listTenantLinks(actor);
+  return (
+    <div className="narrow-wide">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <span>Settings</span>
+      </nav>
+      <h1>Shared links</h1>
+      <p className="muted lead">
+        Every live public link of {actor.tenantName ?? "your tenant"}. Anyone holding one of these links can open its POC without signing in. Revoke a
+        link to end its access on the next request; to change a link&apos;s password, expiry or watermark, open its POC and use{" "}
+        <strong>Manage Share Link</strong>.
+      </p>
+      <SharedLinksTable
+        links={links.map((l) => ({
+          id: l.id,
+          poc_id: l.subject_id,
+          poc_title: l.poc_title,
+          link_url: l.link_url,
+          actions: l.actions,
+          has_password: l.has_password,
+          watermark: l.watermark,
+          expires_at: l.expires_at,
+          created_at: l.created_at,
+          created_by: l.created_by?.name ?? null,
+        }))}
+      />
+    </div>
+  );
+}
