@@ -3,7 +3,7 @@
 import { useOptimistic, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/page";
 import type { MemberJson } from "@/lib/tenants/schemas";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ROLE_LABELS, ROLE_OPTIONS, type RoleValue } from "./roles";
 
 type UpdateRole = (userId: string, role: RoleValue) => Promise<ActionResult<MemberJson>>;
@@ -98,7 +98,7 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
       <td>{member.active ? <span className="badge badge-member-active">Active</span> : <span className="badge badge-member-inactive">Deactivated</span>}</td>
       <td className="row-actions">
         {isSelf ? null : member.active ? (
-          <ConfirmAction
+          <ConfirmButton
             label="Deactivate"
             ariaLabel={`Deactivate ${member.name}`}
             className="btn btn-danger-ghost btn-sm"
@@ -113,7 +113,7 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
             onConfirm={() => setActive(member.id, false)}
           />
         ) : (
-          <ConfirmAction
+          <ConfirmButton
             label="Reactivate"
             ariaLabel={`Reactivate ${member.name}`}
             className="btn btn-secondary btn-sm"

@@ -7,8 +7,9 @@ import { FormError } from "./form-error";
 import { PendingButton } from "./pending-button";
 
 /**
- * A button that asks for confirmation in a modal dialog before it runs a destructive action.
- * The dialog stays open with the error when the action fails.
+ * A button that asks for confirmation in a modal dialog before it runs an action (destructive
+ * by default; `tone="primary"` for ones that are not, like reactivating a user). The dialog
+ * stays open with the error when the action fails.
  */
 export function ConfirmButton({
   label,
@@ -17,6 +18,7 @@ export function ConfirmButton({
   title,
   description,
   confirmLabel = "Delete",
+  tone = "danger",
   onConfirm,
 }: {
   /** Visible text of the trigger. */
@@ -27,6 +29,7 @@ export function ConfirmButton({
   title: string;
   description: ReactNode;
   confirmLabel?: string;
+  tone?: "danger" | "primary";
   onConfirm: () => Promise<ActionResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
@@ -62,7 +65,7 @@ export function ConfirmButton({
             <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)} disabled={pending}>
               Cancel
             </button>
-            <PendingButton type="button" className="btn btn-danger" pending={pending} onClick={confirm}>
+            <PendingButton type="button" className={tone === "danger" ? "btn btn-danger" : "btn btn-primary"} pending={pending} onClick={confirm}>
               {confirmLabel}
             </PendingButton>
           </div>
