@@ -7,7 +7,7 @@
  *                    [--grants 100000] [--links 10000] [--out bench/results.json] [--smoke]
  *
  * --smoke: a tiny data set and a few hundred requests per target (what `npm test` runs). It
- * fails only when the harness breaks or a request errors, never on speed. See bench/README.md.
+ * fails only when the harness breaks or a request errors, never on speed. See README.md, "Benchmark".
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
