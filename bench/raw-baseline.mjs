@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 
-export const SHARE_SQL = `select "sharing_grants"."id", "sharing_grants"."tenant_id", "sharing_grants"."subject_type", "sharing_grants"."subject_id", "sharing_grants"."principal_type", "sharing_grants"."principal_user_id", "sharing_grants"."principal_email", "sharing_grants"."principal_team_id", "sharing_grants"."principal_role", "sharing_grants"."actions", "sharing_grants"."watermark", "sharing_grants"."password_hash", "sharing_grants"."password_version", "sharing_grants"."expires_at", "sharing_grants"."token_hash", "sharing_grants"."token_encrypted", "sharing_grants"."embed_origins", "sharing_grants"."created_by_user_id", "sharing_grants"."created_by_token_id", "sharing_grants"."created_at", "sharing_grants"."updated_by_user_id", "sharing_grants"."updated_at", "sharing_grants"."revoked_by_user_id", "sharing_grants"."revoked_at", "sharing_grants"."tombstoned_at", ("sharing_grants"."expires_at" is not null and "sharing_grants"."expires_at" <= now()), "pocs"."title", "pocs"."description", "pocs"."customer", "pocs"."objectives", "pocs"."status", "pocs"."start_date", "pocs"."end_date", (
+export const SHARE_SQL = `select "sharing_grants"."id", "sharing_grants"."subject_id", "sharing_grants"."actions", "sharing_grants"."watermark", "sharing_grants"."password_hash", "sharing_grants"."password_version", "sharing_grants"."revoked_at", "sharing_grants"."tombstoned_at", ("sharing_grants"."expires_at" is not null and "sharing_grants"."expires_at" <= now()), "pocs"."title", "pocs"."description", "pocs"."customer", "pocs"."objectives", "pocs"."status", "pocs"."start_date", "pocs"."end_date", (
         select coalesce(json_agg(json_build_object('name', tg.name, 'tasks', (
           select coalesce(json_agg(json_build_object('title', t.title, 'status', t.status, 'assignee_name', u.name, 'due_date', t.due_date)
             order by t.position, t.created_at), '[]'::json)
@@ -25,7 +25,7 @@ export const SHARE_SQL = `select "sharing_grants"."id", "sharing_grants"."tenant
         from success_criteria sc where sc.poc_id = "pocs"."id") from "sharing_grants" left join "pocs" on "pocs"."id" = "sharing_grants"."subject_id" where ("sharing_grants"."token_hash" = $1 and "sharing_grants"."principal_type" = $2)`;
 
 // Column positions in SHARE_SQL's select list (rows are read as arrays, like drizzle does).
-const C = { actions: 9, watermark: 10, passwordHash: 11, revokedAt: 23, tombstonedAt: 24, expired: 25, title: 26, taskGroups: 33, criteria: 34 };
+const C = { actions: 2, watermark: 3, passwordHash: 4, revokedAt: 6, tombstonedAt: 7, expired: 8, title: 9, taskGroups: 16, criteria: 17 };
 
 const SHARE_HEADERS = {
   "referrer-policy": "no-referrer",

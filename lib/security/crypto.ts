@@ -14,8 +14,14 @@ export function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
+const derivedKeys = new Map<string, Buffer>();
+
+/** One key per purpose, derived once per secret (HKDF is too slow to repeat per request). */
 function derivedKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", config().secret, "poc-manager", purpose, 32));
+  const cacheKey = `${config().secret}\u0000${purpose}`;
+  let key = derivedKeys.get(cacheKey);
+  if (!key) derivedKeys.set(cacheKey, (key = Buffer.from(hkdfSync("sha256", config().secret, "poc-manager", purpose, 32))));
+  return key;
 }
 
 /** AES-256-GCM, so admins can copy a link again while a database dump alone opens nothing. */

@@ -188,7 +188,17 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
 function shareByTokenHashQuery(db: Db) {
   return db
     .select({
-      grant: sharingGrants,
+      // Only what the anonymous path reads: every extra column costs mapping on every request.
+      grant: {
+        id: sharingGrants.id,
+        subjectId: sharingGrants.subjectId,
+        actions: sharingGrants.actions,
+        watermark: sharingGrants.watermark,
+        passwordHash: sharingGrants.passwordHash,
+        passwordVersion: sharingGrants.passwordVersion,
+        revokedAt: sharingGrants.revokedAt,
+        tombstonedAt: sharingGrants.tombstonedAt,
+      },
       expired: sql<boolean>`(${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())`,
       poc: {
         title: pocs.title,
