@@ -76,13 +76,13 @@ export async function startRawBaseline(port, host = "127.0.0.1") {
       if (row[C.passwordHash] !== null) return problem(res, 401, "share/password-required");
       if (row[C.watermark]) return problem(res, 401, "share/email-required");
       send(res, 200, {
-        title: row[26],
-        description: row[27],
-        customer: row[28],
-        objectives: row[29],
-        status: row[30],
-        start_date: row[31],
-        end_date: row[32],
+        title: row[C.title],
+        description: row[C.title + 1],
+        customer: row[C.title + 2],
+        objectives: row[C.title + 3],
+        status: row[C.title + 4],
+        start_date: row[C.title + 5],
+        end_date: row[C.title + 6],
         task_groups: row[C.taskGroups],
         success_criteria: row[C.criteria],
         actions: pgArray(row[C.actions]),
