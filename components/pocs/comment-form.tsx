@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
+import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
@@ -23,7 +24,6 @@ export function CommentForm({
   onDone?: () => void;
   onCancel?: () => void;
 }) {
-  const id = useId();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -56,29 +56,20 @@ export function CommentForm({
       }}
     >
       <FormError message={error} />
-      <div className="field">
-        <label htmlFor={id} className="field-label">
-          {label}
-        </label>
-        <textarea
-          id={id}
-          name="body"
-          className="input"
-          rows={parentId ? 2 : 3}
-          maxLength={5000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          autoFocus={autoFocus}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? `${id}-error` : undefined}
-          required
-        />
-        {fieldError ? (
-          <p id={`${id}-error`} className="field-error">
-            {fieldError}
-          </p>
-        ) : null}
-      </div>
+      <Field label={label} name="body" error={fieldError ?? undefined}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={parentId ? 2 : 3}
+            maxLength={5000}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            autoFocus={autoFocus}
+            required
+          />
+        )}
+      </Field>
       <div className="form-actions">
         {onCancel ? (
           <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={pending}>

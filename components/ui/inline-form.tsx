@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/auth/page";
+import { Field } from "./field";
 import { FormError } from "./form-error";
 import { PendingButton } from "./pending-button";
 
@@ -34,7 +35,6 @@ export function InlineForm<F extends string>({
   onCancel?: () => void;
   className?: string;
 }) {
-  const id = useId();
   const [value, setValue] = useState(defaultValue);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -69,29 +69,20 @@ export function InlineForm<F extends string>({
     >
       <FormError message={error} />
       <div className="inline-form-row">
-        <div className="field grow">
-          <label htmlFor={id} className="field-label">
-            {label}
-          </label>
-          <input
-            id={id}
-            name={field}
-            className="input"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            placeholder={placeholder}
-            maxLength={maxLength}
-            autoFocus={autoFocus}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${id}-error` : undefined}
-            required
-          />
-          {fieldError ? (
-            <p id={`${id}-error`} className="field-error">
-              {fieldError}
-            </p>
-          ) : null}
-        </div>
+        <Field label={label} name={field} error={fieldError ?? undefined} className="grow">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              placeholder={placeholder}
+              maxLength={maxLength}
+              autoFocus={autoFocus}
+              required
+            />
+          )}
+        </Field>
         <div className="inline-form-buttons">
           <PendingButton pending={pending} className="btn btn-primary">
             {submitLabel}
