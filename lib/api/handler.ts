@@ -152,8 +152,8 @@ export function withShare<Q = undefined, B = undefined>(
     let res: Response;
     try {
       if (UNSAFE_METHODS.has(req.method) && schemas.passFrom === "cookie") assertSameOrigin(req, { opaqueSameOrigin: true });
-      const { token } = (await ctx.params) as { token: string };
       const args = await parseRequest(req, ctx, { ...schemas, params: ShareParams });
+      const { token } = args.params;
       const pass =
         schemas.passFrom === "cookie"
           ? readCookie(req.headers.get("cookie"), SHARE_PASS_COOKIE)

@@ -28,7 +28,7 @@ export type PocAccess = { row: repo.PocRow; access: Access };
  * Loads a POC and the caller's access to it. Without view it does not exist for the caller
  * (404, never 403, so ids of other tenants reveal nothing); without `action` it is 403.
  */
-async function accessPoc(actor: Actor, pocId: string, action?: GrantAction | "manage"): Promise<PocAccess> {
+export async function requirePocAccess(actor: Actor, pocId: string, action?: GrantAction | "manage"): Promise<PocAccess> {
   return requireAccess(await loadPocAccess(actor, pocId), action);
 }
 
@@ -76,7 +76,7 @@ export async function listPocs(actor: Actor): Promise<PocSummary[]> {
 const permissionsJson = (access: Access) => ({ actions: [...access.actions], manage: access.manage, watermark: access.watermark });
 
 export async function getPocSummary(actor: Actor, pocId: string): Promise<PocSummary & Pick<PocDetail, "permissions">> {
-  const { row, access } = await accessPoc(actor, pocId);
+  const { row, access } = await requirePocAccess(actor, pocId);
   return { ...pocSummaryJson(row), permissions: permissionsJson(access) };
 }
 
@@ -113,7 +113,7 @@ export async function createPoc(actor: Actor, input: CreatePocInput): Promise<Po
 }
 
 export async function updatePoc(actor: Actor, pocId: string, input: UpdatePocInput): Promise<PocDetail> {
-  const { row } = await accessPoc(actor, pocId, "edit");
+  const { row } = await requirePocAccess(actor, pocId, "edit");
   const start = input.start_date === undefined ? row.poc.startDate : input.start_date;
   const end = input.end_date === undefined ? row.poc.endDate : input.end_date;
   if (start && end && start > end) {
@@ -134,25 +134,25 @@ export async function updatePoc(actor: Actor, pocId: string, input: UpdatePocInp
 }
 
 export async function deletePoc(actor: Actor, pocId: string): Promise<void> {
-  await accessPoc(actor, pocId, "manage");
+  await requirePocAccess(actor, pocId, "manage");
   await repo.deletePoc(pocId);
 }
 
 export async function addTaskGroup(actor: Actor, pocId: string, input: TaskGroupInput) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   const group = await repo.insertTaskGroup(pocId, input.name);
   return { id: group.id, name: group.name, position: group.position, tasks: [] };
 }
 
 export async function renameTaskGroup(actor: Actor, pocId: string, groupId: string, input: TaskGroupInput) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   const group = await repo.updateTaskGroup(pocId, groupId, input.name);
   if (!group) throw notFound("Task group");
   return { id: group.id, name: group.name, position: group.position };
 }
 
 export async function deleteTaskGroup(actor: Actor, pocId: string, groupId: string) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   if (!(await repo.deleteTaskGroup(pocId, groupId))) throw notFound("Task group");
 }
 
@@ -169,7 +169,7 @@ async function checkTaskReferences(row: repo.PocRow, input: { group_id?: string;
 }
 
 export async function addTask(actor: Actor, pocId: string, input: CreateTaskInput) {
-  const { row } = await accessPoc(actor, pocId, "edit");
+  const { row } = await requirePocAccess(actor, pocId, "edit");
   await checkTaskReferences(row, input);
   const id = await repo.insertTask(pocId, {
     groupId: input.group_id,
@@ -189,7 +189,7 @@ async function findTask(actor: Actor, pocId: string, taskId: string) {
 }
 
 export async function updateTask(actor: Actor, pocId: string, taskId: string, input: UpdateTaskInput) {
-  const { row } = await accessPoc(actor, pocId, "edit");
+  const { row } = await requirePocAccess(actor, pocId, "edit");
   await checkTaskReferences(row, input);
   const changed = await repo.updateTask(pocId, taskId, {
     groupId: input.group_id,
@@ -203,29 +203,29 @@ export async function updateTask(actor: Actor, pocId: string, taskId: string, in
 }
 
 export async function deleteTask(actor: Actor, pocId: string, taskId: string) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   if (!(await repo.deleteTask(pocId, taskId))) throw notFound("Task");
 }
 
 export async function addCriterion(actor: Actor, pocId: string, input: CreateCriterionInput) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   return criterionJson(await repo.insertCriterion(pocId, input));
 }
 
 export async function updateCriterion(actor: Actor, pocId: string, criterionId: string, input: UpdateCriterionInput) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   const row = await repo.updateCriterion(pocId, criterionId, input);
   if (!row) throw notFound("Success criterion");
   return criterionJson(row);
 }
 
 export async function deleteCriterion(actor: Actor, pocId: string, criterionId: string) {
-  await accessPoc(actor, pocId, "edit");
+  await requirePocAccess(actor, pocId, "edit");
   if (!(await repo.deleteCriterion(pocId, criterionId))) throw notFound("Success criterion");
 }
 
 export async function addComment(actor: Actor, pocId: string, input: CreateCommentInput) {
-  await accessPoc(actor, pocId, "comment");
+  await requirePocAccess(actor, pocId, "comment");
   if (input.parent_id && !(await repo.commentBelongsToPoc(pocId, input.parent_id))) {
     throw new AppError("request/invalid", "The request has invalid fields", {
       fields: [{ field: "parent_id", message: "No such comment in this POC" }],
@@ -238,7 +238,7 @@ export async function addComment(actor: Actor, pocId: string, input: CreateComme
 
 /** People a task can be assigned to: active members of the POC's tenant. */
 export async function listAssignees(actor: Actor, pocId: string) {
-  const { row } = await accessPoc(actor, pocId, "edit");
+  const { row } = await requirePocAccess(actor, pocId, "edit");
   const members = await listTenantMembers(row.poc.tenantId);
   return members.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name }));
 }

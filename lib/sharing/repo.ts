@@ -23,6 +23,13 @@ export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | S
 }
 
 // ---- grants ----
+/** Rule 2 as a condition on sharing_grants: not revoked, not tombstoned, not past expiry. */
+const isLiveGrant = and(
+  isNull(sharingGrants.revokedAt),
+  isNull(sharingGrants.tombstonedAt),
+  sql`(${sharingGrants.expiresAt} is null or ${sharingGrants.expiresAt} > now())`,
+);
+
 const creator = alias(users, "creator");
 const principalUser = alias(users, "principal_user");
 const grantColumns = {
@@ -81,9 +88,7 @@ export async function findLiveGrantForPrincipal(
         eq(sharingGrants.subjectId, subjectId),
         eq(sharingGrants.principalType, principal.type),
         match,
-        isNull(sharingGrants.revokedAt),
-        isNull(sharingGrants.tombstonedAt),
-        sql`(${sharingGrants.expiresAt} is null or ${sharingGrants.expiresAt} > now())`,
+        isLiveGrant,
       ),
     );
   return row?.id ?? null;
@@ -153,9 +158,7 @@ export function listTenantLiveLinks(tenantId: string) {
       and(
         eq(sharingGrants.tenantId, tenantId),
         eq(sharingGrants.principalType, "link"),
-        isNull(sharingGrants.revokedAt),
-        isNull(sharingGrants.tombstonedAt),
-        sql`(${sharingGrants.expiresAt} is null or ${sharingGrants.expiresAt} > now())`,
+        isLiveGrant,
       ),
     )
     .orderBy(desc(sharingGrants.createdAt));

@@ -11,7 +11,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation, transaction, type Executor } from "@/lib/db/repo";
 import { kickEmailDelivery } from "@/lib/email/service";
 import { queueInvite, queueShareNotice } from "@/lib/invites/service";
-import { accessFactsOf, loadPocAccess, type PocAccess } from "@/lib/pocs/service";
+import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "@/lib/pocs/service";
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
@@ -32,13 +32,6 @@ async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess>
   const verdict = anonymousGrantManagement(accessFactsOf(actor, loaded.row));
   if (verdict === "not-found") throw notFound("POC");
   if (verdict === "forbidden") throw forbidden("Only tenant admins manage public links");
-  return loaded;
-}
-
-/** The POC as the caller sees it; without view it does not exist for them. */
-async function requireVisiblePoc(actor: Actor, pocId: string): Promise<PocAccess> {
-  const loaded = await loadPocAccess(actor, pocId);
-  if (!loaded || !can(loaded.access, "view")) throw notFound("POC");
   return loaded;
 }
 
@@ -97,7 +90,7 @@ async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Prom
 }
 
 export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
-  const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requireVisiblePoc(actor, input.subject_id);
+  const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
   const { poc } = loaded.row;
   const expiresAt = checkExpiry(input.expires_at) ?? null;
   if (input.principal_type !== "link") await checkReshare(actor, loaded, input.actions, expiresAt);
@@ -157,7 +150,7 @@ async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row
   if (!row) throw notFound("Grant");
   try {
     if (isAnonymous(row.grant.principalType)) return { row, loaded: await requireLinkAdmin(actor, row.grant.subjectId) };
-    const loaded = await requireVisiblePoc(actor, row.grant.subjectId);
+    const loaded = await requirePocAccess(actor, row.grant.subjectId);
     const ownGrant = row.grant.createdByUserId === actor.userId && can(loaded.access, "share");
     if (!loaded.access.manage && !ownGrant) throw forbidden("Only tenant admins, the owner or the person who shared it can change this grant");
     return { row, loaded };
@@ -173,7 +166,7 @@ export async function getGrant(actor: Actor, grantId: string): Promise<GrantJson
 
 /** Admins see every grant; owners and sharers the signed-in audiences (links reveal tokens). */
 export async function listGrants(actor: Actor, subject: { subject_type: "poc"; subject_id: string }): Promise<GrantJson[]> {
-  const loaded = await requireVisiblePoc(actor, subject.subject_id);
+  const loaded = await requirePocAccess(actor, subject.subject_id);
   const isAdmin = anonymousGrantManagement(accessFactsOf(actor, loaded.row)) === "allowed";
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
   const rows = await repo.listSubjectGrants(subject.subject_id);
