@@ -209,7 +209,7 @@ async function main(): Promise<Results> {
 
   console.log(`[bench] seeding phase 2: ${size.links} links (${size.pocs} live), grants up to ${size.grants}...`);
   await seed.seedPhase2(seeded, ctx);
-  const facts = db.kind === "postgres" ? await seed.databaseFacts() : { version: "PGlite (embedded PostgreSQL 17, WASM)" };
+  const facts = await seed.databaseFacts(db.kind);
 
   app = await startApp(db);
   const base = app.url;
@@ -323,7 +323,7 @@ async function main(): Promise<Results> {
 
   // The raw baseline runs alone (PGlite allows one process per folder; and so nothing competes).
   const rawPort = await freePort();
-  const raw = spawnNode([path.join(root, "bench", "raw-baseline.mjs")], { ...dbEnv(db), PORT: String(rawPort) }, "raw");
+  const raw = spawnNode([path.join(root, "bench", "raw-baseline.mjs")], { ...dbEnv(db), PORT: String(rawPort), SHARE_STATEMENT: facts.shareStatement }, "raw");
   const rawUrl = `http://127.0.0.1:${rawPort}`;
   await waitFor(`${rawUrl}/api/health`, raw.child, raw.log);
   const rawJson = await (await fetch(rawUrl + openPaths[0])).json();

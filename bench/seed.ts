@@ -14,6 +14,7 @@ import { migrateDb } from "@/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
 import { API_TOKEN_PREFIX } from "@/lib/auth/service";
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
+import { shareLookupStatement } from "@/lib/sharing/repo";
 
 export type DataSize = {
   pocs: number; // POCs with children (groups x tasks, criteria, comments)
@@ -223,9 +224,13 @@ export async function seedPhase2(seeded: Seeded, ctx: SeedContext): Promise<void
   await closeDb();
 }
 
-/** Database facts for the results: server version, and the plan of route 4's access check. */
-export async function databaseFacts(): Promise<{ version: string }> {
-  const [row] = await run(sql`select version() as v`);
+/**
+ * Database facts for the results (the server version) and the share lookup statement the
+ * raw baseline runs (the app's own, see lib/sharing/repo.ts).
+ */
+export async function databaseFacts(kind: "postgres" | "pglite"): Promise<{ version: string; shareStatement: string }> {
+  const shareStatement = JSON.stringify(shareLookupStatement());
+  const version = kind === "postgres" ? String((await run(sql`select version() as v`))[0]!.v) : "PGlite (embedded PostgreSQL 17, WASM)";
   await closeDb();
-  return { version: String(row!.v) };
+  return { version, shareStatement };
 }

@@ -29,12 +29,15 @@ type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: st
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function json(data: unknown, init: ResponseInit = {}): Response {
+/** A JSON response from text that already is JSON (a document Postgres built). */
+export function jsonText(text: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(data), { ...init, headers });
+  return new Response(text, { ...init, headers });
 }
+
+export const json = (data: unknown, init: ResponseInit = {}): Response => jsonText(JSON.stringify(data), init);
 
 export const noContent = (): Response => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 

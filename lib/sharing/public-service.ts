@@ -11,75 +11,55 @@ import { pocCsv } from "./csv";
 import { shareGate } from "./policy";
 import * as repo from "./repo";
 import type { GuestCommentInput, PublicPocView } from "./schemas";
-import { openPass, PASS_TTL_SECONDS, sealPass, type ViewerPass } from "./viewer-pass";
+import { openPass, PASS_TTL_SECONDS, sealPass, unsealPass, type ViewerPass } from "./viewer-pass";
 
 /** Who is asking: the token, the viewer pass they hold (cookie or bearer), and where from. */
 export type ShareRequest = { token: string; pass: string | null; ip: string | null; userAgent: string | null };
 
 export type OpenedShare = {
   grantId: string;
-  view: PublicPocView;
-  watermark: boolean;
-  passwordProtected: boolean;
+  /** The PublicPocView document as JSON text, ready to send (see repo.findShareByTokenHash). */
+  viewJson: string;
 };
 
 type ShareRow = NonNullable<Awaited<ReturnType<typeof repo.findShareByTokenHash>>>;
+type LiveShare = ShareRow & { viewJson: string };
 
 /** Every token, well-formed or not, goes through the same hash and lookup: all unknowns look alike. */
-async function findLiveShare(token: string): Promise<ShareRow> {
-  const row = await repo.findShareByTokenHash(sha256(token.slice(0, 512)));
-  if (!row || !row.poc) throw new AppError("share/not-found", "This link does not exist");
+async function findLiveShare(token: string, viewerEmail: string | null = null): Promise<LiveShare> {
+  const row = await repo.findShareByTokenHash(sha256(token.slice(0, 512)), viewerEmail);
+  if (!row || row.viewJson === null) throw new AppError("share/not-found", "This link does not exist");
   if (row.grant.revokedAt) throw new AppError("share/revoked", "This link is no longer available");
   if (row.grant.tombstonedAt || row.expired) throw new AppError("share/expired", "This link has expired");
-  return row;
+  return { ...row, viewJson: row.viewJson };
 }
 
 const gateOf = (row: ShareRow, pass: ViewerPass | null) =>
   shareGate({ hasPassword: row.grant.passwordHash !== null, passwordVersion: row.grant.passwordVersion, watermark: row.grant.watermark }, pass);
 
-/** The share behind a token, after every gate; throws share/* errors otherwise. */
-async function passGates(req: ShareRequest): Promise<{ row: ShareRow; pass: ViewerPass | null }> {
-  const row = await findLiveShare(req.token);
-  const pass = openPass(req.pass, row.grant.id);
+/**
+ * The share behind a token, after every gate; throws share/* errors otherwise. The pass is
+ * unsealed before the lookup so its email can go into the view document; the document is
+ * used only once the pass is shown to belong to this grant (a watermarked link without a
+ * matching pass stops at the email gate, an unwatermarked one never shows an email).
+ */
+async function passGates(req: ShareRequest): Promise<{ row: LiveShare; pass: ViewerPass | null }> {
+  const unsealed = unsealPass(req.pass);
+  const row = await findLiveShare(req.token, unsealed?.email ?? null);
+  const pass = unsealed?.grantId === row.grant.id ? unsealed : null;
   const gate = gateOf(row, pass);
   if (gate === "password") throw new AppError("share/password-required", "This link is protected by a password");
   if (gate === "email") throw new AppError("share/email-required", "Enter your email address to view this link");
   return { row, pass };
 }
 
-function viewOf(row: ShareRow, pass: ViewerPass | null): PublicPocView {
-  const poc = row.poc!;
-  return {
-    title: poc.title,
-    description: poc.description,
-    customer: poc.customer,
-    objectives: poc.objectives,
-    status: poc.status,
-    start_date: poc.startDate,
-    end_date: poc.endDate,
-    task_groups: row.taskGroups as PublicPocView["task_groups"],
-    success_criteria: row.criteria as PublicPocView["success_criteria"],
-    actions: row.grant.actions,
-    viewer_email: row.grant.watermark ? (pass?.email ?? null) : null,
-  };
+export async function openShare(req: ShareRequest): Promise<OpenedShare> {
+  const { row } = await passGates(req);
+  return { grantId: row.grant.id, viewJson: row.viewJson };
 }
 
-export async function openShare(req: ShareRequest): Promise<OpenedShare> {
-  const { row, pass } = await passGates(req);
-  const view = viewOf(row, pass);
-  if (row.grant.actions.includes("comment")) {
-    const comments = await repo.findShareComments(row.grant.subjectId);
-    view.comments = comments.map((c) => ({
-      id: c.id,
-      parent_id: c.parentId,
-      author_name: c.userName ?? c.guestName ?? "Guest",
-      author_kind: c.guestName ? ("guest" as const) : ("user" as const),
-      body: c.body,
-      created_at: c.createdAt.toISOString(),
-    }));
-  }
-  return { grantId: row.grant.id, view, watermark: row.grant.watermark, passwordProtected: row.grant.passwordHash !== null };
-}
+/** The view as an object, for callers that render it (the HTML page, the CSV export). */
+export const parseView = (opened: OpenedShare): PublicPocView => JSON.parse(opened.viewJson) as PublicPocView;
 
 /** The access log: one row per page view (and per email given at the watermark gate). */
 export async function recordShareView(grantId: string, req: ShareRequest, email: string | null): Promise<void> {
@@ -136,9 +116,9 @@ export async function postGuestComment(req: ShareRequest, input: GuestCommentInp
 }
 
 export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
-  const { row, pass } = await passGates(req);
+  const { row } = await passGates(req);
   if (!row.grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
-  const view = viewOf(row, pass);
+  const view = parseView({ grantId: row.grant.id, viewJson: row.viewJson });
   const slug = view.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "poc";
   return { filename: `${slug}.csv`, csv: pocCsv(view) };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
 import { comments, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
@@ -183,12 +183,47 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
 }
 
 /**
- * Everything the anonymous view of a token needs, in one round trip: the grant (in any
- * state, so revoked and expired can be told apart) and the allowlisted POC fields.
- * A prepared statement (built once per database handle): the hottest query of the app, so
- * neither drizzle nor Postgres parses and plans it again on every request.
+ * The anonymous view of a POC (PublicPocView), built by Postgres as JSON text in the lookup
+ * query itself: the app sends it on as it is, without parsing and re-serialising a few KB of
+ * JSON per request. Comments are included only when the grant carries `comment`, and the
+ * viewer's email only when it is watermarked. Keys and formats match the zod schema; the
+ * share-view tests compare both the API answer and the rendered page against it.
  */
-function shareByTokenHashQuery(db: Db) {
+function publicViewJson(viewerEmail: SQL): SQL<string> {
+  const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
+    'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
+    'task_groups', (
+      select coalesce(json_agg(json_build_object('name', tg.name, 'tasks', (
+        select coalesce(json_agg(json_build_object('title', t.title, 'status', t.status, 'assignee_name', u.name, 'due_date', t.due_date)
+          order by t.position, t.created_at), '[]'::json)
+        from tasks t left join users u on u.id = t.assignee_id where t.group_id = tg.id
+      )) order by tg.position, tg.created_at), '[]'::json)
+      from task_groups tg where tg.poc_id = ${pocs.id}),
+    'success_criteria', (
+      select coalesce(json_agg(json_build_object('description', sc.description, 'status', sc.status) order by sc.position, sc.created_at), '[]'::json)
+      from success_criteria sc where sc.poc_id = ${pocs.id}),
+    'actions', ${sharingGrants.actions},
+    'viewer_email', case when ${sharingGrants.watermark} then ${viewerEmail} end`;
+  // Display names only, never emails (rule 7); timestamps in the same ISO form as toISOString().
+  const comments = sql`(
+    select coalesce(json_agg(json_build_object('id', c.id, 'parent_id', c.parent_id,
+        'author_name', coalesce(cu.name, c.guest_name, 'Guest'),
+        'author_kind', case when c.guest_name is not null then 'guest' else 'user' end,
+        'body', c.body, 'created_at', to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      order by c.created_at, c.id), '[]'::json)
+    from comments c left join users cu on cu.id = c.author_user_id where c.poc_id = ${pocs.id})`;
+  return sql<string>`(case when 'comment' = any(${sharingGrants.actions})
+    then json_build_object(${fields}, 'comments', ${comments})
+    else json_build_object(${fields}) end)::text`;
+}
+
+/**
+ * Everything the anonymous view of a token needs, in one round trip: the grant (in any
+ * state, so revoked and expired can be told apart) and the view document (null when the
+ * POC is gone). A prepared statement (built once per database handle): the hottest query of
+ * the app, so neither drizzle nor Postgres parses and plans it again on every request.
+ */
+function shareByTokenHashSelect(db: Db) {
   return db
     .select({
       // Only what the anonymous path reads: every extra column costs mapping on every request.
@@ -203,39 +238,35 @@ function shareByTokenHashQuery(db: Db) {
         tombstonedAt: sharingGrants.tombstonedAt,
       },
       expired: sql<boolean>`(${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())`,
-      poc: {
-        title: pocs.title,
-        description: pocs.description,
-        customer: pocs.customer,
-        objectives: pocs.objectives,
-        status: pocs.status,
-        startDate: pocs.startDate,
-        endDate: pocs.endDate,
-      },
-      taskGroups: sql<{ name: string; tasks: { title: string; status: string; assignee_name: string | null; due_date: string | null }[] }[]>`(
-        select coalesce(json_agg(json_build_object('name', tg.name, 'tasks', (
-          select coalesce(json_agg(json_build_object('title', t.title, 'status', t.status, 'assignee_name', u.name, 'due_date', t.due_date)
-            order by t.position, t.created_at), '[]'::json)
-          from tasks t left join users u on u.id = t.assignee_id where t.group_id = tg.id
-        )) order by tg.position, tg.created_at), '[]'::json)
-        from task_groups tg where tg.poc_id = ${pocs.id})`,
-      criteria: sql<{ description: string; status: string }[]>`(
-        select coalesce(json_agg(json_build_object('description', sc.description, 'status', sc.status) order by sc.position, sc.created_at), '[]'::json)
-        from success_criteria sc where sc.poc_id = ${pocs.id})`,
+      viewJson: sql<string | null>`case when ${pocs.id} is not null then ${publicViewJson(sql`${sql.placeholder("viewerEmail")}::text`)} end`,
     })
     .from(sharingGrants)
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
-    .where(and(eq(sharingGrants.tokenHash, sql.placeholder("tokenHash")), eq(sharingGrants.principalType, "link")))
-    .prepare("share_by_token_hash");
+    .where(and(eq(sharingGrants.tokenHash, sql.placeholder("tokenHash")), eq(sharingGrants.principalType, "link")));
+}
+
+const shareByTokenHashQuery = (db: Db) => shareByTokenHashSelect(db).prepare("share_by_token_hash");
+
+/**
+ * The share lookup's SQL text and parameters (placeholders by name), so the benchmark's raw
+ * baseline runs exactly the statement the app runs.
+ */
+export function shareLookupStatement(): { sql: string; params: (string | { placeholder: string })[] } {
+  const query = shareByTokenHashSelect(getDb()).toSQL();
+  return { sql: query.sql, params: query.params.map((p) => (is(p, Placeholder) ? { placeholder: p.name } : String(p))) };
 }
 
 const preparedShareQueries = new WeakMap<Db, ReturnType<typeof shareByTokenHashQuery>>();
 
-export async function findShareByTokenHash(tokenHash: string) {
+/**
+ * `viewerEmail` goes into the view only when the grant is watermarked; the caller sends the
+ * view only after checking that the email's viewer pass belongs to this grant.
+ */
+export async function findShareByTokenHash(tokenHash: string, viewerEmail: string | null = null) {
   const db = getDb();
   let query = preparedShareQueries.get(db);
   if (!query) preparedShareQueries.set(db, (query = shareByTokenHashQuery(db)));
-  const [row] = await query.execute({ tokenHash });
+  const [row] = await query.execute({ tokenHash, viewerEmail });
   return row ?? null;
 }
 
@@ -259,23 +290,6 @@ export function tombstoneAllExpired(tx: Executor): Promise<SharingGrant[]> {
 
 export async function insertShareView(values: typeof shareViews.$inferInsert): Promise<void> {
   await getDb().insert(shareViews).values(values);
-}
-
-/** Comments of a POC for an anonymous viewer: display names only, never emails. */
-export function findShareComments(pocId: string) {
-  return getDb()
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      userName: users.name,
-      guestName: comments.guestName,
-    })
-    .from(comments)
-    .leftJoin(users, eq(users.id, comments.authorUserId))
-    .where(eq(comments.pocId, pocId))
-    .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 
 export async function insertGuestComment(values: typeof comments.$inferInsert): Promise<void> {

@@ -19,15 +19,22 @@ export function sealPass(pass: ViewerPass): string {
   return `${payload}.${hmac(PURPOSE, payload)}`;
 }
 
-export function openPass(sealed: string | null | undefined, grantId: string, now = Date.now()): ViewerPass | null {
+/** The pass if its seal is intact and it has not expired, whichever grant it is for. */
+export function unsealPass(sealed: string | null | undefined, now = Date.now()): ViewerPass | null {
   if (!sealed || sealed.length > 2048) return null;
   const [payload, mac] = sealed.split(".");
   if (!payload || !mac || !safeEqual(mac, hmac(PURPOSE, payload))) return null;
   try {
     const [id, version, email, expiresAt] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as [string, number | null, string | null, number];
-    if (id !== grantId || typeof expiresAt !== "number" || expiresAt <= now) return null;
+    if (typeof id !== "string" || typeof expiresAt !== "number" || expiresAt <= now) return null;
     return { grantId: id, passwordVersion: version, email, expiresAt };
   } catch {
     return null;
   }
+}
+
+/** The pass if it is intact, unexpired and bound to `grantId`. */
+export function openPass(sealed: string | null | undefined, grantId: string, now = Date.now()): ViewerPass | null {
+  const pass = unsealPass(sealed, now);
+  return pass?.grantId === grantId ? pass : null;
 }

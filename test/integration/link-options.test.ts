@@ -12,6 +12,7 @@ import { auditEvents, comments, pocs, sharingGrants, shareViews } from "@/db/sch
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
 import { sweepExpiredGrants } from "@/lib/sharing/service";
 import { getPoc } from "@/lib/pocs/service";
+import { PublicPocView } from "@/lib/sharing/schemas";
 import { actor, APP_ORIGIN, call, seed, sessionCookie } from "../helpers";
 
 const pocIds: Record<string, string> = {};
@@ -233,6 +234,59 @@ describe("actions", () => {
     const res = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: l.grantId }, body: { actions: ["view", "share"] }, headers: await admin() });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].message).toMatch(/share needs a signed-in principal/);
+  });
+});
+
+describe("the view document", () => {
+  it("matches the published schema exactly and shows what a member sees, minus ids and emails", async () => {
+    const l = await link("Northwind data platform pilot", { actions: ["view", "comment", "download"], watermark: true });
+    const guest = await pageForm(l.token, { intent: "identify", email: "first@customer.example" });
+    const guestPass = cookieOf(guest.headers.get("set-cookie"));
+    expect((await pageForm(l.token, { intent: "comment", name: "Guest Reader", email: "first@customer.example", body: "A guest's question" }, guestPass)).status).toBe(303);
+
+    const issued = await unlock(l.token, { email: "reader@customer.example" });
+    expect(issued.status).toBe(200);
+    const view = await apiView(l.token, issued.body.access_token);
+    expect(view.status).toBe(200);
+    expect(view.headers.get("content-type")).toBe("application/json");
+    expect(PublicPocView.strict().safeParse(view.body).error?.issues ?? []).toEqual([]);
+    expect(view.body.viewer_email).toBe("reader@customer.example");
+
+    const member = await getPoc(await actor("acmeAdmin"), l.pocId);
+    expect(view.body).toEqual({
+      title: member.title,
+      description: member.description,
+      customer: member.customer,
+      objectives: member.objectives,
+      status: member.status,
+      start_date: member.start_date,
+      end_date: member.end_date,
+      task_groups: member.task_groups.map((g) => ({
+        name: g.name,
+        tasks: g.tasks.map((t) => ({ title: t.title, status: t.status, assignee_name: t.assignee?.name ?? null, due_date: t.due_date })),
+      })),
+      success_criteria: member.success_criteria.map((c) => ({ description: c.description, status: c.status })),
+      actions: ["view", "download", "comment"],
+      viewer_email: "reader@customer.example",
+      comments: member.comments.map((c) => ({ id: c.id, parent_id: c.parent_id, author_name: c.author.name, author_kind: c.author.kind, body: c.body, created_at: c.created_at })),
+    });
+    expect(view.body.comments.some((c: { author_kind: string; body: string }) => c.author_kind === "guest" && c.body === "A guest's question")).toBe(true);
+  });
+
+  it("never carries the email of a pass issued for another link", async () => {
+    const a = await link("Northwind data platform pilot", { watermark: true });
+    const plain = await link("Fabrikam analytics evaluation");
+    const watermarked = await link("Contoso SSO rollout", { watermark: true });
+    const pass = (await unlock(a.token, { email: "a-viewer@customer.example" })).body.access_token as string;
+    expect((await apiView(a.token, pass)).body.viewer_email).toBe("a-viewer@customer.example");
+
+    const onPlain = await apiView(plain.token, pass);
+    expect(onPlain.status).toBe(200);
+    expect(onPlain.body.viewer_email).toBeNull();
+    const onWatermarked = await apiView(watermarked.token, pass);
+    expect(onWatermarked.status).toBe(401);
+    expect(onWatermarked.body.code).toBe("share/email-required");
+    expect(JSON.stringify(onWatermarked.body)).not.toContain("a-viewer@");
   });
 });
 

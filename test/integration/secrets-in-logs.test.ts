@@ -19,12 +19,12 @@ vi.mock("@/lib/sharing/repo", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/sharing/repo")>();
   return {
     ...actual,
-    findShareByTokenHash: async (tokenHash: string) => {
+    findShareByTokenHash: async (...args: Parameters<typeof actual.findShareByTokenHash>) => {
       if (failure.next) {
         failure.next = false;
         throw new Error("database unavailable");
       }
-      return actual.findShareByTokenHash(tokenHash);
+      return actual.findShareByTokenHash(...args);
     },
   };
 });

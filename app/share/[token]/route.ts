@@ -16,9 +16,10 @@ type Share = publicShare.ShareRequest;
 async function renderShare(share: Share, comments: CommentFormState = {}, gateError?: string, status?: number): Promise<Response> {
   try {
     const opened = await publicShare.openShare(share);
-    publicShare.recordShareView(opened.grantId, share, opened.view.viewer_email).catch((e) => console.error("[share] access log failed", e));
-    const csvHref = opened.view.actions.includes("download") ? `/share/${encodeURIComponent(share.token)}/export.csv` : null;
-    return sharePageResponse(status ?? 200, opened.view.title, sharePocBody(opened.view, { csvHref, comments, viewedAt: new Date() }));
+    const view = publicShare.parseView(opened);
+    publicShare.recordShareView(opened.grantId, share, view.viewer_email).catch((e) => console.error("[share] access log failed", e));
+    const csvHref = view.actions.includes("download") ? `/share/${encodeURIComponent(share.token)}/export.csv` : null;
+    return sharePageResponse(status ?? 200, view.title, sharePocBody(view, { csvHref, comments, viewedAt: new Date() }));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "share/password-required") return sharePageResponse(status ?? 401, "Password required", passwordGateBody(gateError));

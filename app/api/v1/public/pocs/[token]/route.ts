@@ -1,4 +1,5 @@
-import { withShare } from "@/lib/api/handler";
+import { jsonText, withShare } from "@/lib/api/handler";
 import * as publicShare from "@/lib/sharing/public-service";
 
-export const GET = withShare({ passFrom: "bearer" }, async ({ share }) => Response.json((await publicShare.openShare(share)).view));
+/** Sends the view document as Postgres built it (no parse and re-serialise per request). */
+export const GET = withShare({ passFrom: "bearer" }, async ({ share }) => jsonText((await publicShare.openShare(share)).viewJson));
