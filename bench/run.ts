@@ -3,7 +3,7 @@
  * (DATABASE_URL) or PGlite, seeds the benchmark data set, loads five routes and two
  * references with autocannon, and prints one table (also written to bench/results.json).
  *
- *   npm run bench -- [--duration 10] [--warmup 3] [--connections 32] [--pocs 1000]
+ *   npm run bench -- [--duration 10] [--rounds 3] [--warmup 3] [--connections 32] [--pocs 1000]
  *                    [--grants 100000] [--links 10000] [--out bench/results.json] [--smoke]
  *
  * --smoke: a tiny data set and a few hundred requests per target (what `npm test` runs). It
@@ -51,6 +51,12 @@ const opts = {
   smoke,
   connections: option("connections", smoke ? 4 : 32),
   duration: option("duration", 10),
+  /**
+   * The ceiling and routes 1-3 are measured in this many interleaved rounds (ceiling, 1, 2, 3,
+   * ceiling, 1, ...) of `duration` seconds each, so a ratio compares windows taken minutes
+   * apart no more: on a shared 2-core VM the ceiling itself drifts by ±10 % within a minute.
+   */
+  rounds: option("rounds", smoke ? 1 : 3),
   warmup: option("warmup", smoke ? 0 : 3),
   /** Smoke mode runs a fixed number of requests per target instead of a duration. */
   amount: smoke ? option("amount", 200) : 0,
@@ -61,7 +67,22 @@ const opts = {
 };
 
 // ---- measuring ----
-type Measured = { name: string; label: string; rps: number; p50: number; p99: number; errors: number; requests: number; non2xx: number; ratioCeiling?: number; ratioRaw?: number; dbRoundTrips?: number };
+type Measured = {
+  name: string;
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  non2xx: number;
+  ratioCeiling?: number;
+  ratioRaw?: number;
+  dbRoundTrips?: number;
+  /** Interleaved targets: req/s of each round, and the ratio to the ceiling in the same round. */
+  roundsRps?: number[];
+  roundsRatioCeiling?: number[];
+};
 
 type Target = {
   name: string;
@@ -83,26 +104,65 @@ async function load(target: Target, seconds: number, amount: number): Promise<au
   return { ...result, wallSeconds: (performance.now() - started) / 1000 };
 }
 
-async function measure(target: Target, afterRun: () => Promise<void> = async () => {}): Promise<Measured> {
+type Window = { requests: number; wallSeconds: number; p50: number; p99: number; errors: number; non2xx: number };
+
+async function warm(target: Target): Promise<void> {
   if (opts.warmup > 0) await load(target, opts.warmup, 0);
   else if (opts.amount > 0) await load(target, 0, Math.min(50, opts.amount));
-  await afterRun();
+}
+
+async function loadWindow(target: Target): Promise<Window> {
   const r = await load(target, opts.duration, opts.amount);
-  await afterRun();
   const errors = r.errors + r.timeouts + r.non2xx;
   if (errors > 0) console.log(`  ! ${target.name}: status codes ${JSON.stringify(r.statusCodeStats)}, socket errors ${r.errors}, timeouts ${r.timeouts}`);
+  return { requests: r.requests.total, wallSeconds: r.wallSeconds, p50: r.latency.p50, p99: r.latency.p99, errors, non2xx: r.non2xx };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+/** Combines windows: req/s over all of them, the median round's p50, the worst round's p99. */
+function summarize(target: Target, windows: Window[]): Measured {
+  const sum = (f: (w: Window) => number) => windows.reduce((a, w) => a + f(w), 0);
   const m: Measured = {
     name: target.name,
     label: target.label,
-    rps: r.requests.total / r.wallSeconds,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors,
-    non2xx: r.non2xx,
-    requests: r.requests.total,
+    rps: sum((w) => w.requests) / sum((w) => w.wallSeconds),
+    p50: median(windows.map((w) => w.p50)),
+    p99: Math.max(...windows.map((w) => w.p99)),
+    errors: sum((w) => w.errors),
+    non2xx: sum((w) => w.non2xx),
+    requests: sum((w) => w.requests),
   };
-  console.log(`  ${target.label.padEnd(58)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${errors}`);
+  if (windows.length > 1) m.roundsRps = windows.map((w) => w.requests / w.wallSeconds);
+  console.log(`  ${target.label.padEnd(58)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}`);
   return m;
+}
+
+async function measure(target: Target, afterRun: () => Promise<void> = async () => {}): Promise<Measured> {
+  await warm(target);
+  await afterRun();
+  const w = await loadWindow(target);
+  await afterRun();
+  return summarize(target, [w]);
+}
+
+/**
+ * The ceiling and `targets` in interleaved rounds. Each target's ratio to the ceiling is the
+ * median of its per-round ratios (each against the ceiling window just before it).
+ */
+async function measureInterleaved(ceilingTarget: Target, targets: Target[]): Promise<{ ceiling: Measured; measured: Measured[] }> {
+  const all = [ceilingTarget, ...targets];
+  for (const t of all) await warm(t);
+  const windows = all.map(() => [] as Window[]);
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const [i, t] of all.entries()) windows[i]!.push(await loadWindow(t));
+  }
+  const [ceiling, ...measured] = all.map((t, i) => summarize(t, windows[i]!));
+  const rate = (w: Window) => w.requests / w.wallSeconds;
+  for (const [i, m] of measured.entries()) {
+    m.roundsRatioCeiling = windows[i + 1]!.map((w, round) => rate(w) / rate(windows[0]![round]!));
+  }
+  return { ceiling: ceiling!, measured };
 }
 
 /** A GET target rotating over `paths`, each request with `headers(i)`. */
@@ -239,10 +299,16 @@ async function main(): Promise<Results> {
 
   const results: Measured[] = [];
   console.log(`[bench] ${seeded.grantsAfterPhase2} grants in the table; measuring:`);
-  const ceiling = await measure({ name: "ceiling", label: "ref: framework ceiling GET /api/health (no DB)", url: base, requests: [{ method: "GET", path: "/api/health" }] });
-  const route1 = await measure(rotating("route1", "1. GET /api/v1/public/pocs/{token}", base, openPaths));
-  const route2 = await measure(rotating("route2", "2. GET /share/{token} (HTML)", base, sharePaths));
-  const route3 = await measure(rotating("route3", "3. GET /share/{token} (password link, unlock cookie)", base, lockedPaths, (i) => ({ cookie: unlockCookies[i]! })));
+  console.log(`[bench] the ceiling and routes 1-3 in ${opts.rounds} interleaved round(s):`);
+  const {
+    ceiling,
+    measured: [route1, route2, route3],
+  } = await measureInterleaved({ name: "ceiling", label: "ref: framework ceiling GET /api/health (no DB)", url: base, requests: [{ method: "GET", path: "/api/health" }] }, [
+    rotating("route1", "1. GET /api/v1/public/pocs/{token}", base, openPaths),
+    rotating("route2", "2. GET /share/{token} (HTML)", base, sharePaths),
+    rotating("route3", "3. GET /share/{token} (password link, unlock cookie)", base, lockedPaths, (i) => ({ cookie: unlockCookies[i]! })),
+  ]);
+  if (!route1 || !route2 || !route3) throw new Error("interleaved measurement returned too few targets");
   const route4 = await measure(rotating("route4", `4. GET /api/v1/pocs/{id} (team grant), ${seeded.grantsAfterPhase2} grants`, base, pocPaths, () => sessionCookie));
 
   // Route 5: a create + revoke pair per cycle, each on a pool POC that has no live link (one
@@ -333,7 +399,7 @@ async function main(): Promise<Results> {
   await stopProcess(raw.child);
 
   for (const m of [route1, route2, route3, route4Small, route4, route5, route1Burst]) {
-    m.ratioCeiling = m.rps / ceiling.rps;
+    m.ratioCeiling = m.roundsRatioCeiling ? median(m.roundsRatioCeiling) : m.rps / ceiling.rps;
     m.ratioRaw = m.rps / rawBase.rps;
   }
   results.push(ceiling, rawBase, route1, route2, route3, route4Small, route4, route5, route1Burst);
@@ -398,6 +464,9 @@ function printTable(out: Results): void {
   for (const [name, g] of Object.entries(out.goals as Record<string, { goal: string; value: unknown; met: boolean }>)) {
     const value = typeof g.value === "number" ? g.value.toFixed(2) : JSON.stringify(g.value);
     console.log(`  ${g.met ? "met    " : "NOT met"}  ${name.padEnd(34)} ${value} (goal ${g.goal})`);
+  }
+  for (const r of rows.filter((row) => (row.roundsRatioCeiling?.length ?? 0) > 1)) {
+    console.log(`  ${r.name}: x ceiling per round ${r.roundsRatioCeiling!.map((x) => x.toFixed(2)).join(" / ")} (the table shows the median)`);
   }
   const burst = out.passwordBurst as { bursts: number; statuses: Record<string, number> };
   console.log(`  password bursts: ${burst.bursts} x 20 attempts, responses ${JSON.stringify(burst.statuses)}`);
