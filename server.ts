@@ -3,7 +3,8 @@
  *  1. migrate (and seed the demo on first run) before anything opens the database,
  *  2. compute the client IP from the socket (and only the configured proxy hops) and pass it
  *     on in a header it overwrites on every request: route handlers never see the socket,
- *  3. shut down cleanly (close the server, then the database) on SIGTERM/SIGINT.
+ *  3. shut down cleanly (close the server, write the pending share access log, then close the
+ *     database) on SIGTERM/SIGINT.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,6 +17,7 @@ import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
 import { deliverDueEmail } from "./lib/email/service";
+import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
 
 const SWEEP_INTERVAL_MS = 60_000;
@@ -92,7 +94,8 @@ async function main(): Promise<void> {
     clearInterval(mail);
     console.log(`${signal} received: closing the server and the database.`);
     server.close(() => {
-      closeDb()
+      flushShareViews()
+        .then(() => closeDb())
         .catch((error: unknown) => console.error("[server] closing the database failed", error))
         .finally(() => process.exit(0));
     });

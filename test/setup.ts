@@ -31,6 +31,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Page views are logged in batches: write what is pending before the database goes.
+  const { flushShareViews } = await import("@/lib/sharing/access-log");
+  await flushShareViews();
   const { closeDb } = await import("@/db/client");
   await closeDb();
   if (baseUrl && fileDatabase) {

@@ -7,6 +7,7 @@ import { AppError, forbidden } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { sha256 } from "@/lib/security/crypto";
+import { logShareView } from "./access-log";
 import { pocCsv } from "./csv";
 import { shareGate } from "./policy";
 import * as repo from "./repo";
@@ -61,9 +62,16 @@ export async function openShare(req: ShareRequest): Promise<OpenedShare> {
 /** The view as an object, for callers that render it (the HTML page, the CSV export). */
 export const parseView = (opened: OpenedShare): PublicPocView => JSON.parse(opened.viewJson) as PublicPocView;
 
-/** The access log: one row per page view (and per email given at the watermark gate). */
-export async function recordShareView(grantId: string, req: ShareRequest, email: string | null): Promise<void> {
-  await repo.insertShareView({ grantId, viewerEmail: email, ip: req.ip, userAgent: req.userAgent?.slice(0, 500) ?? null });
+const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => ({
+  grantId,
+  viewerEmail: email,
+  ip: req.ip,
+  userAgent: req.userAgent?.slice(0, 500) ?? null,
+});
+
+/** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
+export function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
+  logShareView(viewEntry(grantId, req, email));
 }
 
 const UNLOCK_WINDOW_SECONDS = 5 * 60;
@@ -95,7 +103,8 @@ export async function identifyViewer(req: ShareRequest, email: string) {
   const row = await findLiveShare(req.token);
   const current = openPass(req.pass, row.grant.id);
   if (gateOf(row, current) === "password") throw new AppError("share/password-required", "This link is protected by a password");
-  await recordShareView(row.grant.id, req, email);
+  // Written before the viewer gets in: the watermark gate's record of who asked.
+  await repo.insertShareViews([viewEntry(row.grant.id, req, email)]);
   return issue({ grantId: row.grant.id, passwordVersion: current?.passwordVersion ?? null, email, expiresAt: Date.now() + PASS_TTL_SECONDS * 1000 });
 }
 

@@ -288,8 +288,10 @@ export function tombstoneAllExpired(tx: Executor): Promise<SharingGrant[]> {
     .returning();
 }
 
-export async function insertShareView(values: typeof shareViews.$inferInsert): Promise<void> {
-  await getDb().insert(shareViews).values(values);
+export type NewShareView = typeof shareViews.$inferInsert;
+
+export async function insertShareViews(rows: NewShareView[]): Promise<void> {
+  if (rows.length > 0) await getDb().insert(shareViews).values(rows);
 }
 
 export async function insertGuestComment(values: typeof comments.$inferInsert): Promise<void> {

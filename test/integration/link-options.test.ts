@@ -10,6 +10,7 @@ import * as sharePage from "@/app/share/[token]/route";
 import { getDb } from "@/db/client";
 import { auditEvents, comments, pocs, sharingGrants, shareViews } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
+import { flushShareViews } from "@/lib/sharing/access-log";
 import { sweepExpiredGrants } from "@/lib/sharing/service";
 import { getPoc } from "@/lib/pocs/service";
 import { PublicPocView } from "@/lib/sharing/schemas";
@@ -234,6 +235,26 @@ describe("actions", () => {
     const res = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: l.grantId }, body: { actions: ["view", "share"] }, headers: await admin() });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].message).toMatch(/share needs a signed-in principal/);
+  });
+});
+
+describe("access log", () => {
+  it("logs every page view with address and browser, in one batch", async () => {
+    const l = await link("Fabrikam analytics evaluation");
+    for (const ip of ["192.0.2.10", "192.0.2.11", "192.0.2.12"]) {
+      const res = await call(sharePage.GET as never, { params: { token: l.token }, headers: fromIp(ip, { "user-agent": `Browser/${ip}` }) });
+      expect(res.status).toBe(200);
+    }
+    // A refused view is not a view.
+    await link("Fabrikam analytics evaluation");
+    expect((await call(sharePage.GET as never, { params: { token: l.token }, headers: fromIp("192.0.2.13") })).status).toBe(403);
+    await flushShareViews();
+    const views = await getDb().select().from(shareViews).where(eq(shareViews.grantId, l.grantId));
+    expect(views.map((v) => [v.ip, v.userAgent, v.viewerEmail]).sort()).toEqual([
+      ["192.0.2.10", "Browser/192.0.2.10", null],
+      ["192.0.2.11", "Browser/192.0.2.11", null],
+      ["192.0.2.12", "Browser/192.0.2.12", null],
+    ]);
   });
 });
 

@@ -17,7 +17,7 @@ async function renderShare(share: Share, comments: CommentFormState = {}, gateEr
   try {
     const opened = await publicShare.openShare(share);
     const view = publicShare.parseView(opened);
-    publicShare.recordShareView(opened.grantId, share, view.viewer_email).catch((e) => console.error("[share] access log failed", e));
+    publicShare.recordShareView(opened.grantId, share, view.viewer_email);
     const csvHref = view.actions.includes("download") ? `/share/${encodeURIComponent(share.token)}/export.csv` : null;
     return sharePageResponse(status ?? 200, view.title, sharePocBody(view, { csvHref, comments, viewedAt: new Date() }));
   } catch (error) {

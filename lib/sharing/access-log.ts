@@ -1,0 +1,44 @@
+/**
+ * The share access log (share_views), written in batches: a page view costs an array push,
+ * and one multi-row INSERT carries every view of the last 100 ms (or 500 views, whichever
+ * comes first), instead of a statement and a commit per view on the hottest page. The
+ * watermark gate's entry (identifyViewer) does not come through here: it is written before
+ * the viewer gets in. Pending views are flushed on shutdown (server.ts); a crash can lose at
+ * most the last 100 ms of page views.
+ *
+ * The buffer lives on globalThis, like the database handle: the entry server's copy of this
+ * module flushes what the Next.js bundle's copy collected.
+ */
+import * as repo from "./repo";
+
+export type ShareViewEntry = repo.NewShareView;
+
+const FLUSH_AFTER_MS = 100;
+const MAX_BATCH = 500;
+
+type Pending = { rows: ShareViewEntry[]; timer: ReturnType<typeof setTimeout> | null };
+const KEY = Symbol.for("poc-manager.share-access-log");
+const store = globalThis as unknown as { [KEY]?: Pending };
+const pending = (store[KEY] ??= { rows: [], timer: null });
+
+export function logShareView(entry: ShareViewEntry): void {
+  pending.rows.push(entry);
+  if (pending.rows.length >= MAX_BATCH) void flushShareViews();
+  else if (!pending.timer) {
+    pending.timer = setTimeout(() => void flushShareViews(), FLUSH_AFTER_MS);
+    pending.timer.unref();
+  }
+}
+
+/** Writes every pending view now (the timer, a full batch, shutdown, tests). Never throws. */
+export async function flushShareViews(): Promise<void> {
+  if (pending.timer) clearTimeout(pending.timer);
+  pending.timer = null;
+  const rows = pending.rows.splice(0);
+  if (rows.length === 0) return;
+  try {
+    await repo.insertShareViews(rows);
+  } catch (error) {
+    console.error(`[share] access log: ${rows.length} page view(s) not written`, error);
+  }
+}
