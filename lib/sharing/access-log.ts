@@ -11,17 +11,15 @@
  */
 import * as repo from "./repo";
 
-export type ShareViewEntry = repo.NewShareView;
-
 const FLUSH_AFTER_MS = 100;
 const MAX_BATCH = 500;
 
-type Pending = { rows: ShareViewEntry[]; timer: ReturnType<typeof setTimeout> | null };
+type Pending = { rows: repo.NewShareView[]; timer: ReturnType<typeof setTimeout> | null };
 const KEY = Symbol.for("poc-manager.share-access-log");
 const store = globalThis as unknown as { [KEY]?: Pending };
 const pending = (store[KEY] ??= { rows: [], timer: null });
 
-export function logShareView(entry: ShareViewEntry): void {
+export function logShareView(entry: repo.NewShareView): void {
   pending.rows.push(entry);
   if (pending.rows.length >= MAX_BATCH) void flushShareViews();
   else if (!pending.timer) {

@@ -44,23 +44,23 @@ const gateOf = (row: ShareRow, pass: ViewerPass | null) =>
  * used only once the pass is shown to belong to this grant (a watermarked link without a
  * matching pass stops at the email gate, an unwatermarked one never shows an email).
  */
-async function passGates(req: ShareRequest): Promise<{ row: LiveShare; pass: ViewerPass | null }> {
+async function passGates(req: ShareRequest): Promise<LiveShare> {
   const unsealed = unsealPass(req.pass);
   const row = await findLiveShare(req.token, unsealed?.email ?? null);
   const pass = unsealed?.grantId === row.grant.id ? unsealed : null;
   const gate = gateOf(row, pass);
   if (gate === "password") throw new AppError("share/password-required", "This link is protected by a password");
   if (gate === "email") throw new AppError("share/email-required", "Enter your email address to view this link");
-  return { row, pass };
+  return row;
 }
 
 export async function openShare(req: ShareRequest): Promise<OpenedShare> {
-  const { row } = await passGates(req);
+  const row = await passGates(req);
   return { grantId: row.grant.id, viewJson: row.viewJson };
 }
 
 /** The view as an object, for callers that render it (the HTML page, the CSV export). */
-export const parseView = (opened: OpenedShare): PublicPocView => JSON.parse(opened.viewJson) as PublicPocView;
+export const parseView = (share: { viewJson: string }): PublicPocView => JSON.parse(share.viewJson) as PublicPocView;
 
 const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => ({
   grantId,
@@ -109,7 +109,7 @@ export async function identifyViewer(req: ShareRequest, email: string) {
 }
 
 export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
-  const { row } = await passGates(req);
+  const row = await passGates(req);
   if (!row.grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
   if (input.parent_id && !(await repo.commentExists(row.grant.subjectId, input.parent_id))) {
     throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "parent_id", message: "No such comment" }] });
@@ -125,9 +125,9 @@ export async function postGuestComment(req: ShareRequest, input: GuestCommentInp
 }
 
 export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
-  const { row } = await passGates(req);
+  const row = await passGates(req);
   if (!row.grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
-  const view = parseView({ grantId: row.grant.id, viewJson: row.viewJson });
+  const view = parseView(row);
   const slug = view.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "poc";
   return { filename: `${slug}.csv`, csv: pocCsv(view) };
 }
