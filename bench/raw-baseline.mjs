@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 
-const statement = JSON.parse(process.env.SHARE_STATEMENT ?? "null");
+const statement = JSON.parse(process.env.SHARE_STATEMENT || "null");
 if (!statement?.sql) throw new Error("SHARE_STATEMENT is not set: run the raw baseline through `npm run bench`");
 
 // Column positions in the statement's select list (rows are read as arrays, like drizzle does):
