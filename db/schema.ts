@@ -11,6 +11,7 @@ import {
   index,
   inet,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -140,7 +141,7 @@ export const tasks = pgTable(
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("tasks_poc_idx").on(t.pocId), index("tasks_group_idx").on(t.groupId)],
+  (t) => [index("tasks_poc_idx").on(t.pocId), index("tasks_group_idx").on(t.groupId), index("tasks_assignee_idx").on(t.assigneeId)],
 );
 
 export const successCriteria = pgTable(
@@ -172,9 +173,26 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_poc_idx").on(t.pocId, t.createdAt),
+    index("comments_author_idx").on(t.authorUserId),
     check("comments_author", sql`${t.authorUserId} is not null or ${t.guestName} is not null`),
   ],
 );
+
+/**
+ * The anonymous share view's POC-derived parts as ready JSON: task groups with their tasks,
+ * success criteria and comment threads, in the PublicPocView's keys and order. Triggers keep
+ * each row current in the same transaction as every change to those tables or to a user's
+ * name (migration 0004), so the share lookup reads one row instead of aggregating ~30 on
+ * every request. A POC without a row has none of these children yet.
+ */
+export const pocPublicDocs = pgTable("poc_public_docs", {
+  pocId: uuid("poc_id")
+    .primaryKey()
+    .references(() => pocs.id, { onDelete: "cascade" }),
+  taskGroups: json("task_groups").notNull(),
+  successCriteria: json("success_criteria").notNull(),
+  comments: json("comments").notNull(),
+});
 
 export const sharingGrants = pgTable(
   "sharing_grants",

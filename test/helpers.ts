@@ -68,6 +68,7 @@ import { count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { expect } from "vitest";
 import { pocs } from "@/db/schema";
+import type { PocDetail } from "@/lib/pocs/schemas";
 import { createApiToken } from "@/lib/tokens/service";
 
 export const DEMO_POCS = {
@@ -128,3 +129,28 @@ export function expectProblem(res: { status: number; headers: Headers; body: any
 export function problemFields(res: { body: any }): string[] {
   return (res.body.errors ?? []).map((e: { field: string }) => e.field);
 }
+
+/**
+ * What the anonymous view document must say about a POC, derived from the member view (an
+ * independent code path): the same content minus ids and emails. Callers add `actions`,
+ * `viewer_email` and, for links with `comment`, `comments`.
+ */
+export function publicViewOf(member: PocDetail) {
+  return {
+    title: member.title,
+    description: member.description,
+    customer: member.customer,
+    objectives: member.objectives,
+    status: member.status,
+    start_date: member.start_date,
+    end_date: member.end_date,
+    task_groups: member.task_groups.map((g) => ({
+      name: g.name,
+      tasks: g.tasks.map((t) => ({ title: t.title, status: t.status, assignee_name: t.assignee?.name ?? null, due_date: t.due_date })),
+    })),
+    success_criteria: member.success_criteria.map((c) => ({ description: c.description, status: c.status })),
+  };
+}
+
+export const publicCommentsOf = (member: PocDetail) =>
+  member.comments.map((c) => ({ id: c.id, parent_id: c.parent_id, author_name: c.author.name, author_kind: c.author.kind, body: c.body, created_at: c.created_at }));

@@ -1,7 +1,7 @@
 import { and, desc, eq, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
-import { comments, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
+import { comments, pocPublicDocs, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 /**
@@ -185,35 +185,20 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
 /**
  * The anonymous view of a POC (PublicPocView), built by Postgres as JSON text in the lookup
  * query itself: the app sends it on as it is, without parsing and re-serialising a few KB of
- * JSON per request. Comments are included only when the grant carries `comment`, and the
- * viewer's email only when it is watermarked. Keys and formats match the zod schema; the
- * share-view tests compare both the API answer and the rendered page against it.
+ * JSON per request. The POC's children come ready-made from poc_public_docs (kept current by
+ * triggers, migration 0004), so this is one row's worth of work. Comments are included only
+ * when the grant carries `comment`, and the viewer's email only when it is watermarked. The
+ * share-view tests compare the answer with the zod schema and with what a member sees.
  */
 function publicViewJson(viewerEmail: SQL): SQL<string> {
   const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
     'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
-    'task_groups', (
-      select coalesce(json_agg(json_build_object('name', tg.name, 'tasks', (
-        select coalesce(json_agg(json_build_object('title', t.title, 'status', t.status, 'assignee_name', u.name, 'due_date', t.due_date)
-          order by t.position, t.created_at), '[]'::json)
-        from tasks t left join users u on u.id = t.assignee_id where t.group_id = tg.id
-      )) order by tg.position, tg.created_at), '[]'::json)
-      from task_groups tg where tg.poc_id = ${pocs.id}),
-    'success_criteria', (
-      select coalesce(json_agg(json_build_object('description', sc.description, 'status', sc.status) order by sc.position, sc.created_at), '[]'::json)
-      from success_criteria sc where sc.poc_id = ${pocs.id}),
+    'task_groups', coalesce(${pocPublicDocs.taskGroups}, '[]'::json),
+    'success_criteria', coalesce(${pocPublicDocs.successCriteria}, '[]'::json),
     'actions', ${sharingGrants.actions},
     'viewer_email', case when ${sharingGrants.watermark} then ${viewerEmail} end`;
-  // Display names only, never emails (rule 7); timestamps in the same ISO form as toISOString().
-  const comments = sql`(
-    select coalesce(json_agg(json_build_object('id', c.id, 'parent_id', c.parent_id,
-        'author_name', coalesce(cu.name, c.guest_name, 'Guest'),
-        'author_kind', case when c.guest_name is not null then 'guest' else 'user' end,
-        'body', c.body, 'created_at', to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-      order by c.created_at, c.id), '[]'::json)
-    from comments c left join users cu on cu.id = c.author_user_id where c.poc_id = ${pocs.id})`;
   return sql<string>`(case when 'comment' = any(${sharingGrants.actions})
-    then json_build_object(${fields}, 'comments', ${comments})
+    then json_build_object(${fields}, 'comments', coalesce(${pocPublicDocs.comments}, '[]'::json))
     else json_build_object(${fields}) end)::text`;
 }
 
@@ -242,6 +227,7 @@ function shareByTokenHashSelect(db: Db) {
     })
     .from(sharingGrants)
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .leftJoin(pocPublicDocs, eq(pocPublicDocs.pocId, pocs.id))
     .where(and(eq(sharingGrants.tokenHash, sql.placeholder("tokenHash")), eq(sharingGrants.principalType, "link")));
 }
 
