@@ -184,20 +184,28 @@ function rotating(name: string, label: string, base: string, paths: string[], he
   };
 }
 
-/** Statements the server ran per request of `path`, measured sequentially (no concurrency). */
+/**
+ * Statements the server ran per request of `path`, measured sequentially (no concurrency).
+ * The server's own timers (email outbox every 10 s, expiry sweep every minute) also run
+ * statements and can land in a window; they only ever add, so the least of three windows counts.
+ */
 async function roundTrips(app: AppServer, paths: string[], headers: (i: number) => Record<string, string> = () => ({})): Promise<number> {
   const counter = async () => ((await (await fetch(`${app.url}/__bench/db-queries`)).json()) as { count: number }).count;
   const n = Math.min(20, paths.length * 4);
   await fetch(app.url + paths[0], { headers: headers(0) }); // warm caches outside the window
   await sleep(200);
-  const before = await counter();
-  for (let i = 0; i < n; i++) {
-    const res = await fetch(app.url + paths[i % paths.length], { headers: headers(i % paths.length) });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`round-trip probe ${paths[i % paths.length]}: HTTP ${res.status}`);
+  const windows: number[] = [];
+  for (let w = 0; w < 3; w++) {
+    const before = await counter();
+    for (let i = 0; i < n; i++) {
+      const res = await fetch(app.url + paths[i % paths.length], { headers: headers(i % paths.length) });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`round-trip probe ${paths[i % paths.length]}: HTTP ${res.status}`);
+    }
+    await sleep(300); // fire-and-forget writes (the share access log) land after the response
+    windows.push(((await counter()) - before) / n);
   }
-  await sleep(300); // fire-and-forget writes (the share access log) land after the response
-  return Math.round((((await counter()) - before) / n) * 100) / 100;
+  return Math.round(Math.min(...windows) * 100) / 100;
 }
 
 // ---- the password burst (Argon2 under load) ----

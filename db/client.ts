@@ -44,7 +44,7 @@ function open(): Handle {
   const cfg = config();
   const logger = new CountingLogger(cfg.logQueries);
   if (cfg.databaseUrl) {
-    const client = postgres(cfg.databaseUrl, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    const client = postgres(cfg.databaseUrl, { max: cfg.databasePoolSize, onnotice: () => {}, connect_timeout: 10 });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
   }

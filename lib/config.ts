@@ -21,6 +21,7 @@ const postgresUrl = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -37,6 +38,11 @@ const envSchema = z.object({
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL connections per app instance. postgres.js pipelines queries on busy
+   * connections, so a few keep the server busy; more only make backends fight for its cores.
+   */
+  databasePoolSize: number;
   pgliteDir: string;
   appUrl: string;
   port: number;
@@ -89,6 +95,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     pgliteDir: e.PGLITE_DIR,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     port: e.PORT,

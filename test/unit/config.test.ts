@@ -73,6 +73,12 @@ describe("parseConfig", () => {
     for (const bad of ["-1", "1.5", "eleven", "11"]) expect(configError({ TRUSTED_PROXY_HOPS: bad })).toMatch(/TRUSTED_PROXY_HOPS/);
   });
 
+  it("parses DATABASE_POOL_SIZE as a positive integer, 4 by default", () => {
+    expect(parseConfig(env({})).databasePoolSize).toBe(4);
+    expect(parseConfig(env({ DATABASE_POOL_SIZE: "12" })).databasePoolSize).toBe(12);
+    for (const bad of ["0", "2.5", "many", "101"]) expect(configError({ DATABASE_POOL_SIZE: bad })).toMatch(/DATABASE_POOL_SIZE/);
+  });
+
   it("rejects other malformed variables by name", () => {
     expect(configError({ PORT: "70000" })).toMatch(/PORT/);
     expect(configError({ APP_URL: "ftp://files.example.com" })).toMatch(/APP_URL/);
