@@ -24,13 +24,15 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
+  // Sources without named parameters: Next.js substitutes parameters into every header value
+  // that contains a colon (the CSP's "data:"), compiling a path pattern per header per request.
   async headers() {
     return [
       { source: "/((?!share$|share/|api/v1/public/|invite/).*)", headers: securityHeaders },
-      { source: "/invite/:path*", headers: [...inviteHeaders, { key: "X-Robots-Tag", value: "noindex, nofollow" }] },
+      { source: "/invite/(.*)", headers: [...inviteHeaders, { key: "X-Robots-Tag", value: "noindex, nofollow" }] },
       { source: "/share", headers: shareHeaders },
-      { source: "/share/:path*", headers: shareHeaders },
-      { source: "/api/v1/public/:path*", headers: shareHeaders },
+      { source: "/share/(.*)", headers: shareHeaders },
+      { source: "/api/v1/public/(.*)", headers: shareHeaders },
     ];
   },
 };

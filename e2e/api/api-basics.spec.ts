@@ -48,6 +48,11 @@ test("capability pages never leak their URL as a referrer; other pages refuse fr
   const share = await request.get("/share/not-a-real-token");
   expect(share.headers()["referrer-policy"]).toBe("no-referrer");
   expect(share.headers()["content-security-policy"]).toContain("default-src 'none'");
+  const api = await request.get("/api/v1/public/pocs/not-a-real-token");
+  expect(api.status()).toBe(404);
+  expect(api.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
   const login = await request.get("/login");
   expect(login.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(login.headers()["x-frame-options"]).toBe("DENY");
