@@ -2,7 +2,7 @@
  * Token primitives shared by API tokens, share links, invites and unlock cookies.
  * Everything secret is derived from the one server secret (config().secret).
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hash, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
 
 /** 32 bytes from the CSPRNG as base64url (43 characters), optionally after a readable prefix. */
@@ -10,8 +10,9 @@ export function randomToken(prefix = ""): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 
+/** One-shot hash (crypto.hash, Node 20.12+): no Hash object per call on the share hot path. */
 export function sha256(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
+  return hash("sha256", value, "hex");
 }
 
 const derivedKeys = new Map<string, Buffer>();
