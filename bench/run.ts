@@ -119,6 +119,9 @@ async function loadWindow(target: Target): Promise<Window> {
   return { requests: r.requests.total, wallSeconds: r.wallSeconds, p50: r.latency.p50, p99: r.latency.p99, errors, non2xx: r.non2xx };
 }
 
+/** A window's requests per second. */
+const rate = (w: Window) => w.requests / w.wallSeconds;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /** Combines windows: req/s over all of them, the median round's p50, the worst round's p99. */
@@ -135,7 +138,7 @@ function summarize(target: Target, windows: Window[]): Measured {
     requests: sum((w) => w.requests),
   };
   if (windows.length > 1) {
-    m.roundsRps = windows.map((w) => w.requests / w.wallSeconds);
+    m.roundsRps = windows.map(rate);
     m.roundsP99 = windows.map((w) => w.p99);
   }
   console.log(`  ${target.label.padEnd(58)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}`);
@@ -162,7 +165,6 @@ async function measureInterleaved(ceilingTarget: Target, targets: Target[]): Pro
     for (const [i, t] of all.entries()) windows[i]!.push(await loadWindow(t));
   }
   const [ceiling, ...measured] = all.map((t, i) => summarize(t, windows[i]!));
-  const rate = (w: Window) => w.requests / w.wallSeconds;
   for (const [i, m] of measured.entries()) {
     m.roundsRatioCeiling = windows[i + 1]!.map((w, round) => rate(w) / rate(windows[0]![round]!));
   }
