@@ -76,7 +76,7 @@ type FlatComment = Omit<PocViewComment, "replies"> & { parent_id: string | null 
 export function threadComments(rows: FlatComment[]): PocViewComment[] {
   const sorted = [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at));
   const byId = new Map<string, PocViewComment>();
-  for (const { parent_id: _parent, ...c } of sorted) byId.set(c.id, { ...c, replies: [] });
+  for (const c of sorted) byId.set(c.id, { id: c.id, author_name: c.author_name, author_kind: c.author_kind, body: c.body, created_at: c.created_at, replies: [] });
   const roots: PocViewComment[] = [];
   for (const row of sorted) {
     const node = byId.get(row.id)!;
