@@ -2,6 +2,7 @@ import { sha256 } from "@/lib/security/crypto";
 import type { Actor } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { bindOnSignIn } from "@/lib/invites/service";
+import { countSignInRefusal } from "@/lib/metrics/registry";
 import * as repo from "./repo";
 
 export const API_TOKEN_PREFIX = "pm_";
@@ -11,9 +12,14 @@ export async function authenticate(email: string, password: string): Promise<{ i
   const user = await repo.findUserByEmail(email.trim());
   if (!user || !user.passwordHash || !user.active) {
     await verifyAgainstDummy(password);
+    countSignInRefusal("bad_credentials");
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    // One reason for unknown emails and wrong passwords alike: the metric enumerates no accounts.
+    countSignInRefusal("bad_credentials");
+    return null;
+  }
   // Grants shared with this email before the account existed become the account's.
   await bindOnSignIn(user.email, user.id);
   return { id: user.id, email: user.email, name: user.name };

@@ -120,6 +120,9 @@ describe("APP_URL in production", () => {
   });
 });
 
+/** An environment whose PGlite lives on disk (so a secret file is written), with only these variables. */
+const onDisk = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
+
 describe("the generated secret (embedded mode without APP_SECRET)", () => {
   let root = "";
   const fresh = () => (root = mkdtempSync(path.join(tmpdir(), "pocm-secret-")));
@@ -130,8 +133,8 @@ describe("the generated secret (embedded mode without APP_SECRET)", () => {
 
   it("lives in DATA_DIR: two instances whose data folders share a parent get different secrets", () => {
     fresh();
-    const a = parseConfig({ DATA_DIR: path.join(root, "a") } as NodeJS.ProcessEnv);
-    const b = parseConfig({ DATA_DIR: path.join(root, "b") } as NodeJS.ProcessEnv);
+    const a = parseConfig(onDisk({ DATA_DIR: path.join(root, "a") }));
+    const b = parseConfig(onDisk({ DATA_DIR: path.join(root, "b") }));
     expect(a.pgliteDir).toBe(path.join(root, "a", "pglite"));
     expect(a.secret).not.toBe(b.secret);
     expect(readFileSync(path.join(root, "a", "app-secret"), "utf8")).toBe(a.secret);
@@ -139,13 +142,13 @@ describe("the generated secret (embedded mode without APP_SECRET)", () => {
     expect(statSync(path.join(root, "a", "app-secret")).mode & 0o777).toBe(0o600);
     expect(existsSync(path.join(root, "app-secret"))).toBe(false);
     // The same folder keeps its secret across starts.
-    expect(parseConfig({ DATA_DIR: path.join(root, "a") } as NodeJS.ProcessEnv).secret).toBe(a.secret);
+    expect(parseConfig(onDisk({ DATA_DIR: path.join(root, "a") })).secret).toBe(a.secret);
   });
 
   it("does not depend on PGLITE_DIR's parent", () => {
     fresh();
-    const a = parseConfig({ DATA_DIR: path.join(root, "a"), PGLITE_DIR: path.join(root, "shared", "db-a") } as NodeJS.ProcessEnv);
-    const b = parseConfig({ DATA_DIR: path.join(root, "b"), PGLITE_DIR: path.join(root, "shared", "db-b") } as NodeJS.ProcessEnv);
+    const a = parseConfig(onDisk({ DATA_DIR: path.join(root, "a"), PGLITE_DIR: path.join(root, "shared", "db-a") }));
+    const b = parseConfig(onDisk({ DATA_DIR: path.join(root, "b"), PGLITE_DIR: path.join(root, "shared", "db-b") }));
     expect(a.pgliteDir).toBe(path.join(root, "shared", "db-a"));
     expect(a.secret).not.toBe(b.secret);
     expect(existsSync(path.join(root, "shared", "app-secret"))).toBe(false);
@@ -156,7 +159,7 @@ describe("the generated secret (embedded mode without APP_SECRET)", () => {
     const old = "old-secret-from-an-earlier-version-0123456789";
     writeFileSync(path.join(root, "app-secret"), `${old}\n`);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    const cfg = parseConfig({ DATA_DIR: path.join(root, "data"), PGLITE_DIR: path.join(root, "db") } as NodeJS.ProcessEnv);
+    const cfg = parseConfig(onDisk({ DATA_DIR: path.join(root, "data"), PGLITE_DIR: path.join(root, "db") }));
     expect(cfg.secret).toBe(old);
     expect(readFileSync(path.join(root, "data", "app-secret"), "utf8")).toBe(old);
     expect(existsSync(path.join(root, "app-secret"))).toBe(false);
