@@ -19,8 +19,9 @@ export function backupSocketPath(pgliteDir: string): string {
 }
 
 /**
- * A consistent archive of a live database: taken while holding PGlite's transaction lock (no
- * transaction is half-way) after a CHECKPOINT, so the copy needs no recovery to open.
+ * A consistent archive of a live database: taken inside PGlite's transaction lock, so no other
+ * transaction is half-way and no statement runs while the files are copied, after a CHECKPOINT
+ * so the copy opens without replaying much WAL.
  */
 export async function dumpDatabase(client: PGlite): Promise<Buffer> {
   const archive = await client.transaction(async (tx) => {

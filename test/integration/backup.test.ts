@@ -83,11 +83,15 @@ describe("db:backup and db:restore (embedded PGlite)", () => {
     atBackup = await snapshot(db);
     expect(atBackup.pocs.length).toBeGreaterThan(0);
     expect(atBackup.grants).toHaveLength(2);
-    // The server keeps serving writes (that change no POC or grant) while the backup is taken.
+    // The server keeps serving writes (that change no POC or grant) while the backup is taken,
+    // one per turn of the event loop, as requests arrive (in-process PGlite never yields by itself).
     let done = false;
     let writes = 0;
     const writing = (async () => {
-      for (; !done; writes++) await db.update(schema.pocs).set({ updatedAt: new Date() });
+      for (; !done; writes++) {
+        await db.update(schema.pocs).set({ updatedAt: new Date() });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     })();
     const backup = await cli(["backup", archive], liveDir);
     done = true;
