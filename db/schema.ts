@@ -169,6 +169,12 @@ export const comments = pgTable(
     guestEmail: text("guest_email"),
     viaGrantId: uuid("via_grant_id"),
     body: text("body").notNull(),
+    // Internal comments are for the POC's own tenant: never on share pages, embeds or exports.
+    internal: boolean("internal").notNull().default(false),
+    editedAt: tstz("edited_at"),
+    // Soft delete: the row stays (replies keep their parent), the body is cleared.
+    deletedAt: tstz("deleted_at"),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
