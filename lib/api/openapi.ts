@@ -3,6 +3,7 @@
  * (zod 4's JSON Schema output is draft 2020-12, the dialect of OpenAPI 3.1).
  */
 import { z } from "zod";
+import * as access from "@/lib/access-requests/schemas";
 import * as poc from "@/lib/pocs/schemas";
 import * as sharing from "@/lib/sharing/schemas";
 
@@ -70,6 +71,10 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/public/pocs/{token}/unlock", tag: "Public links", summary: "Unlock a protected (or watermarked) link: trade the password and/or the viewer's email for a 12-hour access token; send it as `Authorization: Bearer` to the public routes. 5 wrong passwords per 5 minutes per client IP.", body: sharing.PublicUnlockInput, response: { status: 200, schema: sharing.UnlockResult, description: "The access token" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/comments", tag: "Public links", summary: "Post a guest comment (links with the comment action)", body: sharing.GuestCommentInput, response: { status: 204, description: "Posted" }, errors: [401, 403, 404, 422], auth: "none" },
   { method: "get", path: "/api/v1/public/pocs/{token}/export.csv", tag: "Public links", summary: "Download the POC's tasks and criteria as CSV (links with the download action)", response: { status: 200, description: "text/csv" }, errors: [401, 403, 404], auth: "none" },
+  { method: "post", path: "/api/v1/public/pocs/{token}/access-requests", tag: "Public links", summary: "From an expired or revoked link: ask the POC's owner for access (name, email, message). The owner and the tenant's admins are emailed. 5 per hour per client IP.", body: access.AccessRequestInput, response: { status: 202, description: "Sent (also when this email already has a request open)" }, errors: [404, 409, 422, 429], auth: "none" },
+  { method: "get", path: `${pocPath}/access-requests`, tag: "Access requests", summary: "Requests for access to this POC, newest first (needs share)", response: { status: 200, schema: access.AccessRequestList, description: "Requests" }, errors: [401, 403, 404] },
+  { method: "post", path: `${pocPath}/access-requests/{request_id}/approve`, tag: "Access requests", summary: "Approve: share the POC with the requester's email (an invitation when they have no account), within your own actions", body: access.ApproveAccessRequestInput, response: { status: 200, schema: access.AccessRequestJson, description: "The approved request with its grant_id" }, errors: [401, 403, 404, 409, 422] },
+  { method: "post", path: `${pocPath}/access-requests/{request_id}/dismiss`, tag: "Access requests", summary: "Dismiss a request", response: { status: 200, schema: access.AccessRequestJson, description: "The dismissed request" }, errors: [401, 403, 404, 409] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {
