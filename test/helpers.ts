@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { actorForUser } from "@/lib/auth/service";
 import { sessionCookieName } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/sessions";
 import { config } from "@/lib/config";
 
 export const APP_ORIGIN = "http://localhost:3999";
@@ -33,9 +34,16 @@ export async function actor(key: DemoKey): Promise<Actor> {
   return a;
 }
 
+/** A signed-in browser's session cookie: a new server-side session, as next-auth's sign-in makes one. */
 export async function sessionCookie(key: DemoKey): Promise<string> {
-  const token = await encode({ token: { sub: await userId(key) }, secret: config().secret });
-  return `${sessionCookieName()}=${token}`;
+  return (await newSession(key)).cookie;
+}
+
+export async function newSession(key: DemoKey): Promise<{ sessionId: string; cookie: string }> {
+  const sub = await userId(key);
+  const sessionId = await startSession(sub, { ip: "127.0.0.1", userAgent: "vitest" });
+  const token = await encode({ token: { sub, sid: sessionId }, secret: config().secret });
+  return { sessionId, cookie: `${sessionCookieName()}=${token}` };
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
