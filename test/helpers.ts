@@ -39,8 +39,8 @@ export async function sessionCookie(key: DemoKey): Promise<string> {
   return (await newSession(key)).cookie;
 }
 
-export async function newSession(key: DemoKey): Promise<{ sessionId: string; cookie: string }> {
-  const sub = await userId(key);
+export async function newSession(key: DemoKey | { userId: string }): Promise<{ sessionId: string; cookie: string }> {
+  const sub = typeof key === "string" ? await userId(key) : key.userId;
   const sessionId = await startSession(sub, { ip: "127.0.0.1", userAgent: "vitest" });
   const token = await encode({ token: { sub, sid: sessionId }, secret: config().secret });
   return { sessionId, cookie: `${sessionCookieName()}=${token}` };
@@ -107,9 +107,9 @@ export function callerWith(headers: Record<string, string>): Caller {
   return (handler, opts = {}) => call(handler, { ...opts, headers: { ...headers, ...opts.headers } });
 }
 
-/** A browser session of a demo user: session cookie plus this site's Origin (so writes pass CSRF). */
-export async function asUser(key: DemoKey): Promise<Caller> {
-  return callerWith({ cookie: await sessionCookie(key), origin: APP_ORIGIN });
+/** A browser session of a demo user (or any user by id): session cookie plus this site's Origin (so writes pass CSRF). */
+export async function asUser(key: DemoKey | { userId: string }): Promise<Caller> {
+  return callerWith({ cookie: (await newSession(key)).cookie, origin: APP_ORIGIN });
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

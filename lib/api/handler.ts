@@ -20,8 +20,12 @@ type Schemas<P, Q, B> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight). */
-  idempotent?: boolean;
+  /**
+   * POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight).
+   * `authorize` is the create's authorization check alone: it runs again before a stored
+   * response is replayed, so a caller who lost the right since gets the normal 403/404.
+   */
+  idempotent?: { authorize: (args: { actor: Actor; params: P; body: B }) => Promise<unknown> };
 };
 
 type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: string | null };
@@ -118,6 +122,7 @@ export function withActor<P = undefined, Q = undefined, B = undefined>(
           const res = await handler({ ...args, actor });
           return { status: res.status, body: await res.json() };
         },
+        () => schemas.idempotent!.authorize({ actor, params: args.params, body: args.body }),
       );
       return json(stored.body, { status: stored.status, headers: stored.replayed ? { "idempotent-replayed": "true" } : {} });
     } catch (error) {

@@ -123,6 +123,10 @@ export const GrantJson = z.object({
   created_by: CreatedBy,
   updated_at: timestamp,
   revoked_at: timestamp.nullable(),
+  inherited_restrictions: z
+    .array(z.enum(["watermark"]))
+    .optional()
+    .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });
