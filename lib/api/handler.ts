@@ -13,6 +13,7 @@ import { SHARE_HEADERS, SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import type { ShareRequest } from "@/lib/sharing/public-service";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
+import { MAX_JSON_BODY_BYTES, readBoundedText } from "./body";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +32,6 @@ type Schemas<P, Q, B> = {
 type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: string | null };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const MAX_BODY_BYTES = 256 * 1024;
 
 /** A JSON response from text that already is JSON (a document Postgres built). */
 export function jsonText(text: string, init: ResponseInit = {}): Response {
@@ -46,8 +46,7 @@ export const json = (data: unknown, init: ResponseInit = {}): Response => jsonTe
 export const noContent = (): Response => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 
 async function readJsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("request/malformed", "The request body is too large");
+  const text = await readBoundedText(req, MAX_JSON_BODY_BYTES);
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) throw new AppError("request/malformed", "Send the body as application/json");
