@@ -58,6 +58,26 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
 );
 
+/**
+ * Server-side sign-in sessions. The session cookie (next-auth's encrypted JWT) carries only
+ * the session id; every request looks the row up together with the user (one query), so
+ * signing out, "sign out everywhere", a password change or a deactivation ends a copied
+ * cookie on its next request.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
+);
+
 export const memberships = pgTable(
   "memberships",
   {
@@ -391,6 +411,8 @@ export const invites = pgTable(
     createdAt: createdAt(),
     expiresAt: tstz("expires_at").notNull(),
     usedAt: tstz("used_at"),
+    // Set when the grant is revoked or edited away, or when the invitation is sent again.
+    revokedAt: tstz("revoked_at"),
   },
   (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_email_idx").on(t.email)],
 );

@@ -2,6 +2,7 @@
  * zod schemas of the sharing area (grant API, public-link API, public POC view). Pure.
  */
 import { z } from "zod";
+import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
 import { anonymousActionProblem } from "./policy";
 
@@ -19,7 +20,7 @@ export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
 
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
-const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
+const ExpiresAt = isoDateTime();
 
 /** Options a link grant can carry (DESIGN "Public links"). */
 const linkOptions = {
@@ -78,18 +79,18 @@ export const ShareFormInput = z.discriminatedUnion("intent", [
   z.strictObject({ intent: z.literal("identify"), email: Email }),
   z.strictObject({
     intent: z.literal("comment"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+    name: text(100, { min: 1, required: "Enter your name" }),
     email: Email,
-    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+    body: text(2000, { min: 1, required: "Write something first", multiline: true }),
     parent_id: z.uuid().optional(),
   }),
 ]);
 export type ShareFormInput = z.infer<typeof ShareFormInput>;
 
 export const GuestCommentInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+  name: text(100, { min: 1, required: "Enter your name" }),
   email: Email,
-  body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+  body: text(2000, { min: 1, required: "Write something first", multiline: true }),
   parent_id: z.uuid().nullable().optional(),
 });
 export type GuestCommentInput = z.infer<typeof GuestCommentInput>;
@@ -123,6 +124,10 @@ export const GrantJson = z.object({
   created_by: CreatedBy,
   updated_at: timestamp,
   revoked_at: timestamp.nullable(),
+  inherited_restrictions: z
+    .array(z.enum(["watermark"]))
+    .optional()
+    .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });
