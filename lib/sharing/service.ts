@@ -56,7 +56,7 @@ async function tombstoneExpired(tx: Executor, pocId: string, tenantId: string): 
 }
 
 function auditExpired(tx: Executor, grant: repo.GrantRow["grant"], tenantId: string) {
-  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ grant, creatorName: null }) });
+  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ grant, creatorName: null }) });
 }
 
 type Principal =
@@ -124,7 +124,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         updatedByUserId: actor.userId,
       });
       const created = (await repo.findGrant(grant.id, tx))!;
-      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload(created) });
+      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(created) });
       if (principal.type === "user" && principal.userId && principal.email) {
         await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title });
       } else if (principal.type === "user" && principal.email) {
@@ -196,6 +196,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       action: "grant.updated",
       subjectType: "sharing_grant",
       subjectId: grant.id,
+      pocId: grant.subjectId,
       payload: { before: grantPayload(before), after: grantPayload(after), password_changed: input.password !== undefined },
     });
     return after;
@@ -209,7 +210,7 @@ export async function revokeGrant(actor: Actor, grantId: string): Promise<void> 
   const revoked = await transaction(async (tx) => {
     const grant = await repo.revokeGrant(tx, grantId, actor.userId);
     if (!grant) return false;
-    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ ...row, grant }) });
+    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
     return true;
   });
   if (!revoked) throw notFound("Live grant");
