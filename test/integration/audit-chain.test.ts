@@ -198,8 +198,8 @@ describe("CSV export", () => {
     let prev = "0".repeat(64);
     for (const r of chain) {
       expect(r.prev_hash).toBe(prev);
-      expect(createHash("sha256").update(r.prev_hash + r.record).digest("hex")).toBe(r.hash);
-      expect(JSON.parse(r.record).seq).toBe(Number(r.chain_seq));
+      expect(createHash("sha256").update(r.prev_hash! + r.record!).digest("hex")).toBe(r.hash);
+      expect(JSON.parse(r.record!).seq).toBe(Number(r.chain_seq));
       prev = r.hash!;
     }
     expect((await verify(admin)).body.head.hash).toBe(prev);
