@@ -5,6 +5,7 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
+import { activityOf } from "@/lib/activity/summary";
 import { recordAudit } from "@/lib/audit/service";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { hashPassword } from "@/lib/auth/password";
@@ -115,6 +116,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         principalRole: principal.type === "role" ? principal.role : null,
         actions: input.actions,
         watermark: input.watermark ?? false,
+        notifyViews: input.notify_views ?? "off",
         expiresAt,
         passwordHash,
         tokenHash: token ? sha256(token) : null,
@@ -169,8 +171,9 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   const loaded = await requirePocAccess(actor, subject.subject_id);
   const isAdmin = anonymousGrantManagement(accessFactsOf(actor, loaded.row)) === "allowed";
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
-  const rows = await repo.listSubjectGrants(subject.subject_id);
-  return rows.filter((r) => isAdmin || !isAnonymous(r.grant.principalType)).map(grantJson);
+  const rows = (await repo.listSubjectGrants(subject.subject_id)).filter((r) => isAdmin || !isAnonymous(r.grant.principalType));
+  const activity = await activityOf(rows.map((r) => r.grant.id));
+  return rows.map((r) => ({ ...grantJson(r), activity: activity(r.grant.id) }));
 }
 
 export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
@@ -188,7 +191,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, notifyViews: input.notify_views, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -269,11 +272,24 @@ export async function deletePublicLink(actor: Actor, pocId: string): Promise<voi
   await revokeGrant(actor, (await liveLinkOf(actor, pocId)).grant.id);
 }
 
-/** Settings → Shared links: every live public link of the admin's tenant. */
-export async function listTenantLinks(actor: Actor) {
+/**
+ * Settings → Shared links: the tenant's public links, live by default; expired and revoked
+ * ones stay listed (with when and by whom they ended) and their activity.
+ */
+export async function listTenantLinks(actor: Actor, state: repo.LinkState | "all" = "live") {
   if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins see the tenant's links");
-  const rows = await repo.listTenantLiveLinks(actor.tenantId);
-  return rows.map((r) => ({ ...grantJson(r), poc_title: r.pocTitle }));
+  const rows = await repo.listTenantLinks(actor.tenantId, state);
+  const activity = await activityOf(rows.map((r) => r.grant.id));
+  return rows.map((r) => {
+    const json = grantJson(r);
+    const ended =
+      r.grant.revokedAt !== null
+        ? { reason: "revoked" as const, at: r.grant.revokedAt.toISOString(), by: r.revokedByName ?? "Former user" }
+        : json.state === "expired"
+          ? { reason: "expired" as const, at: (r.grant.expiresAt ?? r.grant.tombstonedAt)!.toISOString(), by: null }
+          : null;
+    return { ...json, poc_title: r.pocTitle, activity: activity(r.grant.id), ended };
+  });
 }
 
 /**
