@@ -36,6 +36,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("poc-manager <no-reply@poc-manager.local>"),
   BENCH_QUERY_COUNTER: z.enum(["true", "false"]).default("false"),
   METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
 });
 
 export type AppConfig = {
@@ -62,6 +63,8 @@ export type AppConfig = {
   benchQueryCounter: boolean;
   /** Bearer token for GET /api/metrics; unset, the endpoint does not exist (404). */
   metricsToken: string | undefined;
+  /** share_views rows older than this are deleted by the sweep (audit rows never are). */
+  accessLogRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -137,6 +140,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     mailFrom: e.MAIL_FROM,
     benchQueryCounter: e.BENCH_QUERY_COUNTER === "true",
     metricsToken: e.METRICS_TOKEN,
+    accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
   };
 }
 

@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { config } from "@/lib/config";
 import { outboxStats } from "@/lib/email/service";
+import { logger } from "@/lib/log";
 import { poolUse } from "@/lib/system/service";
 import { defineGauge, renderMetrics } from "./registry";
 
@@ -30,7 +31,7 @@ const orNothing =
     try {
       return await read();
     } catch (error) {
-      console.error("[metrics] a database gauge could not be read:", error instanceof Error ? error.message : error);
+      logger.error({ err: error }, "metrics: a database gauge could not be read");
       return [];
     }
   };
