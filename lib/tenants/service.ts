@@ -35,6 +35,6 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
     throw new AppError("resource/conflict", "A tenant needs at least one active admin");
   }
   if (input.role) await repo.setRole(tenantId, userId, input.role);
-  if (input.active !== undefined) await repo.setActive(userId, input.active);
+  if (input.active !== undefined) await repo.setActive(tenantId, userId, input.active);
   return (await repo.findMember(tenantId, userId))!;
 }
