@@ -8,6 +8,7 @@ export const SETTINGS_LINKS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/teams", label: "Teams" },
   { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/identity-provider", label: "Identity provider" },
   { href: "/settings/shared-links", label: "Shared links" },
   { href: "/settings/outbox", label: "Outbox" },
 ] as const;
