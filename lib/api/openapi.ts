@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import * as poc from "@/lib/pocs/schemas";
+import * as scimTokens from "@/lib/scim-tokens/schemas";
 import * as sharing from "@/lib/sharing/schemas";
 
 type Operation = {
@@ -66,6 +67,10 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/public/pocs/{token}/unlock", tag: "Public links", summary: "Unlock a protected (or watermarked) link: trade the password and/or the viewer's email for a 12-hour access token; send it as `Authorization: Bearer` to the public routes. 5 wrong passwords per 5 minutes per client IP.", body: sharing.PublicUnlockInput, response: { status: 200, schema: sharing.UnlockResult, description: "The access token" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/comments", tag: "Public links", summary: "Post a guest comment (links with the comment action)", body: sharing.GuestCommentInput, response: { status: 204, description: "Posted" }, errors: [401, 403, 404, 422], auth: "none" },
   { method: "get", path: "/api/v1/public/pocs/{token}/export.csv", tag: "Public links", summary: "Download the POC's tasks and criteria as CSV (links with the download action)", response: { status: 200, description: "text/csv" }, errors: [401, 403, 404], auth: "none" },
+  // SCIM tokens (issue 15). The SCIM 2.0 endpoints themselves (/scim/v2) are described in /docs/api#scim and by their own discovery endpoints.
+  { method: "post", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "Create a SCIM token for an identity provider (tenant admins). The token is in this response only; it is stored hashed.", body: scimTokens.CreateScimTokenInput, response: { status: 201, schema: scimTokens.CreatedScimTokenJson, description: "The token and the SCIM base URL to paste into the identity provider" }, errors: [400, 401, 403, 422] },
+  { method: "get", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "List the tenant's SCIM tokens (never the tokens themselves)", response: { status: 200, schema: list(scimTokens.ScimTokenJson), description: "SCIM tokens, newest first" }, errors: [401, 403] },
+  { method: "delete", path: "/api/v1/scim-tokens/{token_id}", tag: "SCIM tokens", summary: "Revoke a SCIM token (its next SCIM request is refused)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { OperationCard, type OperationView } from "@/components/api-docs/operation-card";
+import { ScimSection } from "@/components/api-docs/scim-section";
 import { openApiDocument } from "@/lib/api/openapi";
 import { config } from "@/lib/config";
+import { scimBaseUrl } from "@/lib/scim-tokens/service";
 
 export const metadata: Metadata = { title: "API reference · poc-manager" };
 export const dynamic = "force-dynamic";
@@ -46,6 +48,9 @@ export default function ApiReferencePage() {
               <a href={`#tag-${tag}`}>{tag}</a>
             </li>
           ))}
+          <li>
+            <a href="#scim">SCIM 2.0</a>
+          </li>
         </ul>
       </nav>
       {[...byTag.entries()].map(([tag, ops]) => (
@@ -56,6 +61,7 @@ export default function ApiReferencePage() {
           ))}
         </section>
       ))}
+      <ScimSection baseUrl={scimBaseUrl()} />
     </main>
   );
 }
