@@ -23,11 +23,11 @@ test("a SCIM-synced group is read-only in Teams and its membership drives team g
   await signIn(page, "acmeAdmin");
   await page.goto("/settings/identity-provider");
   await expect(page.getByRole("heading", { level: 1, name: "Identity provider" })).toBeVisible();
-  await expect(page.getByLabel("SCIM base URL")).toHaveValue(`${baseURL}/scim/v2`);
+  await expect(page.getByRole("textbox", { name: "SCIM base URL" })).toHaveValue(`${baseURL}/scim/v2`);
   await page.getByLabel("Token name").fill(`Okta ${suffix}`);
   await page.getByRole("button", { name: "Create token" }).click();
   const reveal = page.getByRole("region", { name: "New SCIM token" });
-  const token = (await reveal.getByLabel("SCIM token").textContent())!.trim();
+  const token = (await reveal.getByLabel("SCIM token", { exact: true }).textContent())!.trim();
   expect(token).toMatch(/^pmscim_[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole("row", { name: new RegExp(`Okta ${suffix}`) })).toContainText("Never");
   await page.setViewportSize({ width: 1280, height: 900 });
