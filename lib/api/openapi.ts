@@ -7,6 +7,7 @@ import * as access from "@/lib/access-requests/schemas";
 import * as activity from "@/lib/activity/schemas";
 import * as audit from "@/lib/audit/schemas";
 import * as poc from "@/lib/pocs/schemas";
+import * as scimTokens from "@/lib/scim-tokens/schemas";
 import * as sharing from "@/lib/sharing/schemas";
 
 type Operation = {
@@ -81,6 +82,10 @@ export const operations: Operation[] = [
   { method: "get", path: `${pocPath}/access-requests`, tag: "Access requests", summary: "Requests for access to this POC, newest first (needs share)", response: { status: 200, schema: access.AccessRequestList, description: "Requests" }, errors: [401, 403, 404] },
   { method: "post", path: `${pocPath}/access-requests/{request_id}/approve`, tag: "Access requests", summary: "Approve: share the POC with the requester's email (an invitation when they have no account), within your own actions", body: access.ApproveAccessRequestInput, response: { status: 200, schema: access.AccessRequestJson, description: "The approved request with its grant_id" }, errors: [401, 403, 404, 409, 422] },
   { method: "post", path: `${pocPath}/access-requests/{request_id}/dismiss`, tag: "Access requests", summary: "Dismiss a request", response: { status: 200, schema: access.AccessRequestJson, description: "The dismissed request" }, errors: [401, 403, 404, 409] },
+  // SCIM tokens (issue 15). The SCIM 2.0 endpoints themselves (/scim/v2) are described in /docs/api#scim and by their own discovery endpoints.
+  { method: "post", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "Create a SCIM token for an identity provider (tenant admins). The token is in this response only; it is stored hashed.", body: scimTokens.CreateScimTokenInput, response: { status: 201, schema: scimTokens.CreatedScimTokenJson, description: "The token and the SCIM base URL to paste into the identity provider" }, errors: [400, 401, 403, 422] },
+  { method: "get", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "List the tenant's SCIM tokens (never the tokens themselves)", response: { status: 200, schema: list(scimTokens.ScimTokenJson), description: "SCIM tokens, newest first" }, errors: [401, 403] },
+  { method: "delete", path: "/api/v1/scim-tokens/{token_id}", tag: "SCIM tokens", summary: "Revoke a SCIM token (its next SCIM request is refused)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {

@@ -14,11 +14,12 @@ export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | S
   return sql`g.subject_type = 'poc' and g.subject_id = ${subjectId}
     and g.revoked_at is null and g.tombstoned_at is null
     and (g.expires_at is null or g.expires_at > now())
+    and not exists (select 1 from memberships dm where dm.tenant_id = ${subjectTenantId} and dm.user_id = ${userId} and not dm.active)
     and (
       (g.principal_type = 'user' and g.principal_user_id = ${userId})
       or (g.principal_type = 'team' and g.principal_team_id in (select tm.team_id from team_members tm where tm.user_id = ${userId}))
       or (g.principal_type = 'role' and g.principal_role = (
-        select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId}))
+        select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId} and m.active))
     )`;
 }
 
