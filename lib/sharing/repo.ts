@@ -190,7 +190,7 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
  * when the grant carries `comment`, and the viewer's email only when it is watermarked. The
  * share-view tests compare the answer with the zod schema and with what a member sees.
  */
-function publicViewJson(viewerEmail: SQL): SQL<string> {
+export function publicViewJson(viewerEmail: SQL): SQL<string> {
   const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
     'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
     'task_groups', coalesce(${pocPublicDocs.taskGroups}, '[]'::json),

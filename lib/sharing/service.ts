@@ -13,6 +13,8 @@ import { kickEmailDelivery } from "@/lib/email/service";
 import { queueInvite, queueShareNotice } from "@/lib/invites/service";
 import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "@/lib/pocs/service";
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
+import { currentKey } from "@/lib/embed/keys";
+import { withEmbedFields } from "@/lib/embed/snippet";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
 import { anonymousActionProblem, anonymousGrantManagement, can, reshareProblems } from "./policy";
@@ -23,6 +25,9 @@ import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
 const isAnonymous = (type: string) => type === "link" || type === "embed";
 
+/** A grant as the API shows it; live embeds get their freshly signed token and snippet. */
+const present = (row: repo.GrantRow, pocTitle: string): Promise<GrantJson> => withEmbedFields(grantJson(row), row.grant, pocTitle);
+
 const invalidField = (field: string, message: string) => new AppError("request/invalid", "The request has invalid fields", { fields: [{ field, message }] });
 
 /** The POC, after checking the caller may manage its anonymous (link/embed) grants. */
@@ -31,7 +36,7 @@ async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess>
   if (!loaded) throw notFound("POC");
   const verdict = anonymousGrantManagement(accessFactsOf(actor, loaded.row));
   if (verdict === "not-found") throw notFound("POC");
-  if (verdict === "forbidden") throw forbidden("Only tenant admins manage public links");
+  if (verdict === "forbidden") throw forbidden("Only tenant admins manage public links and embeds");
   return loaded;
 }
 
@@ -61,6 +66,7 @@ function auditExpired(tx: Executor, grant: repo.GrantRow["grant"], tenantId: str
 
 type Principal =
   | { type: "link" }
+  | { type: "embed"; origins: string[] }
   | { type: "user"; userId: string | null; email: string | null; name: string | null }
   | { type: "team"; teamId: string }
   | { type: "role"; role: "member" | "executive" };
@@ -70,6 +76,8 @@ async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Prom
   switch (input.principal_type) {
     case "link":
       return { type: "link" };
+    case "embed":
+      return { type: "embed", origins: input.embed_origins };
     case "team": {
       if (!(await findTeamInTenant(tenantId, input.principal_id))) throw invalidField("principal_id", "No such team in this tenant");
       return { type: "team", teamId: input.principal_id };
@@ -90,12 +98,14 @@ async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Prom
 }
 
 export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
-  const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
+  const anonymous = isAnonymous(input.principal_type);
+  const loaded = anonymous ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
   const { poc } = loaded.row;
   const expiresAt = checkExpiry(input.expires_at) ?? null;
-  if (input.principal_type !== "link") await checkReshare(actor, loaded, input.actions, expiresAt);
+  if (!anonymous) await checkReshare(actor, loaded, input.actions, expiresAt);
   const principal = await resolvePrincipal(input, poc.tenantId);
-  if (principal.type !== "link") {
+  if (principal.type === "embed") await currentKey(poc.tenantId, actor.userId);
+  if (principal.type !== "link" && principal.type !== "embed") {
     const existing = await repo.findLiveGrantForPrincipal(poc.id, principal);
     if (existing) throw new AppError("resource/conflict", "This POC is already shared with them: change the existing grant instead", { extra: { existing_grant_id: existing } });
   }
@@ -113,6 +123,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
         principalTeamId: principal.type === "team" ? principal.teamId : null,
         principalRole: principal.type === "role" ? principal.role : null,
+        embedOrigins: principal.type === "embed" ? principal.origins : null,
         actions: input.actions,
         watermark: input.watermark ?? false,
         expiresAt,
@@ -133,7 +144,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
       return grant.id;
     });
     kickEmailDelivery();
-    return grantJson((await repo.findGrant(grantId))!);
+    return present((await repo.findGrant(grantId))!, poc.title);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
     const existing = await repo.findOpenLink(poc.id);
@@ -161,7 +172,8 @@ async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row
 }
 
 export async function getGrant(actor: Actor, grantId: string): Promise<GrantJson> {
-  return grantJson((await requireManagedGrant(actor, grantId)).row);
+  const { row, loaded } = await requireManagedGrant(actor, grantId);
+  return present(row, loaded.row.poc.title);
 }
 
 /** Admins see every grant; owners and sharers the signed-in audiences (links reveal tokens). */
@@ -170,13 +182,14 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   const isAdmin = anonymousGrantManagement(accessFactsOf(actor, loaded.row)) === "allowed";
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
   const rows = await repo.listSubjectGrants(subject.subject_id);
-  return rows.filter((r) => isAdmin || !isAnonymous(r.grant.principalType)).map(grantJson);
+  return Promise.all(rows.filter((r) => isAdmin || !isAnonymous(r.grant.principalType)).map((r) => present(r, loaded.row.poc.title)));
 }
 
 export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
   const { row: before, loaded } = await requireManagedGrant(actor, grantId);
   const anonymous = isAnonymous(before.grant.principalType);
-  if (!anonymous && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
+  if (before.grant.principalType !== "link" && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
+  if (before.grant.principalType !== "embed" && input.embed_origins !== undefined) throw invalidField("embed_origins", "Only embeds have origins");
   const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
   if (actionProblem) throw invalidField("actions", actionProblem);
   const expiresAt = checkExpiry(input.expires_at);
@@ -188,7 +201,14 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, {
+      actions: input.actions,
+      watermark: input.watermark,
+      expiresAt,
+      embedOrigins: input.embed_origins,
+      ...passwordChange,
+      updatedByUserId: actor.userId,
+    });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -201,7 +221,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
     return after;
   });
   if (!updated) throw notFound("Live grant");
-  return grantJson(updated);
+  return present(updated, loaded.row.poc.title);
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
