@@ -373,3 +373,18 @@ describe("the iframe's own routes: comments and downloads, authenticated by the 
     expectProblem(await call(embedCsvRoute.GET as never, { params: { token: "garbage" } }), 401, "embed/invalid");
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes the embed grant and the embed-token endpoint", async () => {
+    const { openApiDocument } = await import("@/lib/api/openapi");
+    const doc = JSON.stringify(openApiDocument(APP_ORIGIN));
+    const parsed = JSON.parse(doc);
+    const op = parsed.paths["/api/v1/sharing/grants/{grant_id}/embed-tokens"]?.post;
+    expect(op).toBeDefined();
+    expect(JSON.stringify(op)).toContain("ttl_seconds");
+    expect(JSON.stringify(op)).toContain("3600");
+    const create = JSON.stringify(parsed.paths["/api/v1/sharing/grants"].post);
+    expect(create).toContain("embed_origins");
+    expect(doc).toContain("embed_snippet");
+  });
+});
