@@ -9,6 +9,7 @@ export const SETTINGS_LINKS = [
   { href: "/settings/teams", label: "Teams" },
   { href: "/settings/api-tokens", label: "API tokens" },
   { href: "/settings/shared-links", label: "Shared links" },
+  { href: "/settings/embeds", label: "Embeds" },
   { href: "/settings/outbox", label: "Outbox" },
 ] as const;
 

@@ -148,7 +148,7 @@ export async function findOpenLink(subjectId: string, tx: Executor = getDb()): P
   return row ?? null;
 }
 
-export function listTenantLiveLinks(tenantId: string) {
+export function listTenantLiveLinks(tenantId: string, principalType: "link" | "embed" = "link") {
   return getDb()
     .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title })
     .from(sharingGrants)
@@ -157,7 +157,7 @@ export function listTenantLiveLinks(tenantId: string) {
     .where(
       and(
         eq(sharingGrants.tenantId, tenantId),
-        eq(sharingGrants.principalType, "link"),
+        eq(sharingGrants.principalType, principalType),
         isLiveGrant,
       ),
     )

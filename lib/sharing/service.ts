@@ -295,6 +295,13 @@ export async function listTenantLinks(actor: Actor) {
   return rows.map((r) => ({ ...grantJson(r), poc_title: r.pocTitle }));
 }
 
+/** Settings → Embeds: every live embed of the admin's tenant, with its current snippet. */
+export async function listTenantEmbeds(actor: Actor) {
+  if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins see the tenant's embeds");
+  const rows = await repo.listTenantLiveLinks(actor.tenantId, "embed");
+  return Promise.all(rows.map(async (r) => ({ ...(await present(r, r.pocTitle)), poc_title: r.pocTitle })));
+}
+
 /**
  * Tombstones every grant past its expiry, with one `grant.expired` audit row each (the app
  * refuses expired grants on every request anyway; this keeps the state and the trail true).
