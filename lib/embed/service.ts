@@ -20,6 +20,8 @@ import { signedGrantOf, signEmbedToken, verifyEmbedToken } from "./tokens";
 /** Who is asking: the token from the URL, and where from (for the access log). */
 export type EmbedRequest = { token: string; ip: string | null; userAgent: string | null };
 
+const UNNAMED_VIEWER = "Embedded view";
+
 type Lookup = NonNullable<Awaited<ReturnType<typeof repo.findEmbedGrant>>>;
 
 export type OpenedEmbed = {
@@ -38,7 +40,8 @@ export type OpenedEmbed = {
  */
 async function liveEmbed(token: string, withView: boolean): Promise<{ opened: OpenedEmbed; viewJson: string | null }> {
   const verified = await verifyEmbedToken(token);
-  const row = await repo.findEmbedGrant(verified.grantId, verified.kid, { withView, viewer: verified.viewer });
+  // A watermarked embed names the integrator's viewer, or says what it is when none was given.
+  const row = await repo.findEmbedGrant(verified.grantId, verified.kid, { withView, viewer: verified.viewer ?? UNNAMED_VIEWER });
   if (!row || !row.pocExists) throw new AppError("share/not-found", "This embed does not exist");
   if (row.grant.tenantId !== verified.tenantId || row.keyTenantId !== verified.tenantId) throw new AppError("embed/invalid", "This embed link is not valid");
   // Judged on the app's clock, like the token's own exp.
@@ -52,30 +55,41 @@ async function liveEmbed(token: string, withView: boolean): Promise<{ opened: Op
   };
 }
 
-export type EmbedFrame = { origins: string[]; error: AppError | null };
-
 /**
- * What the proxy needs before the page renders: the origins that may frame this token's
- * embed and, when it cannot be shown, why. A genuine token that is refused (expired, revoked,
- * retired key) still gets its grant's origins, so the iframe shows the error page instead of
- * a browser's refusal; anything else may be framed by no one.
+ * The origins that may frame the error page of a refused token: its grant's, when the token
+ * is genuine (expired, revoked, its key retired), so the site's iframe shows our page instead
+ * of the browser's refusal; none for anything else.
  */
-export async function embedFrame(token: string): Promise<EmbedFrame> {
-  try {
-    return { origins: (await liveEmbed(token, false)).opened.origins, error: null };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const signed = await signedGrantOf(token);
-    const row = signed ? await repo.findEmbedGrant(signed.grantId, signed.kid, { withView: false, viewer: null }) : null;
-    const origins = row && row.grant.tenantId === signed!.tenantId ? (row.grant.embedOrigins ?? []) : [];
-    return { origins, error };
-  }
+async function refusedTokenOrigins(token: string): Promise<string[]> {
+  const signed = await signedGrantOf(token);
+  const row = signed ? await repo.findEmbedGrant(signed.grantId, signed.kid, { withView: false, viewer: null }) : null;
+  return row && row.grant.tenantId === signed!.tenantId ? (row.grant.embedOrigins ?? []) : [];
 }
 
 /** The embed's POC view (watermarked with the token's viewer when the grant asks for it). */
 export async function openEmbed(req: EmbedRequest): Promise<{ embed: OpenedEmbed; view: PublicPocView }> {
   const { opened, viewJson } = await liveEmbed(req.token, true);
   return { embed: opened, view: JSON.parse(viewJson!) as PublicPocView };
+}
+
+export type EmbedErrorCode = "embed/invalid" | "embed/expired" | "share/revoked" | "share/expired" | "share/not-found";
+const EMBED_ERROR_CODES = new Set<string>(["embed/invalid", "embed/expired", "share/revoked", "share/expired", "share/not-found"]);
+export const isEmbedError = (error: unknown): error is AppError & { code: EmbedErrorCode } => error instanceof AppError && EMBED_ERROR_CODES.has(error.code);
+
+export type EmbedPageState =
+  | { kind: "view"; origins: string[]; embed: OpenedEmbed; view: PublicPocView }
+  | { kind: "error"; origins: string[]; code: EmbedErrorCode; status: number };
+
+/** What the embed page shows, with the origins that may frame it: the POC (logged), or why not. */
+export async function loadEmbed(req: EmbedRequest): Promise<EmbedPageState> {
+  try {
+    const { embed, view } = await openEmbed(req);
+    recordEmbedView(embed, req);
+    return { kind: "view", origins: embed.origins, embed, view };
+  } catch (error) {
+    if (!isEmbedError(error)) throw error;
+    return { kind: "error", origins: await refusedTokenOrigins(req.token), code: error.code, status: error.status };
+  }
 }
 
 /** The access log of an embed view: batched like share page views. */

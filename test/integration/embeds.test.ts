@@ -14,7 +14,7 @@ import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
 import { getDb } from "@/db/client";
 import { auditEvents, comments, embedSigningKeys, shareViews, sharingGrants } from "@/db/schema";
 import { findCurrentKey } from "@/lib/embed/repo";
-import { embedFrame, listEmbedKeys, openEmbed, recordEmbedView, retireOldEmbedKeys, rotateEmbedKey } from "@/lib/embed/service";
+import { listEmbedKeys, loadEmbed, openEmbed, recordEmbedView, retireOldEmbedKeys, rotateEmbedKey } from "@/lib/embed/service";
 import { EMBED_AUDIENCE, EMBED_TYP, signEmbedToken } from "@/lib/embed/tokens";
 import { flushShareViews } from "@/lib/sharing/access-log";
 import { actor, APP_ORIGIN, asToken, asUser, call, expectProblem, pocId, problemFields, seed, type Caller } from "../helpers";
@@ -208,10 +208,11 @@ describe("refused tokens, each with its code", () => {
     expect(await refusal(first.embed_token)).toBe("share/revoked");
     expect(await refusal(second.embed_token)).toBe("opened");
 
-    // The proxy's view of it: the revoked page may still be framed by the grant's origins.
-    expect(await embedFrame(first.embed_token)).toMatchObject({ origins: [ORIGIN], error: { code: "share/revoked" } });
-    expect(await embedFrame(second.embed_token)).toEqual({ origins: [ORIGIN], error: null });
-    expect(await embedFrame("forged")).toMatchObject({ origins: [], error: { code: "embed/invalid" } });
+    // The page's view of it: the revoked page may still be framed by the grant's origins.
+    expect(await loadEmbed(embedReq(first.embed_token))).toEqual({ kind: "error", origins: [ORIGIN], code: "share/revoked", status: 403 });
+    expect(await loadEmbed(embedReq(second.embed_token))).toMatchObject({ kind: "view", origins: [ORIGIN], view: { title: "Contoso SSO rollout" } });
+    expect(await loadEmbed(embedReq("forged"))).toEqual({ kind: "error", origins: [], code: "embed/invalid", status: 401 });
+    expect(await loadEmbed(embedReq(unknown))).toEqual({ kind: "error", origins: [], code: "share/not-found", status: 404 });
   });
 
   it("answers 403 share/expired when the grant has expired, and never signs past the grant's expiry", async () => {
@@ -354,10 +355,11 @@ describe("the iframe's own routes: comments and downloads, authenticated by the 
     expect(await getDb().select().from(comments).where(eq(comments.viaGrantId, viewOnly.id))).toEqual([]);
 
     await revoke(withComments.id);
-    const afterRevoke = await postComment(withComments.embed_token, comment);
-    expect(afterRevoke.status).toBe(403);
-    expect(afterRevoke.body).toContain('data-embed-error="share/revoked"');
-    expect(afterRevoke.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    // After the revoke the form lands on the embed page (which shows "revoked"), posting nothing.
+    const afterRevoke = await postComment(withComments.embed_token, { ...comment, body: "too late" });
+    expect(afterRevoke.status).toBe(303);
+    expect(afterRevoke.headers.get("location")).toBe(`/embed/${withComments.embed_token}`);
+    expect((await getDb().select().from(comments).where(eq(comments.viaGrantId, withComments.id))).map((r) => r.body)).toEqual([comment.body]);
   });
 
   it("downloads the CSV only with download, with the embed headers", async () => {
