@@ -66,10 +66,16 @@ async function refusedTokenOrigins(token: string): Promise<string[]> {
   return row && row.grant.tenantId === signed!.tenantId ? (row.grant.embedOrigins ?? []) : [];
 }
 
+/** The embed's view document as JSON text (PublicPocView), as Postgres built it: the JSON API sends it as it is. */
+export async function openEmbedJson(req: EmbedRequest): Promise<{ embed: OpenedEmbed; viewJson: string }> {
+  const { opened, viewJson } = await liveEmbed(req.token, true);
+  return { embed: opened, viewJson: viewJson! };
+}
+
 /** The embed's POC view (watermarked with the token's viewer when the grant asks for it). */
 export async function openEmbed(req: EmbedRequest): Promise<{ embed: OpenedEmbed; view: PublicPocView }> {
-  const { opened, viewJson } = await liveEmbed(req.token, true);
-  return { embed: opened, view: JSON.parse(viewJson!) as PublicPocView };
+  const { embed, viewJson } = await openEmbedJson(req);
+  return { embed, view: JSON.parse(viewJson) as PublicPocView };
 }
 
 export type EmbedErrorCode = "embed/invalid" | "embed/expired" | "share/revoked" | "share/expired" | "share/not-found";

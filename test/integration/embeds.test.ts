@@ -390,3 +390,28 @@ describe("the OpenAPI document", () => {
     expect(doc).toContain("embed_snippet");
   });
 });
+
+describe("the JSON variant", () => {
+  it("sends the allowlisted view for a live embed and the same refusals as the page", async () => {
+    const { GET } = await import("@/app/api/v1/public/embeds/[token]/route");
+    const created = await newEmbed({ actions: ["view", "comment"] });
+    const res = await call(GET as never, { params: { token: created.embed_token } });
+    expect(res.status).toBe(200);
+    expect(res.body.title).toBe("Contoso SSO rollout");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(JSON.stringify(res.body)).not.toMatch(/@acme\.test|tenant/);
+    expectProblem(await call(GET as never, { params: { token: "garbage" } }), 401, "embed/invalid");
+    await revoke(created.id);
+    expectProblem(await call(GET as never, { params: { token: created.embed_token } }), 403, "share/revoked");
+  });
+
+  it("changes an embed's origins with PATCH, and refuses origins on other grants", async () => {
+    const created = await newEmbed();
+    const patched = await admin(grantRoute.PATCH, { method: "PATCH", params: { grant_id: created.id }, body: { embed_origins: ["https://portal.example.com"] } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.embed_origins).toEqual(["https://portal.example.com"]);
+    expect((await loadEmbed(embedReq(patched.body.embed_token))).origins).toEqual(["https://portal.example.com"]);
+    const bad = await admin(grantRoute.PATCH, { method: "PATCH", params: { grant_id: created.id }, body: { embed_origins: ["https://x.example.com/path"] } });
+    expectProblem(bad, 422, "request/invalid");
+  });
+});
