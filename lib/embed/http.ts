@@ -5,8 +5,6 @@
 import { SHARE_HEADERS } from "@/lib/sharing/http";
 
 /** Set by the proxy on the request once it has put the framing headers on the response. */
-export const EMBED_FRAME_CHECKED_HEADER = "x-pm-embed-frame-checked";
-
 export function frameAncestors(origins: readonly string[]): string {
   return origins.length > 0 ? origins.join(" ") : "'none'";
 }
