@@ -1,3 +1,4 @@
+import { readBoundedForm } from "@/lib/api/body";
 import { withEmbed } from "@/lib/api/handler";
 import { problemResponse } from "@/lib/api/errors";
 import { isEmbedError, postEmbedComment } from "@/lib/embed/service";
@@ -17,8 +18,7 @@ const back = (token: string, query = "") => new Response(null, { status: 303, he
 export const POST = withEmbed(
   {},
   async ({ req, embed }) => {
-    const form = await req.formData();
-    const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== ""));
+    const fields = Object.fromEntries([...(await readBoundedForm(req)).entries()].filter(([, v]) => v !== ""));
     const parsed = GuestCommentInput.safeParse(fields);
     if (!parsed.success) return back(embed.token, "?comment=invalid#comments");
     await postEmbedComment(embed, parsed.data);
