@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
 import { EmbedOrigins } from "@/lib/embed/schemas";
+import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
 
 export const GrantAction = z.enum(grantAction.enumValues);
@@ -41,6 +42,7 @@ const grantCommon = {
   actions: Actions.default(["view"]),
   expires_at: ExpiresAt.nullable().optional(),
   watermark: z.boolean().optional(),
+  notify_views: NotifyViews.optional(),
 };
 
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
@@ -64,13 +66,13 @@ export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
 /** The public-link API's create body: every field optional (a view-only link by default). */
 export const PublicLinkInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .superRefine(anonymousActionsOnly);
 export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
 /** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions, embed_origins: EmbedOrigins.optional().describe("Embeds only") })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional(), embed_origins: EmbedOrigins.optional().describe("Embeds only") })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
@@ -126,6 +128,7 @@ export const GrantJson = z.object({
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
   has_password: z.boolean(),
+  notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
   embed_origins: z.array(z.string()).nullable().describe("Embeds only: the origins allowed to frame it"),
@@ -140,6 +143,7 @@ export const GrantJson = z.object({
     .array(z.enum(["watermark"]))
     .optional()
     .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
+  activity: ActivitySummary.optional().describe("Views of this grant (in lists)"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });

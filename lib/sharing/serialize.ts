@@ -14,7 +14,7 @@ function createdBy(grant: SharingGrant, creatorName: string | null): GrantJson["
   return null;
 }
 
-export type GrantPayload = Omit<GrantJson, "link_url" | "embed_url" | "embed_snippet" | "embed_token">;
+export type GrantPayload = Omit<GrantJson, "link_url" | "activity" | "embed_url" | "embed_snippet" | "embed_token">;
 
 /** The grant without any secret: this is also the audit payload. */
 export function grantPayload(row: GrantRow, now = new Date()): GrantPayload {
@@ -35,6 +35,7 @@ export function grantPayload(row: GrantRow, now = new Date()): GrantPayload {
     expires_at: g.expiresAt?.toISOString() ?? null,
     has_password: g.passwordHash !== null,
     embed_origins: g.embedOrigins ?? null,
+    notify_views: g.notifyViews,
     state: grantState(g, now),
     created_at: g.createdAt.toISOString(),
     created_by: createdBy(g, row.creatorName),
