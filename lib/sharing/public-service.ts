@@ -5,6 +5,7 @@
  */
 import { AppError, forbidden } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
+import { countPasswordRefusal, countShareView } from "@/lib/metrics/registry";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { sha256 } from "@/lib/security/crypto";
 import { logShareView } from "./access-log";
@@ -72,6 +73,7 @@ const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => 
 /** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
 export function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
   logShareView(viewEntry(grantId, req, email));
+  countShareView();
 }
 
 const UNLOCK_WINDOW_SECONDS = 5 * 60;
@@ -93,7 +95,10 @@ export async function unlockShare(req: ShareRequest, password: string) {
   if (!row.grant.passwordHash) return issue({ ...base, passwordVersion: row.grant.passwordVersion });
   const limits = unlockLimits(row.grant.id, req.ip);
   await consume(limits, "Too many wrong passwords. Try again later.");
-  if (!(await verifyPassword(row.grant.passwordHash, password))) throw new AppError("share/password-invalid", "That password is not correct");
+  if (!(await verifyPassword(row.grant.passwordHash, password))) {
+    countPasswordRefusal();
+    throw new AppError("share/password-invalid", "That password is not correct");
+  }
   await refund(limits);
   return issue({ ...base, passwordVersion: row.grant.passwordVersion });
 }
