@@ -72,19 +72,9 @@ export const PublicUnlockInput = z
   .strictObject({ password: GivenPassword.optional(), email: Email.optional() })
   .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" });
 
-/** The share page's forms (one endpoint, told apart by `intent`). */
-export const ShareFormInput = z.discriminatedUnion("intent", [
-  z.strictObject({ intent: z.literal("unlock"), password: GivenPassword }),
-  z.strictObject({ intent: z.literal("identify"), email: Email }),
-  z.strictObject({
-    intent: z.literal("comment"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
-    email: Email,
-    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
-    parent_id: z.uuid().optional(),
-  }),
-]);
-export type ShareFormInput = z.infer<typeof ShareFormInput>;
+/** The share page's gate forms (server actions beside app/share/[token]/page.tsx). */
+export const SharePasswordForm = z.strictObject({ password: GivenPassword });
+export const ShareEmailForm = z.strictObject({ email: Email });
 
 export const GuestCommentInput = z.strictObject({
   name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),

@@ -1,22 +1,22 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { InlineForm } from "@/components/ui/inline-form";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { PocDetail } from "@/lib/pocs/schemas";
-import type { PocActions } from "./actions";
+import type { PocView } from "@/lib/pocs/view-model";
+import type { PocEditing } from "./capabilities";
 import { StatusSelect } from "./status-select";
 
-export function CriteriaSection({ poc, canEdit, actions }: { poc: PocDetail; canEdit: boolean; actions: PocActions }) {
-  const criteria = poc.success_criteria;
-  const met = criteria.filter((c) => c.status === "met").length;
+export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditing | null }) {
+  const criteria = view.success_criteria;
+  const { criteria_met, criteria_total } = view.progress;
   return (
     <section className="card detail-criteria" aria-labelledby="criteria-heading">
       <div className="section-header">
         <h2 id="criteria-heading" className="card-title">
           Success criteria
         </h2>
-        {criteria.length > 0 ? (
+        {criteria_total > 0 ? (
           <span className="muted small">
-            {met} of {criteria.length} met
+            {criteria_met} of {criteria_total} met
           </span>
         ) : null}
       </div>
@@ -24,13 +24,13 @@ export function CriteriaSection({ poc, canEdit, actions }: { poc: PocDetail; can
         <p className="muted">No success criteria yet.</p>
       ) : (
         <ul className="criteria-list">
-          {criteria.map((c) => (
-            <li key={c.id} className="criterion">
+          {criteria.map((c, i) => (
+            <li key={c.id ?? i} className="criterion">
               <p className="criterion-text">{c.description}</p>
               <div className="criterion-controls">
-                {canEdit ? (
+                {edit && c.id ? (
                   <>
-                    <StatusSelect kind="criterion" value={c.status} subject={c.description} save={actions.updateCriterion.bind(null, poc.id, c.id)} />
+                    <StatusSelect kind="criterion" value={c.status} subject={c.description} save={edit.actions.updateCriterion.bind(null, edit.pocId, c.id)} />
                     <ConfirmButton
                       label="Delete"
                       ariaLabel={`Delete criterion ${c.description}`}
@@ -40,7 +40,7 @@ export function CriteriaSection({ poc, canEdit, actions }: { poc: PocDetail; can
                           <strong>{c.description}</strong> will be deleted.
                         </p>
                       }
-                      onConfirm={actions.deleteCriterion.bind(null, poc.id, c.id)}
+                      onConfirm={edit.actions.deleteCriterion.bind(null, edit.pocId, c.id)}
                     />
                   </>
                 ) : (
@@ -51,7 +51,7 @@ export function CriteriaSection({ poc, canEdit, actions }: { poc: PocDetail; can
           ))}
         </ul>
       )}
-      {canEdit ? (
+      {edit ? (
         <InlineForm
           className="add-criterion"
           field="description"
@@ -59,7 +59,7 @@ export function CriteriaSection({ poc, canEdit, actions }: { poc: PocDetail; can
           placeholder="e.g. p95 latency under 2 s"
           submitLabel="Add criterion"
           maxLength={1000}
-          action={actions.addCriterion.bind(null, poc.id)}
+          action={edit.actions.addCriterion.bind(null, edit.pocId)}
         />
       ) : null}
     </section>
