@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { BrandMark } from "@/components/ui/brand-mark";
 
 /**
  * The chrome of every share page (the POC, its gates, why a link does not open): the app's
@@ -14,9 +15,7 @@ export function ShareFrame({ organisation, children }: { organisation: string | 
         <div className="app-header-inner">
           <div className="brand">
             <span className="brand-name">
-              <span className="brand-mark" aria-hidden="true">
-                ◆
-              </span>
+              <BrandMark />
               {organisation ?? "poc-manager"}
             </span>
             <span className="tenant-name">Shared proof of concept</span>

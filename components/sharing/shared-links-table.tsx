@@ -31,7 +31,7 @@ export function SharedLinksTable({ links }: { links: TenantLink[] }) {
       </h2>
       {links.length === 0 ? (
         <div className="empty-state share-links-empty">
-          <p className="muted">No live public links. Tenant admins create one from a POC&apos;s page with &ldquo;🔗 Create Share Link&rdquo;.</p>
+          <p className="muted">No live public links. Tenant admins create one from a POC&apos;s page with &ldquo;Create Share Link&rdquo;.</p>
         </div>
       ) : (
         <div className="table-scroll">

@@ -67,6 +67,7 @@ test("password gate: wrong then right, link X's unlock does not open link Y, 6 w
   await page.getByLabel("Password").fill("not-it");
   await page.getByRole("button", { name: "View" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("That password is not correct. Try again.");
+  await expect(page.getByRole("button", { name: "View" })).not.toHaveAttribute("aria-busy");
   await page.getByLabel("Password").fill("password-x-123");
   await page.getByRole("button", { name: "View" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Contoso SSO rollout" })).toBeVisible();
@@ -79,6 +80,8 @@ test("password gate: wrong then right, link X's unlock does not open link Y, 6 w
     // The form posts without leaving the page: wait for each answer before the next try.
     const [wrong] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "View" }).click()]);
     expect(wrong.status()).toBe(401);
+    // Settled: the form has shown the answer and cleared the field (React resets it then).
+    await expect(page.getByRole("button", { name: "View" })).not.toHaveAttribute("aria-busy");
     await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
   }
   await page.getByLabel("Password").fill("password-y-123");

@@ -5,7 +5,7 @@ import { createPoc } from "./share-helpers";
 /** Opens Manage Share Link on the POC's page (as the signed-in admin). */
 async function openManage(page: Page, pocId: string) {
   await page.goto(`/pocs/${pocId}`);
-  await page.getByRole("button", { name: "🔗 Manage Share Link" }).click();
+  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
   await expect(dialog.getByLabel("Share link")).toHaveValue(/\/share\//);
   return dialog;
@@ -41,6 +41,7 @@ test("a password set in Manage Share Link gates the link; validation shows next 
   await publicPage.getByLabel("Password").fill("not-the-password");
   await publicPage.getByRole("button", { name: "View" }).click();
   await expect(publicPage.getByRole("main").getByRole("alert")).toHaveText("That password is not correct. Try again.");
+  await expect(publicPage.getByRole("button", { name: "View" })).not.toHaveAttribute("aria-busy");
   await publicPage.getByLabel("Password").fill("open-sesame-42");
   await publicPage.getByRole("button", { name: "View" }).click();
   await expect(publicPage.getByRole("heading", { level: 1, name: poc.title })).toBeVisible();
