@@ -26,10 +26,14 @@ export function formValues(entries: Iterable<[string, FormDataEntryValue]>): For
   return values;
 }
 
+/** The longest value (a comment's 2,000 characters) put back into a form after an error; longer ones never are. */
+const MAX_ECHOED_VALUE = 2000;
+const echoable = (values: FormValues): FormValues => Object.fromEntries(Object.entries(values).filter(([, v]) => v.length <= MAX_ECHOED_VALUE));
+
 function parse<S extends z.ZodType>(schema: S, values: FormValues): { ok: true; data: z.output<S> } | { ok: false; outcome: FormOutcome } {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, outcome: { kind: "refused", status: 422, message: fieldErrorsOf(parsed.error)[0]?.message ?? "Please check the form", values } };
+  return { ok: false, outcome: { kind: "refused", status: 422, message: fieldErrorsOf(parsed.error)[0]?.message ?? "Please check the form", values: echoable(values) } };
 }
 
 async function outcomeOf(run: () => Promise<FormOutcome>, values: FormValues): Promise<FormOutcome> {
@@ -43,9 +47,9 @@ async function outcomeOf(run: () => Promise<FormOutcome>, values: FormValues): P
       case "share/password-invalid":
         return { kind: "refused", status: 401, message: "That password is not correct. Try again." };
       case "auth/forbidden":
-        return { kind: "refused", status: 403, message: error.message, values };
+        return { kind: "refused", status: 403, message: error.message, values: echoable(values) };
       case "request/invalid":
-        return { kind: "refused", status: 422, message: error.fields?.[0]?.message ?? error.message, values };
+        return { kind: "refused", status: 422, message: error.fields?.[0]?.message ?? error.message, values: echoable(values) };
       default:
         // share/not-found, share/revoked, share/expired, or a gate still closed: the page says.
         if (error.code.startsWith("share/")) return { kind: "gone" };
