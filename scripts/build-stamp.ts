@@ -73,16 +73,18 @@ export function staleReason(root: string, now: SourceStamp = computeStamp(root))
   return `the sources changed since the last build: ${describeChanges(before, now)}`;
 }
 
-/** Runs `next build` and stamps the result with the sources it was built from. */
+/**
+ * Runs `next build` and stamps the result with the sources it was built from. The stamp is taken
+ * after the build: Next.js may itself adjust a source (tsconfig.json) while building.
+ */
 export function build(root: string): boolean {
-  const stamp = computeStamp(root);
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" },
   });
   if (result.status !== 0) return false;
-  writeFileSync(path.join(root, STAMP_FILE), JSON.stringify(stamp));
+  writeFileSync(path.join(root, STAMP_FILE), JSON.stringify(computeStamp(root)));
   return true;
 }
 
