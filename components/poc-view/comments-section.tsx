@@ -24,12 +24,14 @@ function CommentItem({ comment, commenting }: { comment: PocViewComment; comment
               {comment.author_name}
             </span>
             {comment.author_kind === "guest" ? <span className="tag">Guest</span> : null}
+            {comment.internal ? <span className="tag">Internal</span> : null}
             <span className="muted small">
               <LocalTime value={comment.created_at} />
+              {comment.edited_at && !comment.deleted ? " · edited" : null}
             </span>
           </header>
-          <p className="prose comment-body">{comment.body}</p>
-          {commenting ? commenting.reply(comment) : null}
+          {comment.deleted ? <p className="muted comment-body">This comment was removed.</p> : <p className="prose comment-body">{comment.body}</p>}
+          {commenting && !comment.deleted ? commenting.reply(comment) : null}
         </div>
       </article>
       {comment.replies.length > 0 ? (

@@ -82,7 +82,8 @@ export default async function PocPage({ params }: Props) {
         link={linkAdmin ? { pocId: poc.id, pocTitle: poc.title, hasLiveLink: grants.some((g) => g.principal_type === "link" && g.state === "active") } : null}
       />
     ) : null;
-  const view = pocViewFromDetail(poc, { today: todayIso(), organisation: inPocTenant ? actor.tenantName : null });
+  // Internal comments are for the POC's own tenant only.
+  const view = pocViewFromDetail(poc, { today: todayIso(), organisation: inPocTenant ? actor.tenantName : null, include_internal: inPocTenant });
   const addComment = can.has("comment") ? actions.addComment.bind(null, poc.id) : null;
   return (
     <PocView
