@@ -57,8 +57,8 @@ describe("bodies are bounded before they are buffered", () => {
     expect(await countRows(pocs)).toBe(before);
   });
 
-  // The share page's forms are server actions: Next.js bounds their bodies while reading
-  // (serverActions.bodySizeLimit, 413; e2e/public/share-page.spec.ts), the action never echoes.
+  // The share page's forms are server actions: Next.js stops reading their bodies at
+  // serverActions.bodySizeLimit (next.config.ts); the action never echoes an oversized value.
   it("an oversized share-page form value is never echoed back", async () => {
     const id = await pocId("contoso");
     const link = await admin(publicLinkRoute.POST, { method: "POST", path: `/api/v1/pocs/${id}/public-link`, params: { poc_id: id }, body: { actions: ["view", "comment"] } });
