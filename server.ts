@@ -19,6 +19,7 @@ import { ConfigError, config } from "./lib/config";
 import { deliverDueEmail } from "./lib/email/service";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
+import { logger, routeConsoleToLogger, withoutQuery } from "./lib/log";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
@@ -32,7 +33,7 @@ function loadConfig() {
     return config();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     throw error;
@@ -41,20 +42,22 @@ function loadConfig() {
 
 function buildIfMissing(): void {
   if (dev || existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
-  console.log("No production build found: running `next build` once (takes a minute or two)...");
+  logger.info("No production build found: running `next build` once (takes a minute or two)...");
   const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 async function main(): Promise<void> {
   const cfg = loadConfig();
+  // One logger for the process: Next.js's and libraries' console output becomes scrubbed JSON lines.
+  if (!dev) routeConsoleToLogger();
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_URL ??= cfg.appUrl;
   process.env.NEXTAUTH_SECRET ??= cfg.secret;
   buildIfMissing();
 
   await migrateDb();
-  if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
+  if (cfg.seedDemo && (await seedDemo(getDb()))) logger.info("Seeded the demo tenants (logins in README.md).");
 
   const app = next({ dev, hostname: cfg.host, port: cfg.port });
   const handle = app.getRequestHandler();
@@ -70,19 +73,19 @@ async function main(): Promise<void> {
     // Defence in depth for CVE-2025-29927: this internal header never comes from outside.
     delete req.headers["x-middleware-subrequest"];
     handle(req, res).catch((error: unknown) => {
-      console.error("[server] request failed", error);
+      logger.error({ err: error, method: req.method, path: withoutQuery(req.url ?? "") }, "request failed");
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
 
   // Expired grants are refused on every request regardless; the sweep tombstones and audits them.
   const sweep = setInterval(() => {
-    sweepExpiredGrants().catch((error: unknown) => console.error("[server] expiry sweep failed", error));
+    sweepExpiredGrants().catch((error: unknown) => logger.error({ err: error }, "expiry sweep failed"));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).
   const mail = setInterval(() => {
-    deliverDueEmail().catch((error: unknown) => console.error("[server] email delivery failed", error));
+    deliverDueEmail().catch((error: unknown) => logger.error({ err: error }, "email delivery failed"));
   }, EMAIL_INTERVAL_MS);
   mail.unref();
 
@@ -92,11 +95,11 @@ async function main(): Promise<void> {
     closing = true;
     clearInterval(sweep);
     clearInterval(mail);
-    console.log(`${signal} received: closing the server and the database.`);
+    logger.info({ signal }, "closing the server and the database");
     server.close(() => {
       flushShareViews()
         .then(() => closeDb())
-        .catch((error: unknown) => console.error("[server] closing the database failed", error))
+        .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
         .finally(() => process.exit(0));
     });
     server.closeAllConnections();
@@ -106,11 +109,11 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
 
   server.listen(cfg.port, cfg.host, () => {
-    console.log(`poc-manager ready on ${cfg.appUrl} (${dev ? "development" : "production"}, ${databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL"})`);
+    logger.info(`poc-manager ready on ${cfg.appUrl} (${dev ? "development" : "production"}, ${databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL"})`);
   });
 }
 
 main().catch((error: unknown) => {
-  console.error("[server] failed to start:", error instanceof Error ? error.message : error);
+  logger.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

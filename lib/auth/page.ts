@@ -10,6 +10,7 @@ import { AppError, fieldErrorsOf } from "@/lib/api/errors";
 import { clientIpFrom } from "@/lib/api/client-ip";
 import type { Actor } from "./actor";
 import { actorFromSessionToken, sessionCookieName } from "./session";
+import { logger } from "@/lib/log";
 
 /** The signed-in actor of this request (loaded once per request), or null. */
 export const getPageActor = cache(async (): Promise<Actor | null> => {
@@ -50,7 +51,7 @@ export function userAction<S extends z.ZodType, T>(schema: S, run: (input: z.out
         const fieldErrors = Object.fromEntries((error.fields ?? []).map((f) => [f.field, f.message]));
         return { ok: false, code: error.code, message: error.message, fieldErrors };
       }
-      console.error("[action] failed", error);
+      logger.error({ err: error }, "server action failed");
       return { ok: false, code: "server/error", message: "Something went wrong on our side. Please try again.", fieldErrors: {} };
     }
   };

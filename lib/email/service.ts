@@ -10,6 +10,7 @@ import { forbidden } from "@/lib/api/errors";
 import { config } from "@/lib/config";
 import type { Executor } from "@/lib/db/repo";
 import * as repo from "./repo";
+import { logger } from "@/lib/log";
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 20;
@@ -17,7 +18,7 @@ const LEASE_SECONDS = 120;
 
 export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string }): Promise<void> {
   // Recipient and subject only: bodies carry single-use links that must not reach logs.
-  if (!config().smtpUrl) console.log(`[email] queued for ${message.to}: "${message.subject}" (SMTP_URL not set: see Settings → Outbox)`);
+  if (!config().smtpUrl) logger.info({ to: message.to, subject: message.subject }, "email queued (SMTP_URL not set: see Settings → Outbox)");
   return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
 }
 
@@ -46,7 +47,7 @@ export async function deliverDueEmail(): Promise<number> {
       const reason = error instanceof Error ? error.message : String(error);
       await repo.markFailedAttempt(message.id, reason.slice(0, 500), retryDelaySeconds(message.attempts));
       // The recipient and subject only: bodies can carry invite links.
-      console.error(`[email] delivery to ${message.toAddress} failed (attempt ${message.attempts}): ${reason}`);
+      logger.error({ to: message.toAddress, attempt: message.attempts, reason }, "email delivery failed");
     }
   }
   return sent;
@@ -72,5 +73,5 @@ export async function listOutbox(actor: Actor) {
 /** Starts a delivery round in the background right after a commit (no-op without SMTP). */
 export function kickEmailDelivery(): void {
   if (!config().smtpUrl) return;
-  deliverDueEmail().catch((error: unknown) => console.error("[email] delivery round failed", error));
+  deliverDueEmail().catch((error: unknown) => logger.error({ err: error }, "email delivery round failed"));
 }

@@ -10,6 +10,7 @@
  * module flushes what the Next.js bundle's copy collected.
  */
 import * as repo from "./repo";
+import { logger } from "@/lib/log";
 
 const FLUSH_AFTER_MS = 100;
 const MAX_BATCH = 500;
@@ -37,6 +38,6 @@ export async function flushShareViews(): Promise<void> {
   try {
     await repo.insertShareViews(rows);
   } catch (error) {
-    console.error(`[share] access log: ${rows.length} page view(s) not written`, error);
+    logger.error({ err: error, views: rows.length }, "share access log: page views not written");
   }
 }

@@ -6,6 +6,7 @@ import { AppError, fieldErrorsOf } from "@/lib/api/errors";
 import { userAction, type ActionResult } from "@/lib/auth/page";
 import { InviteSignUpInput } from "@/lib/invites/schemas";
 import { acceptInvite, signUpWithInvite } from "@/lib/invites/service";
+import { logger } from "@/lib/log";
 
 const Token = z.string().min(1).max(512);
 
@@ -33,7 +34,7 @@ export async function signUpWithInviteAction(
       const fieldErrors = Object.fromEntries((error.fields ?? []).map((f) => [f.field, f.message]));
       return { ok: false, code: error.code, message: error.message, fieldErrors };
     }
-    console.error("[invite] sign-up failed", error);
+    logger.error({ err: error }, "invite sign-up failed");
     return { ok: false, code: "server/error", message: "Something went wrong on our side. Please try again.", fieldErrors: {} };
   }
 }
