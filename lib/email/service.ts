@@ -16,10 +16,10 @@ const MAX_ATTEMPTS = 8;
 const BATCH = 20;
 const LEASE_SECONDS = 120;
 
-export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string }): Promise<void> {
+export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string; linkUrl?: string }): Promise<void> {
   // Recipient and subject only: bodies carry single-use links that must not reach logs.
   if (!config().smtpUrl) logger.info({ to: message.to, subject: message.subject }, "email queued (SMTP_URL not set: see Settings → Outbox)");
-  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
+  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text, linkUrl: message.linkUrl ?? null });
 }
 
 let transport: { url: string; transporter: nodemailer.Transporter } | null = null;
@@ -62,6 +62,7 @@ export async function listOutbox(actor: Actor) {
     to: m.toAddress,
     subject: m.subject,
     text: m.textBody,
+    link_url: m.linkUrl,
     status: m.status,
     attempts: m.attempts,
     last_error: m.lastError,
