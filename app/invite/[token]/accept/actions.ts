@@ -3,7 +3,7 @@
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/api/errors";
-import { userAction, type ActionResult } from "@/lib/auth/page";
+import { actionOriginProblem, userAction, type ActionResult } from "@/lib/auth/page";
 import { InviteSignUpInput } from "@/lib/invites/schemas";
 import { acceptInvite, signUpWithInvite } from "@/lib/invites/service";
 import { logger } from "@/lib/log";
@@ -20,6 +20,8 @@ export async function signUpWithInviteAction(
   input: z.input<typeof InviteSignUpInput>,
 ): Promise<ActionResult<{ email: string; pocId: string | null }>> {
   try {
+    const originProblem = await actionOriginProblem();
+    if (originProblem) return { ok: false, code: "auth/csrf", message: originProblem, fieldErrors: {} };
     const parsedToken = Token.safeParse(token);
     if (!parsedToken.success) return { ok: false, code: "resource/not-found", message: "This invitation is no longer valid", fieldErrors: {} };
     const parsed = InviteSignUpInput.safeParse(input);
