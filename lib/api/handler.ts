@@ -4,7 +4,6 @@
  * handler is a few lines that call a service.
  */
 import { z } from "zod";
-import { config } from "@/lib/config";
 import { callerScope, type Actor } from "@/lib/auth/actor";
 import { withIdempotency } from "@/lib/idempotency/service";
 import { actorForApiToken } from "@/lib/auth/service";
