@@ -16,6 +16,7 @@ import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
+import { sweepAccessLog } from "./lib/activity/service";
 import { deliverDueEmail } from "./lib/email/service";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
@@ -78,9 +79,11 @@ async function main(): Promise<void> {
     });
   });
 
-  // Expired grants are refused on every request regardless; the sweep tombstones and audits them.
+  // Expired grants are refused on every request regardless; the sweep tombstones and audits them,
+  // and deletes access-log rows past ACCESS_LOG_RETENTION_DAYS.
   const sweep = setInterval(() => {
     sweepExpiredGrants().catch((error: unknown) => logger.error({ err: error }, "expiry sweep failed"));
+    sweepAccessLog().catch((error: unknown) => logger.error({ err: error }, "access-log retention sweep failed"));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).

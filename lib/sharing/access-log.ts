@@ -9,6 +9,7 @@
  * The buffer lives on globalThis, like the database handle: the entry server's copy of this
  * module flushes what the Next.js bundle's copy collected.
  */
+import { queueViewNotices } from "@/lib/activity/notices";
 import * as repo from "./repo";
 import { logger } from "@/lib/log";
 
@@ -39,5 +40,12 @@ export async function flushShareViews(): Promise<void> {
     await repo.insertShareViews(rows);
   } catch (error) {
     logger.error({ err: error, views: rows.length }, "share access log: page views not written");
+    return;
+  }
+  try {
+    // Creators who asked to hear about views (most grants did not: one indexed lookup per batch).
+    await queueViewNotices(rows.map((r) => ({ grantId: r.grantId, viewerEmail: r.viewerEmail, viewedAt: r.viewedAt instanceof Date ? r.viewedAt : null })));
+  } catch (error) {
+    logger.error({ err: error }, "share view notices not queued");
   }
 }

@@ -148,20 +148,27 @@ export async function findOpenLink(subjectId: string, tx: Executor = getDb()): P
   return row ?? null;
 }
 
-export function listTenantLiveLinks(tenantId: string) {
+export type LinkState = "live" | "expired" | "revoked";
+
+const linkStateCondition: Record<LinkState, SQL | undefined> = {
+  live: isLiveGrant,
+  expired: sql`${sharingGrants.revokedAt} is null and (${sharingGrants.tombstonedAt} is not null or ${sharingGrants.expiresAt} <= now())`,
+  revoked: sql`${sharingGrants.revokedAt} is not null`,
+};
+
+const revoker = alias(users, "revoker");
+
+/** The tenant's public links in one state (or all), newest first, with who ended them. */
+export function listTenantLinks(tenantId: string, state: LinkState | "all") {
   return getDb()
-    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title })
+    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title, revokedByName: revoker.name })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
-    .where(
-      and(
-        eq(sharingGrants.tenantId, tenantId),
-        eq(sharingGrants.principalType, "link"),
-        isLiveGrant,
-      ),
-    )
-    .orderBy(desc(sharingGrants.createdAt));
+    .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
+    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, "link"), state === "all" ? undefined : linkStateCondition[state]))
+    .orderBy(desc(sharingGrants.createdAt))
+    .limit(500);
 }
 
 export async function revokeGrant(tx: Executor, grantId: string, userId: string): Promise<SharingGrant | null> {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
+import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
 
 export const GrantAction = z.enum(grantAction.enumValues);
@@ -40,6 +41,7 @@ const grantCommon = {
   actions: Actions.default(["view"]),
   expires_at: ExpiresAt.nullable().optional(),
   watermark: z.boolean().optional(),
+  notify_views: NotifyViews.optional(),
 };
 
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
@@ -56,13 +58,13 @@ export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
 /** The public-link API's create body: every field optional (a view-only link by default). */
 export const PublicLinkInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .superRefine(anonymousActionsOnly);
 export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
 /** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
@@ -118,6 +120,7 @@ export const GrantJson = z.object({
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
   has_password: z.boolean(),
+  notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
   created_at: timestamp,
@@ -128,6 +131,7 @@ export const GrantJson = z.object({
     .array(z.enum(["watermark"]))
     .optional()
     .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
+  activity: ActivitySummary.optional().describe("Views of this grant (in lists)"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });
@@ -174,7 +178,17 @@ export const PublicPocView = z.object({
   actions: z.array(GrantAction),
   /** Present only when the link carries `comment`. Authors by display name only. */
   comments: z
-    .array(z.object({ id: z.uuid(), parent_id: z.uuid().nullable(), author_name: z.string(), author_kind: z.enum(["user", "guest"]), body: z.string(), created_at: z.string() }))
+    .array(z.object({
+        id: z.uuid(),
+        parent_id: z.uuid().nullable(),
+        author_name: z.string(),
+        author_kind: z.enum(["user", "guest"]),
+        body: z.string(),
+        created_at: z.string(),
+        edited_at: z.string().nullable(),
+        /** Removed by its author or a moderator: kept so replies keep their place; the body is empty. */
+        deleted: z.boolean(),
+      }))
     .optional(),
   /** The email the viewer gave, when the link is watermarked. */
   viewer_email: z.string().nullable(),

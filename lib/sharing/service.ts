@@ -5,6 +5,7 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
+import { activityOf } from "@/lib/activity/summary";
 import { recordAudit } from "@/lib/audit/service";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { hashPassword } from "@/lib/auth/password";
@@ -70,7 +71,7 @@ async function tombstoneExpired(tx: Executor, pocId: string, tenantId: string): 
 }
 
 function auditExpired(tx: Executor, grant: repo.GrantRow["grant"], tenantId: string) {
-  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ grant, creatorName: null }) });
+  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ grant, creatorName: null }) });
 }
 
 type Principal =
@@ -140,6 +141,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         principalRole: principal.type === "role" ? principal.role : null,
         actions: input.actions,
         watermark: decision?.watermark ?? input.watermark ?? false,
+        notifyViews: input.notify_views ?? "off",
         expiresAt,
         passwordHash,
         tokenHash: token ? sha256(token) : null,
@@ -149,7 +151,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         updatedByUserId: actor.userId,
       });
       const created = (await repo.findGrant(grant.id, tx))!;
-      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload(created) });
+      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(created) });
       if (principal.type === "user" && principal.userId && principal.email) {
         await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title });
       } else if (principal.type === "user" && principal.email) {
@@ -194,8 +196,9 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   const loaded = await requirePocAccess(actor, subject.subject_id);
   const isAdmin = anonymousGrantManagement(accessFactsOf(actor, loaded.row)) === "allowed";
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
-  const rows = await repo.listSubjectGrants(subject.subject_id);
-  const visible = rows.filter((r) => isAdmin || !isAnonymous(r.grant.principalType)).map(grantJson);
+  const rows = (await repo.listSubjectGrants(subject.subject_id)).filter((r) => isAdmin || !isAnonymous(r.grant.principalType));
+  const activity = await activityOf(rows.map((r) => r.grant.id));
+  const visible = rows.map((r) => ({ ...grantJson(r), activity: activity(r.grant.id) }));
   // An outsider holding `share` never learns the tenant's people: emails only of whom they invited.
   const outsider = loaded.row.viewerRole === null;
   if (!outsider) return visible;
@@ -230,7 +233,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark, notifyViews: input.notify_views, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -238,6 +241,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       action: "grant.updated",
       subjectType: "sharing_grant",
       subjectId: grant.id,
+      pocId: grant.subjectId,
       payload: { before: grantPayload(before), after: grantPayload(after), password_changed: input.password !== undefined },
     });
     return after;
@@ -251,7 +255,7 @@ export async function revokeGrant(actor: Actor, grantId: string): Promise<void> 
   const revoked = await transaction(async (tx) => {
     const grant = await repo.revokeGrant(tx, grantId, actor.userId);
     if (!grant) return false;
-    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ ...row, grant }) });
+    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
     return true;
   });
   if (!revoked) throw notFound("Live grant");
@@ -315,11 +319,24 @@ export async function deletePublicLink(actor: Actor, pocId: string): Promise<voi
   await revokeGrant(actor, (await liveLinkOf(actor, pocId)).grant.id);
 }
 
-/** Settings → Shared links: every live public link of the admin's tenant. */
-export async function listTenantLinks(actor: Actor) {
+/**
+ * Settings → Shared links: the tenant's public links, live by default; expired and revoked
+ * ones stay listed (with when and by whom they ended) and their activity.
+ */
+export async function listTenantLinks(actor: Actor, state: repo.LinkState | "all" = "live") {
   if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins see the tenant's links");
-  const rows = await repo.listTenantLiveLinks(actor.tenantId);
-  return rows.map((r) => ({ ...grantJson(r), poc_title: r.pocTitle }));
+  const rows = await repo.listTenantLinks(actor.tenantId, state);
+  const activity = await activityOf(rows.map((r) => r.grant.id));
+  return rows.map((r) => {
+    const json = grantJson(r);
+    const ended =
+      r.grant.revokedAt !== null
+        ? { reason: "revoked" as const, at: r.grant.revokedAt.toISOString(), by: r.revokedByName ?? "Former user" }
+        : json.state === "expired"
+          ? { reason: "expired" as const, at: (r.grant.expiresAt ?? r.grant.tombstonedAt)!.toISOString(), by: null }
+          : null;
+    return { ...json, poc_title: r.pocTitle, activity: activity(r.grant.id), ended };
+  });
 }
 
 /**
