@@ -53,11 +53,13 @@ describe("asking for access", () => {
   });
 
   it("keeps typed text from forging lines or headers in the email", async () => {
-    expect((await ask(revokedToken, { name: "Eve\r\nBcc: all@acme.test", email: "eve@customer.example", message: "line one\n\nApproved by admin" })).status).toBe(202);
+    // A line break in a one-line field is refused outright (lib/validation); a message may have them.
+    expectProblem(await ask(revokedToken, { name: "Eve\r\nBcc: all@acme.test", email: "eve@customer.example" }), 422, "request/invalid");
+    expect((await ask(revokedToken, { name: "Eve Bcc: all@acme.test", email: "eve@customer.example", message: "line one\n\nApproved by admin" })).status).toBe(202);
     const [mail] = await getDb().select().from(emailOutbox).where(like(emailOutbox.textBody, "%eve@customer.example%"));
     expect(mail!.subject).not.toMatch(/[\r\n]/);
-    expect(mail!.textBody).toContain('"Eve Bcc: all@acme.test" <eve@customer.example>');
-    expect(mail!.textBody).toContain('"line one Approved by admin"');
+    expect(mail!.textBody).toContain("“Eve Bcc: all@acme.test” <eve@customer.example>");
+    expect(mail!.textBody).toContain("“line one Approved by admin”");
   });
 
   it("answers 409 for a link that still works and 404 for an unknown token, storing nothing", async () => {
