@@ -21,6 +21,7 @@ import { deliverDueEmail } from "./lib/email/service";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
 import { logger, routeConsoleToLogger, withoutQuery } from "./lib/log";
+import { purgeEndedSessions } from "./lib/auth/sessions";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     sweepExpiredGrants().catch((error: unknown) => logger.error({ err: error }, "expiry sweep failed"));
     sweepAccessLog().catch((error: unknown) => logger.error({ err: error }, "access-log retention sweep failed"));
+    purgeEndedSessions().catch((error: unknown) => logger.error({ err: error }, "session sweep failed"));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).
