@@ -9,6 +9,9 @@ import { DEMO_PASSWORD, signIn, USERS } from "../helpers";
 
 const SESSION_COOKIE = "next-auth.session-token";
 
+// These flows sign in several times; each sign-in runs Argon2 (one at a time per server).
+test.describe.configure({ timeout: 120_000 });
+
 async function sessionCookieOf(context: BrowserContext) {
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(cookie, "signed in").toBeTruthy();
@@ -102,7 +105,8 @@ test("sign-in is locked after 5 failures, with the same message for unknown emai
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    return page.getByRole("alert").textContent();
+    // The form's own alert (Next's route announcer is an alert region too).
+    return page.locator("form").getByRole("alert").textContent();
   };
   // Use addresses of their own: the limit is per typed email (and per IP, counting failures only).
   for (const email of ["locked-e2e@acme.test", `nobody-${Date.now()}@acme.test`]) {
