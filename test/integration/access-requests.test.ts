@@ -46,7 +46,7 @@ describe("asking for access", () => {
     expect(await requestsFor("dana@customer.example")).toHaveLength(1);
     const mails = await getDb().select().from(emailOutbox).where(like(emailOutbox.textBody, "%dana@customer.example%"));
     expect(mails.map((m) => m.toAddress).sort()).toEqual([demoEmail("acmeAdmin"), demoEmail("acmeMark")].sort());
-    expect(mails[0]!.textBody).toContain('"We need this for Monday\'s review"');
+    expect(mails[0]!.textBody).toContain("“We need this for Monday's review”");
     expect(mails[0]!.textBody).not.toContain(revokedToken);
     const audits = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "access_request.created"), eq(auditEvents.subjectId, contoso)));
     expect(audits.filter((a) => (a.payload as { email: string }).email === "dana@customer.example")).toHaveLength(1);
