@@ -26,6 +26,8 @@ import { instrumentRequest } from "./lib/metrics/http";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
 import { ensureFreshBuild } from "./scripts/build-stamp";
+import { logger, routeConsoleToLogger, withoutQuery } from "./lib/log";
+import { purgeEndedSessions } from "./lib/auth/sessions";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
@@ -39,7 +41,7 @@ function loadConfig() {
     return config();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     throw error;
@@ -60,6 +62,8 @@ function banner(cfg: ReturnType<typeof loadConfig>): string {
 
 async function main(): Promise<void> {
   const cfg = loadConfig();
+  // One logger for the process: Next.js's and libraries' console output becomes scrubbed JSON lines.
+  if (!dev) routeConsoleToLogger();
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_URL ??= cfg.appUrl;
   process.env.NEXTAUTH_SECRET ??= cfg.secret;
@@ -67,14 +71,14 @@ async function main(): Promise<void> {
   // PGlite is one process's database: a second server on the same folder would corrupt it.
   const backupSocket = !cfg.databaseUrl && !cfg.pgliteDir.startsWith("memory://") ? backupSocketPath(cfg.pgliteDir) : null;
   if (backupSocket && (await serverListening(backupSocket))) {
-    console.error(`Another poc-manager server is already running on ${cfg.pgliteDir}: stop it first, or set DATA_DIR (or PGLITE_DIR) to another folder.`);
+    logger.error(`Another poc-manager server is already running on ${cfg.pgliteDir}: stop it first, or set DATA_DIR (or PGLITE_DIR) to another folder.`);
     process.exit(1);
   }
   const embedded = backupSocket ? embeddedClient() : null;
   const backups: Server | null = embedded && backupSocket ? await serveBackups(embedded, backupSocket) : null;
 
   await migrateDb();
-  if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
+  if (cfg.seedDemo && (await seedDemo(getDb()))) logger.info("Seeded the demo tenants (logins in README.md).");
 
   const app = next({ dev, hostname: cfg.host, port: cfg.port });
   const handle = app.getRequestHandler();
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     // CSP nonce, security headers on every response (redirects and error pages included).
     withResponsePolicy(req, res, responsePolicy, () =>
       handle(req, res).catch((error: unknown) => {
-        console.error("[server] request failed", error);
+        logger.error({ err: error, method: req.method, path: withoutQuery(req.url ?? "") }, "request failed");
         if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
       }),
     );
@@ -104,13 +108,14 @@ async function main(): Promise<void> {
   // Expired grants are refused on every request regardless; the sweep tombstones and audits them,
   // and deletes access-log rows past ACCESS_LOG_RETENTION_DAYS.
   const sweep = setInterval(() => {
-    sweepExpiredGrants().catch((error: unknown) => console.error("[server] expiry sweep failed", error));
-    sweepAccessLog().catch((error: unknown) => console.error("[server] access-log retention sweep failed", error));
+    sweepExpiredGrants().catch((error: unknown) => logger.error({ err: error }, "expiry sweep failed"));
+    sweepAccessLog().catch((error: unknown) => logger.error({ err: error }, "access-log retention sweep failed"));
+    purgeEndedSessions().catch((error: unknown) => logger.error({ err: error }, "session sweep failed"));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).
   const mail = setInterval(() => {
-    deliverDueEmail().catch((error: unknown) => console.error("[server] email delivery failed", error));
+    deliverDueEmail().catch((error: unknown) => logger.error({ err: error }, "email delivery failed"));
   }, EMAIL_INTERVAL_MS);
   mail.unref();
 
@@ -121,11 +126,11 @@ async function main(): Promise<void> {
     clearInterval(sweep);
     clearInterval(mail);
     backups?.close();
-    console.log(`${signal} received: closing the server and the database.`);
+    logger.info({ signal }, "closing the server and the database");
     server.close(() => {
       flushShareViews()
         .then(() => closeDb())
-        .catch((error: unknown) => console.error("[server] closing the database failed", error))
+        .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
         .finally(() => process.exit(0));
     });
     server.closeAllConnections();
@@ -135,11 +140,11 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
 
   server.listen(cfg.port, cfg.host, () => {
-    console.log(banner(cfg));
+    logger.info(banner(cfg));
   });
 }
 
 main().catch((error: unknown) => {
-  console.error("[server] failed to start:", error instanceof Error ? error.message : error);
+  logger.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { config } from "@/lib/config";
 import * as schema from "./schema";
+import { logger } from "@/lib/log";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -36,7 +37,8 @@ class CountingLogger implements Logger {
   constructor(private readonly print: boolean) {}
   logQuery(query: string): void {
     queryCounter.count += 1;
-    if (this.print) console.log(`[sql] ${query.replace(/\s+/g, " ").slice(0, 300)}`);
+    // The statement only: its parameters (hashes, emails, tokens) are never logged.
+    if (this.print) logger.info({ sql: query.replace(/\s+/g, " ").slice(0, 300) }, "query");
   }
 }
 

@@ -32,6 +32,8 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   LOG_QUERIES: z.enum(["true", "false"]).default("false"),
+  // Read by lib/log (the logger starts before the configuration); validated here with the rest.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be a URL like smtp://user:pass@host:587" }).optional()),
   MAIL_FROM: z.string().min(3).default("poc-manager <no-reply@poc-manager.local>"),
   BENCH_QUERY_COUNTER: z.enum(["true", "false"]).default("false"),

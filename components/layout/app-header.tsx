@@ -25,10 +25,11 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {actor.role === "tenant_admin" ? <SettingsMenu /> : null}
         </nav>
         <div className="user-menu">
-          <Link href="/account" className="user-name" title="Account: password and sessions">
+          <span className="user-name">
             {actor.name}
             {actor.role ? <span className="user-role">{ROLE_LABELS[actor.role]}</span> : null}
-          </Link>
+          </span>
+          <NavLink href="/account">Account</NavLink>
           <SignOutButton />
         </div>
       </div>

@@ -6,11 +6,6 @@ export type OutboxMessage = Awaited<ReturnType<typeof listOutbox>>[number];
 
 const STATUS_LABELS: Record<OutboxMessage["status"], string> = { pending: "Queued", sent: "Sent", failed: "Failed" };
 
-/** The first invite link in a message body, offered with a Copy button. */
-function inviteLink(text: string): string | null {
-  return text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)?.[0] ?? null;
-}
-
 export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
   if (messages.length === 0) {
     return (
@@ -23,7 +18,8 @@ export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
   return (
     <ul className="outbox-list" aria-label="Emails">
       {messages.map((message) => {
-        const link = inviteLink(message.text);
+        // The invite URL stored with the message, never a URL found in its (user-influenced) text.
+        const link = message.link_url;
         return (
           <li key={message.id} className="card outbox-item" aria-labelledby={`email-${message.id}-subject`}>
             <div className="outbox-item-top">

@@ -3,6 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form-error";
+import { InlineForm } from "@/components/ui/inline-form";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
 import type { TeamJson } from "@/lib/teams/schemas";
@@ -20,26 +21,48 @@ export function TeamCard({
   addMember,
   removeMember,
   deleteTeam,
+  renameTeam,
 }: {
   team: TeamJson;
   candidates: Person[];
   addMember: (userId: string) => Result;
   removeMember: (userId: string) => Result;
   deleteTeam: () => Result;
+  renameTeam: (input: { name: string }) => Result;
 }) {
   const synced = team.source === "scim";
+  const [renaming, setRenaming] = useState(false);
   const headingId = `team-${team.id}-heading`;
   return (
     <section className="card team-card" aria-labelledby={headingId} data-team-id={team.id}>
       <div className="team-card-header">
         <div className="team-card-title">
-          <h2 id={headingId}>{team.name}</h2>
+          {renaming ? (
+            <InlineForm
+              field="name"
+              label={`New name for ${team.name}`}
+              submitLabel="Rename"
+              defaultValue={team.name}
+              maxLength={100}
+              autoFocus
+              action={renameTeam}
+              onDone={() => setRenaming(false)}
+              onCancel={() => setRenaming(false)}
+            />
+          ) : (
+            <h2 id={headingId}>{team.name}</h2>
+          )}
           {synced ? (
             <span className="badge badge-synced" title="Synced from your identity provider over SCIM">
               Synced
             </span>
           ) : null}
         </div>
+        {synced || renaming ? null : (
+          <button type="button" className="btn btn-ghost btn-sm" aria-label={`Rename team ${team.name}`} onClick={() => setRenaming(true)}>
+            Rename
+          </button>
+        )}
         {synced ? null : (
           <ConfirmButton
             label="Delete team"

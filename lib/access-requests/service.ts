@@ -17,11 +17,10 @@ import { sha256 } from "@/lib/security/crypto";
 import { createGrant } from "@/lib/sharing/service";
 import * as repo from "./repo";
 import { AccessRequestInput, ApproveAccessRequestInput, type AccessRequestJson } from "./schemas";
+import { quoted } from "@/lib/email/compose";
 
 const HOUR = 3600;
 
-/** User text in a plain-text email: one line, no control characters, quoted. */
-const quoted = (text: string) => `"${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim()}"`;
 
 const json = (row: Awaited<ReturnType<typeof repo.listForPoc>>[number]): AccessRequestJson => ({
   id: row.request.id,
@@ -62,7 +61,7 @@ export async function requestAccess(req: { token: string; ip: string | null }, r
         subject: `Access request for ${quoted(link.pocTitle)}`,
         text: [
           `${quoted(input.name)} <${input.email}> asked for access to the proof of concept ${quoted(link.pocTitle)} through a link that no longer works.`,
-          ...(input.message ? ["", "Their message:", quoted(input.message)] : []),
+          ...(input.message ? ["", "Their message:", quoted(input.message, 1000)] : []),
           "",
           `Approve or dismiss it in the POC's Share dialog: ${config().appUrl}/pocs/${link.pocId}`,
         ].join("\n"),

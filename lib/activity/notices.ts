@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { transaction } from "@/lib/db/repo";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/service";
 import * as repo from "./repo";
+import { quoted } from "@/lib/email/compose";
 
 export type ViewForNotice = { grantId: string; viewerEmail?: string | null; viewerName?: string | null; viewedAt?: Date | null };
 
@@ -22,12 +23,13 @@ export async function queueViewNotices(views: readonly ViewForNotice[]): Promise
       if (notice.notify === "off" || !(await repo.claimViewNotice(tx, notice.grantId, notice.notify))) continue;
       claimed++;
       const view = firstByGrant.get(notice.grantId)!;
-      const who = view.viewerEmail ?? view.viewerName ?? "Someone (this link does not ask for an email)";
-      const what = notice.principalType === "link" ? `your public link to "${notice.pocTitle}"` : `"${notice.pocTitle}", which you shared`;
+      // Names and titles are user text: one quoted line each (lib/email/compose).
+      const who = view.viewerEmail ?? (view.viewerName ? quoted(view.viewerName, 100) : "Someone (this link does not ask for an email)");
+      const what = notice.principalType === "link" ? `your public link to ${quoted(notice.pocTitle)}` : `${quoted(notice.pocTitle)}, which you shared`;
       await queueEmail(tx, {
         tenantId: notice.tenantId,
         to: notice.to,
-        subject: `New view: ${notice.pocTitle}`,
+        subject: `New view: ${quoted(notice.pocTitle, 80)}`,
         text: [
           `${who} opened ${what} at ${(view.viewedAt ?? new Date()).toISOString()}.`,
           "",

@@ -3,6 +3,7 @@
  * wrappers turn it into RFC 9457 problem+json (API) or a readable message (UI).
  */
 import type { z } from "zod";
+import { logger } from "@/lib/log";
 
 const STATUS_BY_CODE = {
   "request/malformed": 400,
@@ -110,7 +111,7 @@ export function invalid(error: z.ZodError, prefix: string[] = []): AppError {
 /** RFC 9457 problem+json for any thrown value; unknown errors are logged and hidden. */
 export function problemResponse(error: unknown, instance?: string): Response {
   const appError = error instanceof AppError ? error : new AppError("server/error", "Something went wrong on our side");
-  if (!(error instanceof AppError)) console.error("[error] unhandled", error);
+  if (!(error instanceof AppError)) logger.error({ err: error }, "unhandled error");
   const body: Record<string, unknown> = {
     type: `https://poc-manager.dev/problems/${appError.code}`,
     title: appError.title,

@@ -4,7 +4,6 @@
  * handler is a few lines that call a service.
  */
 import { z } from "zod";
-import { config } from "@/lib/config";
 import { callerScope, type Actor } from "@/lib/auth/actor";
 import { withIdempotency } from "@/lib/idempotency/service";
 import { actorForApiToken } from "@/lib/auth/service";
@@ -15,6 +14,7 @@ import type { EmbedRequest } from "@/lib/embed/service";
 import { embedHeaders } from "@/lib/embed/http";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
+import { crossOriginProblem } from "./origin";
 import { MAX_JSON_BODY_BYTES, readBoundedText } from "./body";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -77,17 +77,13 @@ async function parseRequest<P, Q, B>(req: Request, ctx: RouteContext | undefined
   return { req, params: paramsResult?.data as P, query, body, ip: clientIpFrom(req.headers) };
 }
 
-/** Browsers send Origin on cross-site writes; a cookie-authenticated write must come from us. */
+/**
+ * Browsers send Origin on cross-site writes; a cookie-authenticated write must come from us.
+ * "Us" is APP_URL's origin only: the Host header is the client's to choose, so it proves nothing.
+ */
 export function assertSameOrigin(req: Request, options: { opaqueSameOrigin?: boolean } = {}): void {
-  const origin = req.headers.get("origin");
-  if (!origin) throw new AppError("auth/csrf", "Cookie-authenticated writes need an Origin header from this site");
-  // Share pages are `Referrer-Policy: no-referrer`, so browsers send `Origin: null` on their
-  // own form posts; Sec-Fetch-Site (which no page can set) still says they are same-origin.
-  if (options.opaqueSameOrigin && origin === "null" && req.headers.get("sec-fetch-site") === "same-origin") return;
-  const allowed = new Set([new URL(config().appUrl).origin]);
-  const host = req.headers.get("host");
-  if (host) allowed.add(`${new URL(req.url).protocol}//${host}`);
-  if (!allowed.has(origin)) throw new AppError("auth/csrf", "Cross-site request refused");
+  const problem = crossOriginProblem(req.headers, options);
+  if (problem) throw new AppError("auth/csrf", problem);
 }
 
 /** Bearer API token, or the session cookie of a signed-in user (with an Origin check on writes). */

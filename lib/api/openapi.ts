@@ -93,6 +93,7 @@ export const operations: Operation[] = [
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Malformed request (problem+json, code request/malformed)",
+  413: "Body over the limit (request/too-large), refused before it is read",
   401: "Missing or invalid credentials (auth/unauthorized)",
   403: "Not allowed (auth/forbidden, auth/csrf; share/revoked, share/expired on public routes)",
   404: "Not found, or not visible to the caller",
@@ -130,7 +131,8 @@ export function openApiDocument(serverUrl: string) {
         ...(op.response.schema ? { content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } } : {}),
       };
     }
-    for (const status of op.errors) {
+    // Every body is bounded before it is read (lib/api/body.ts): 413 over the limit.
+    for (const status of op.body ? [...new Set([...op.errors, 413])].sort() : op.errors) {
       responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
     }
     paths[op.path] ??= {};

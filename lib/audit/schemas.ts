@@ -1,9 +1,11 @@
 /** zod schemas of the audit area: the audit-events API's query and answers. Pure. */
 import { z } from "zod";
+import { isoDate, isoDateTime } from "@/lib/validation/schemas";
 
 const timestamp = z.iso.datetime({ offset: true });
 /** A day (taken as UTC midnight) or an RFC 3339 date-time. */
-const DateBound = z.union([z.iso.date(), timestamp], { message: "Use a date (2026-12-31) or an RFC 3339 date-time" });
+// Years 1-9999 only (lib/validation): "0000-01-01" is a 422, not a database error.
+const DateBound = z.union([isoDate, isoDateTime()], { message: "Use a date (2026-12-31) or an RFC 3339 date-time" });
 
 export const ACTOR_TYPES = ["user", "api_token", "scim_token", "system", "public"] as const;
 

@@ -130,3 +130,12 @@ export async function touchApiToken(tokenId: string) {
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
 }
+
+/** Sessions that ended (expired or revoked) over a day ago: nothing reads them any more. */
+export async function deleteEndedSessions(): Promise<number> {
+  const rows = await getDb()
+    .delete(sessions)
+    .where(sql`${sessions.expiresAt} < now() - interval '1 day' or ${sessions.revokedAt} < now() - interval '1 day'`)
+    .returning({ id: sessions.id });
+  return rows.length;
+}

@@ -46,3 +46,6 @@ export function endSessionsForUser(userId: string, tenantId?: string, options: {
 export function endSessionsForUserIn(tx: Executor, userId: string, tenantId?: string): Promise<number> {
   return repo.revokeUserSessions(tx, userId, { tenantId });
 }
+
+/** The sweep: ended sessions are deleted a day after they end (sign-ins stay in the audit log). */
+export const purgeEndedSessions = (): Promise<number> => repo.deleteEndedSessions();

@@ -5,7 +5,7 @@ import type { Executor } from "@/lib/db/repo";
 
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
 
-export async function enqueue(tx: Executor, message: { tenantId: string | null; toAddress: string; subject: string; textBody: string }): Promise<void> {
+export async function enqueue(tx: Executor, message: { tenantId: string | null; toAddress: string; subject: string; textBody: string; linkUrl: string | null }): Promise<void> {
   await tx.insert(emailOutbox).values(message);
 }
 

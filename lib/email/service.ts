@@ -11,15 +11,16 @@ import { config } from "@/lib/config";
 import type { Executor } from "@/lib/db/repo";
 import { countEmailDelivery } from "@/lib/metrics/registry";
 import * as repo from "./repo";
+import { logger } from "@/lib/log";
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 20;
 const LEASE_SECONDS = 120;
 
-export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string }): Promise<void> {
+export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string; linkUrl?: string }): Promise<void> {
   // Recipient and subject only: bodies carry single-use links that must not reach logs.
-  if (!config().smtpUrl) console.log(`[email] queued for ${message.to}: "${message.subject}" (SMTP_URL not set: see Settings → Outbox)`);
-  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
+  if (!config().smtpUrl) logger.info({ to: message.to, subject: message.subject }, "email queued (SMTP_URL not set: see Settings → Outbox)");
+  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text, linkUrl: message.linkUrl ?? null });
 }
 
 let transport: { url: string; transporter: nodemailer.Transporter } | null = null;
@@ -49,7 +50,7 @@ export async function deliverDueEmail(): Promise<number> {
       await repo.markFailedAttempt(message.id, reason.slice(0, 500), retryDelaySeconds(message.attempts));
       countEmailDelivery("failed");
       // The recipient and subject only: bodies can carry invite links.
-      console.error(`[email] delivery to ${message.toAddress} failed (attempt ${message.attempts}): ${reason}`);
+      logger.error({ to: message.toAddress, attempt: message.attempts, reason }, "email delivery failed");
     }
   }
   return sent;
@@ -64,6 +65,7 @@ export async function listOutbox(actor: Actor) {
     to: m.toAddress,
     subject: m.subject,
     text: m.textBody,
+    link_url: m.linkUrl,
     status: m.status,
     attempts: m.attempts,
     last_error: m.lastError,
@@ -75,7 +77,7 @@ export async function listOutbox(actor: Actor) {
 /** Starts a delivery round in the background right after a commit (no-op without SMTP). */
 export function kickEmailDelivery(): void {
   if (!config().smtpUrl) return;
-  deliverDueEmail().catch((error: unknown) => console.error("[email] delivery round failed", error));
+  deliverDueEmail().catch((error: unknown) => logger.error({ err: error }, "email delivery round failed"));
 }
 
 /** Queue depth and the age of the oldest undelivered message, for /api/metrics and /api/ready. */

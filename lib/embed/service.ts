@@ -112,7 +112,7 @@ export function recordEmbedView(embed: OpenedEmbed, req: EmbedRequest): void {
 
 export async function postEmbedComment(req: EmbedRequest, input: GuestCommentInput): Promise<void> {
   const { opened } = await liveEmbed(req.token, false);
-  await addGuestComment({ id: opened.grantId, subjectId: opened.subjectId, actions: opened.actions }, input);
+  await addGuestComment({ id: opened.grantId, subjectId: opened.subjectId, actions: opened.actions }, input, req.ip);
 }
 
 export async function exportEmbedCsv(req: EmbedRequest): Promise<{ filename: string; csv: string }> {

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/api/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { transaction, type Executor } from "@/lib/db/repo";
+import { plainLine, quoted } from "@/lib/email/compose";
 import { queueEmail } from "@/lib/email/service";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { bindPendingGrants } from "@/lib/sharing/repo";
@@ -21,16 +22,20 @@ export async function queueInvite(tx: Executor, invite: { tenantId: string; emai
   // One working link per grant: a resent invitation replaces the earlier ones.
   await repo.revokeOpenInvites(tx, invite.grantId);
   await repo.insertInvite(tx, { email: invite.email, grantId: invite.grantId, tokenHash: sha256(token), invitedByUserId: invite.inviter.userId, days: INVITE_DAYS });
+  const link = `${config().appUrl}/invite/${token}`;
   await queueEmail(tx, {
     tenantId: invite.tenantId,
     to: invite.email,
-    subject: `${invite.inviter.name} shared "${invite.pocTitle}" with you`,
+    subject: `${plainLine(invite.inviter.name, 60)} shared ${quoted(invite.pocTitle, 80)} with you`,
     text: [
-      `${invite.inviter.name} invited you to the proof of concept "${invite.pocTitle}" on poc-manager.`,
+      `${quoted(invite.inviter.name, 60)} invited you to a proof of concept on poc-manager:`,
+      "",
+      `  ${quoted(invite.pocTitle)}`,
       "",
       "Create your account to open it (the link works once and expires in 7 days):",
-      `${config().appUrl}/invite/${token}`,
+      link,
     ].join("\n"),
+    linkUrl: link,
   });
 }
 
@@ -38,8 +43,8 @@ export async function queueShareNotice(tx: Executor, notice: { tenantId: string;
   await queueEmail(tx, {
     tenantId: notice.tenantId,
     to: notice.to,
-    subject: `${notice.sharerName} shared "${notice.pocTitle}" with you`,
-    text: `${notice.sharerName} shared the proof of concept "${notice.pocTitle}" with you.\n\nOpen it: ${config().appUrl}/pocs/${notice.pocId}`,
+    subject: `${plainLine(notice.sharerName, 60)} shared ${quoted(notice.pocTitle, 80)} with you`,
+    text: [`${quoted(notice.sharerName, 60)} shared a proof of concept with you:`, "", `  ${quoted(notice.pocTitle)}`, "", `Open it: ${config().appUrl}/pocs/${notice.pocId}`].join("\n"),
   });
 }
 

@@ -19,12 +19,18 @@ const SECRET_KEYS = ["password", "passwordHash", "password_hash", "token", "acce
 /** Redaction paths: secret keys at the top level, one level down and in request headers. */
 export const REDACT_PATHS = [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`), 'headers["set-cookie"]', "req.headers.authorization", "req.headers.cookie"];
 
-const PARAM_KEYS = ["params", "parameters", "args"];
+/** Error fields that can carry a statement's values: drizzle's params, Postgres's detail. */
+const PARAM_KEYS = ["params", "parameters", "args", "detail", "where", "internalQuery"];
+
+/** Postgres messages that quote the offending value, e.g. `invalid input syntax for type integer: "…"`. */
+const VALUE_IN_MESSAGE = /((?:invalid input (?:syntax|value) for (?:type|enum)|value too long for type|out of range for type)[^:\n]*: ).*$/gm;
 
 /** "Failed query: <sql>\nparams: <values>" → the SQL alone (the values can be hashes, emails, tokens). */
 export function withoutQueryParams(text: string): string {
   return text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/g, "");
 }
+
+const scrubText = (text: string) => withoutQueryParams(text).replace(VALUE_IN_MESSAGE, "$1[value redacted]");
 
 /** A URL or path without its query string and fragment (tokens and emails travel there). */
 export function withoutQuery(url: string): string {
@@ -38,8 +44,8 @@ function scrubError(value: unknown, depth = 0): unknown {
   if (!value || typeof value !== "object" || depth > 5) return value;
   const err = value as SerializedError;
   for (const key of PARAM_KEYS) delete err[key];
-  if (typeof err.message === "string") err.message = withoutQueryParams(err.message);
-  if (typeof err.stack === "string") err.stack = withoutQueryParams(err.stack);
+  if (typeof err.message === "string") err.message = scrubText(err.message);
+  if (typeof err.stack === "string") err.stack = scrubText(err.stack);
   if (err.cause) err.cause = scrubError(err.cause, depth + 1);
   return err;
 }
@@ -68,4 +74,36 @@ export function captureLogs(): { lines: string[]; stop: () => void } {
     lines.push(...line.split("\n").filter(Boolean));
   };
   return { lines, stop: () => (sink = previous) };
+}
+
+/**
+ * Sends console.* through the logger for the whole process (the entry server calls this):
+ * Next.js and libraries log with console.error, and their errors (e.g. a failed query, whose
+ * message carries its parameters) must be scrubbed and written as one JSON line like ours.
+ */
+export function routeConsoleToLogger(): void {
+  const toLog = (level: "error" | "warn" | "info" | "debug") => (...args: unknown[]) => {
+    const err = args.find((a) => a instanceof Error);
+    const msg = scrubText(
+      args
+        .filter((a) => a !== err)
+        .map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : safeJson(a)))
+        .join(" "),
+    );
+    if (err) logger[level]({ err }, msg);
+    else logger[level](msg);
+  };
+  console.error = toLog("error");
+  console.warn = toLog("warn");
+  console.info = toLog("info");
+  console.log = toLog("info");
+  console.debug = toLog("debug");
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -196,7 +196,7 @@ export const PocList = z.object({ data: z.array(PocListItem) });
 export const POC_SORTS = ["updated", "due", "title"] as const;
 /** The POC list's search, filters and order: the same on /pocs?… and GET /api/v1/pocs?…. */
 export const PocListQuery = z.strictObject({
-  q: z.string().trim().max(200, "At most 200 characters").optional().describe("Words in the title or customer"),
+  q: text(200).optional().describe("Words in the title or customer"),
   status: PocStatus.optional(),
   owner: Id.optional().describe("The owner's user id"),
   sort: z.enum(POC_SORTS).default("updated").describe("updated: recent activity first; due: nearest end date first; title: A–Z"),

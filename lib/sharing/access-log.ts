@@ -11,6 +11,7 @@
  */
 import { queueViewNotices } from "@/lib/activity/notices";
 import * as repo from "./repo";
+import { logger } from "@/lib/log";
 
 const FLUSH_AFTER_MS = 100;
 const MAX_BATCH = 500;
@@ -38,13 +39,13 @@ export async function flushShareViews(): Promise<void> {
   try {
     await repo.insertShareViews(rows);
   } catch (error) {
-    console.error(`[share] access log: ${rows.length} page view(s) not written`, error);
+    logger.error({ err: error, views: rows.length }, "share access log: page views not written");
     return;
   }
   try {
     // Creators who asked to hear about views (most grants did not: one indexed lookup per batch).
     await queueViewNotices(rows.map((r) => ({ grantId: r.grantId, viewerEmail: r.viewerEmail, viewedAt: r.viewedAt instanceof Date ? r.viewedAt : null })));
   } catch (error) {
-    console.error("[share] view notices not queued", error);
+    logger.error({ err: error }, "share view notices not queued");
   }
 }

@@ -123,9 +123,31 @@ export async function identifyViewer(req: ShareRequest, email: string) {
 
 type AnonymousGrant = { id: string; subjectId: string; actions: readonly string[] };
 
-/** A guest's comment through a live anonymous grant (a link here, or an embed). */
-export async function addGuestComment(grant: AnonymousGrant, input: GuestCommentInput): Promise<void> {
+const COMMENT_WINDOW_SECONDS = 10 * 60;
+/** Guest comments: per client IP on the link, and a ceiling per link for many addresses. */
+export const GUEST_COMMENTS_PER_IP = 10;
+export const GUEST_COMMENTS_PER_LINK = 100;
+const commentLimits = (grantId: string, ip: string | null): Limit[] => [
+  { key: `share-comment:ip:${grantId}:${ip ?? "unknown"}`, max: GUEST_COMMENTS_PER_IP, windowSeconds: COMMENT_WINDOW_SECONDS },
+  { key: `share-comment:link:${grantId}`, max: GUEST_COMMENTS_PER_LINK, windowSeconds: COMMENT_WINDOW_SECONDS },
+];
+
+/**
+ * A guest's comment through a live anonymous grant (a link here, or an embed). Rate-limited
+ * per IP and per grant (429), and a guest cannot pose as a member of the POC's tenant: a
+ * member's email or name is refused (the page marks guests already; this keeps "Alice Admin"
+ * from appearing as a guest at all).
+ */
+export async function addGuestComment(grant: AnonymousGrant, input: GuestCommentInput, ip: string | null): Promise<void> {
   if (!grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
+  await consume(commentLimits(grant.id, ip), "Too many comments from here. Wait a few minutes, then try again.");
+  const posingAs = await repo.findTenantMemberMatch(grant.subjectId, input.email.toLowerCase(), input.name);
+  if (posingAs) {
+    const field = posingAs === "email" ? "email" : "name";
+    throw new AppError("request/invalid", "The request has invalid fields", {
+      fields: [{ field, message: `Use your own ${field}: this one belongs to a member of the organisation that shared this POC` }],
+    });
+  }
   if (input.parent_id && !(await repo.commentExists(grant.subjectId, input.parent_id))) {
     throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "parent_id", message: "No such comment" }] });
   }
@@ -141,7 +163,7 @@ export async function addGuestComment(grant: AnonymousGrant, input: GuestComment
 
 export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
   const row = await passGates(req);
-  await addGuestComment(row.grant, input);
+  await addGuestComment(row.grant, input, req.ip);
 }
 
 /** The CSV download of an anonymous grant's view (links and embeds). */

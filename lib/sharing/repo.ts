@@ -1,7 +1,7 @@
 import { and, desc, eq, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
-import { comments, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
+import { comments, memberships, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 /**
@@ -303,4 +303,24 @@ export async function insertGuestComment(values: typeof comments.$inferInsert): 
 export async function commentExists(pocId: string, commentId: string): Promise<boolean> {
   const rows = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
   return rows.length > 0;
+}
+
+/**
+ * Whether a guest's email or name is that of a member of the POC's tenant (email compared
+ * exactly, names case- and space-insensitively): "email", "name" or null.
+ */
+export async function findTenantMemberMatch(pocId: string, email: string, name: string): Promise<"email" | "name" | null> {
+  const normalise = (value: SQL | AnyPgColumn) => sql`lower(regexp_replace(btrim(${value}), '[[:space:]]+', ' ', 'g'))`;
+  const [row] = await getDb()
+    .select({
+      emailMatch: sql<boolean>`coalesce(bool_or(${users.email} = ${email}), false)`,
+      nameMatch: sql<boolean>`coalesce(bool_or(${normalise(users.name)} = ${normalise(sql`${name}::text`)}), false)`,
+    })
+    .from(pocs)
+    .innerJoin(memberships, eq(memberships.tenantId, pocs.tenantId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(pocs.id, pocId));
+  if (row?.emailMatch) return "email";
+  if (row?.nameMatch) return "name";
+  return null;
 }

@@ -57,5 +57,8 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
   return (await repo.findMember(tenantId, userId))!;
 }
 
-/** How much a role may do; a change to a lower rank is a narrowing. */
-const ROLE_RANK: Record<TenantRole, number> = { executive: 0, member: 1, tenant_admin: 2 };
+/**
+ * A narrowing is losing tenant admin: members and executives differ in what they do, not in
+ * how much they may reach (role grants can favour either), so a change between them is not.
+ */
+const ROLE_RANK: Record<TenantRole, number> = { executive: 0, member: 0, tenant_admin: 1 };

@@ -35,12 +35,13 @@ const yearInRange = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
 /** A calendar date (YYYY-MM-DD) in years 1-9999. */
 export const isoDate = z.iso
   .date({ message: "Use a date like 2026-12-31" })
-  .refine((v) => yearInRange(Number(v.slice(0, 4))), `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}`);
+  // Only judges well-formed dates (zod runs every check; the format check reports the rest).
+  .refine((v) => !/^\d{4}-/.test(v) || yearInRange(Number(v.slice(0, 4))), `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}`);
 
 /** An RFC 3339 date-time with offset whose instant, in UTC, lies in years 1-9999. */
 export function isoDateTime(message = "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z") {
   return z.iso.datetime({ offset: true, message }).refine((v) => {
     const date = new Date(v);
-    return !Number.isNaN(date.getTime()) && yearInRange(date.getUTCFullYear());
+    return Number.isNaN(date.getTime()) || yearInRange(date.getUTCFullYear());
   }, `Use a date-time between the years ${MIN_YEAR} and ${MAX_YEAR} (in UTC)`);
 }

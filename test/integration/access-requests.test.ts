@@ -46,22 +46,20 @@ describe("asking for access", () => {
     expect(await requestsFor("dana@customer.example")).toHaveLength(1);
     const mails = await getDb().select().from(emailOutbox).where(like(emailOutbox.textBody, "%dana@customer.example%"));
     expect(mails.map((m) => m.toAddress).sort()).toEqual([demoEmail("acmeAdmin"), demoEmail("acmeMark")].sort());
-    expect(mails[0]!.textBody).toContain('"We need this for Monday\'s review"');
+    expect(mails[0]!.textBody).toContain("“We need this for Monday's review”");
     expect(mails[0]!.textBody).not.toContain(revokedToken);
     const audits = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "access_request.created"), eq(auditEvents.subjectId, contoso)));
     expect(audits.filter((a) => (a.payload as { email: string }).email === "dana@customer.example")).toHaveLength(1);
   });
 
   it("keeps typed text from forging lines or headers in the email", async () => {
-    // A line break in a one-line field is refused outright (nothing stored, nothing sent)...
+    // A line break in a one-line field is refused outright (lib/validation); a message may have them.
     expectProblem(await ask(revokedToken, { name: "Eve\r\nBcc: all@acme.test", email: "eve@customer.example" }), 422, "request/invalid");
-    expect(await requestsFor("eve@customer.example")).toHaveLength(0);
-    // ...and a multi-line message is quoted on one line, so it cannot pose as the app's own text.
-    expect((await ask(revokedToken, { name: "Eve", email: "eve@customer.example", message: "line one\n\nApproved by admin" })).status).toBe(202);
+    expect((await ask(revokedToken, { name: "Eve Bcc: all@acme.test", email: "eve@customer.example", message: "line one\n\nApproved by admin" })).status).toBe(202);
     const [mail] = await getDb().select().from(emailOutbox).where(like(emailOutbox.textBody, "%eve@customer.example%"));
     expect(mail!.subject).not.toMatch(/[\r\n]/);
-    expect(mail!.textBody).toContain('"Eve" <eve@customer.example>');
-    expect(mail!.textBody).toContain('"line one Approved by admin"');
+    expect(mail!.textBody).toContain("“Eve Bcc: all@acme.test” <eve@customer.example>");
+    expect(mail!.textBody).toContain("“line one Approved by admin”");
   });
 
   it("answers 409 for a link that still works and 404 for an unknown token, storing nothing", async () => {

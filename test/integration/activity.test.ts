@@ -116,7 +116,7 @@ describe("view notices", () => {
     await guestViews(link.access_token, "second@customer.example", 1);
     const first = await noticesTo("admin@globex.test");
     expect(first).toHaveLength(1);
-    expect(first[0]!.textBody).toContain("viewer@customer.example opened your public link to \"Globex warehouse robotics trial\"");
+    expect(first[0]!.textBody).toContain("viewer@customer.example opened your public link to “Globex warehouse robotics trial”");
 
     await updateGrant(admin, link.id, { notify_views: "every" });
     await getDb().delete(grantViewNotices).where(eq(grantViewNotices.grantId, link.id));

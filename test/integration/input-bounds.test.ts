@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as pocsRoute from "@/app/api/v1/pocs/route";
 import * as pocRoute from "@/app/api/v1/pocs/[poc_id]/route";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
+import * as auditEventsRoute from "@/app/api/v1/audit-events/route";
 import * as publicLinkRoute from "@/app/api/v1/pocs/[poc_id]/public-link/route";
 import { pocs } from "@/db/schema";
 import { MAX_JSON_BODY_BYTES } from "@/lib/api/body";
@@ -103,5 +104,12 @@ describe("out-of-range dates and control characters are 422s", () => {
     expect(problemFields(create)).toContain("expires_at");
     const patch = await admin(pocRoute.PATCH, { method: "PATCH", params: { poc_id: id }, body: { start_date: "0000-01-01" } });
     expectProblem(patch, 422, "request/invalid");
+  });
+
+  it("refuses NUL in a search query and a year-0 date in an audit filter (query strings too)", async () => {
+    const search = await admin(pocsRoute.GET, { path: "/api/v1/pocs?q=a%00b" });
+    expectProblem(search, 422, "request/invalid");
+    const audit = await admin(auditEventsRoute.GET, { path: "/api/v1/audit-events?from=0000-01-01" });
+    expectProblem(audit, 422, "request/invalid");
   });
 });

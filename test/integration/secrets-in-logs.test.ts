@@ -10,6 +10,7 @@ import * as publicUnlock from "@/app/api/v1/public/pocs/[token]/unlock/route";
 import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { captureLogs } from "@/lib/log";
 import { asUser, call, pocId, seed, type Caller } from "../helpers";
 import { sharePage } from "../share-page";
 
@@ -38,15 +39,22 @@ beforeAll(async () => {
   await seed();
   admin = await asUser("acmeAdmin");
 });
+let capture: ReturnType<typeof captureLogs> | null = null;
 beforeEach(() => {
   logged = [];
+  // The app's logger (lib/log) and any stray console call both land in `logged`.
+  capture = captureLogs();
+  logged = capture.lines;
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
     });
   }
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  capture?.stop();
+  vi.restoreAllMocks();
+});
 
 describe("secrets stay out of logs, audit rows and errors", () => {
   it("through a whole link lifecycle with failures on the way", async () => {

@@ -106,4 +106,17 @@ describe("server-side sessions", () => {
     expect(await endSessionsForUser(await userId("globexAdmin"), (await actor("globexAdmin")).tenantId!)).toBeGreaterThan(0);
     expect(await statusWith(globexSession.cookie)).toBe(401);
   });
+
+  it("the sweep deletes sessions a day after they ended, and only those", async () => {
+    const { sessions } = await import("@/db/schema");
+    const { sql } = await import("drizzle-orm");
+    const { purgeEndedSessions } = await import("@/lib/auth/sessions");
+    const ended = await newSession("acmeMia");
+    const live = await newSession("acmeMia");
+    await getDb().update(sessions).set({ revokedAt: sql`now() - interval '2 days'` }).where(eq(sessions.id, ended.sessionId));
+    expect(await purgeEndedSessions()).toBeGreaterThanOrEqual(1);
+    const left = await getDb().select({ id: sessions.id }).from(sessions);
+    expect(left.map((r) => r.id)).toContain(live.sessionId);
+    expect(left.map((r) => r.id)).not.toContain(ended.sessionId);
+  });
 });

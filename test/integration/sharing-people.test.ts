@@ -73,7 +73,7 @@ describe("sharing with people", () => {
     const seen = await getPoc(mark, id);
     expect(seen.status).toBe(200);
     expect(seen.body.permissions).toEqual({ actions: ["view", "comment"], manage: false, watermark: false });
-    const [mail] = await getDb().select().from(emailOutbox).where(eq(emailOutbox.subject, `Alice Admin shared "Share with Mark" with you`));
+    const [mail] = await getDb().select().from(emailOutbox).where(eq(emailOutbox.subject, `Alice Admin shared “Share with Mark” with you`));
     expect(mail?.toAddress).toBe("mark@acme.test");
     // One grant per principal: sharing again points at the existing one.
     const again = await share(admin, { subject_id: id, principal_type: "user", email: "mark@acme.test", actions: ["view"] });
@@ -148,9 +148,6 @@ describe("teams and roles are evaluated at request time", () => {
     await updateMember(await actor("acmeAdmin"), await userId("acmeExec"), { role: "member" });
     expect((await getPoc(erin, id)).status).toBe(404);
     await updateMember(await actor("acmeAdmin"), await userId("acmeExec"), { role: "executive" });
-    // member → executive narrows the role (no POC creation): her sessions ended, she signs in again.
-    expect((await getPoc(erin, id)).status).toBe(401);
-    erin = await asUser("acmeExec");
     expect((await getPoc(erin, id)).status).toBe(200);
   });
 

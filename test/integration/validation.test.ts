@@ -38,8 +38,8 @@ describe("request validation (SECURITY 19)", () => {
     expectProblem(await createPocRaw('{"title":"Plain"}', "text/plain"), 400, "request/malformed");
   });
 
-  it("answers 400 request/malformed to an oversized body", async () => {
-    expectProblem(await createPoc({ title: "Big", description: "x".repeat(300 * 1024) }), 400, "request/malformed");
+  it("answers 413 request/too-large to an oversized body", async () => {
+    expectProblem(await createPoc({ title: "Big", description: "x".repeat(300 * 1024) }), 413, "request/too-large");
   });
 
   it("answers 422 request/invalid naming an unknown field", async () => {

@@ -27,7 +27,9 @@ export default async function AccountPage() {
           Sessions
         </h2>
         <p className="muted small">Lost a laptop, or signed in on a shared computer? End every session of your account, this one included.</p>
-        <SignOutEverywhere action={signOutEverywhereAction} />
+        <div className={styles.action}>
+          <SignOutEverywhere action={signOutEverywhereAction} />
+        </div>
       </section>
     </div>
   );

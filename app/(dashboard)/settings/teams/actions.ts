@@ -23,6 +23,14 @@ export async function deleteTeamAction(teamId: string) {
   })({ team_id: teamId });
 }
 
+export async function renameTeamAction(teamId: string, input: z.input<typeof CreateTeamInput>) {
+  return userAction(CreateTeamInput, async (data, actor) => {
+    const team = await teams.renameTeam(actor, teamId, data);
+    revalidatePath(PATH);
+    return team;
+  })(input);
+}
+
 export async function addTeamMemberAction(teamId: string, userId: string) {
   return userAction(TeamMember, async ({ team_id, user_id }, actor) => {
     await teams.addTeamMember(actor, team_id, user_id);

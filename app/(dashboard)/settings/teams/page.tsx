@@ -6,7 +6,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
-import { addTeamMemberAction, createTeamAction, deleteTeamAction, removeTeamMemberAction } from "./actions";
+import { addTeamMemberAction, createTeamAction, deleteTeamAction, renameTeamAction, removeTeamMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -39,6 +39,7 @@ export default async function TeamsPage() {
                 addMember={addTeamMemberAction.bind(null, team.id)}
                 removeMember={removeTeamMemberAction.bind(null, team.id)}
                 deleteTeam={deleteTeamAction.bind(null, team.id)}
+                renameTeam={renameTeamAction.bind(null, team.id)}
               />
             </li>
           ))}

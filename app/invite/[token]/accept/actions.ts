@@ -3,9 +3,10 @@
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/api/errors";
-import { userAction, type ActionResult } from "@/lib/auth/page";
+import { actionOriginProblem, userAction, type ActionResult } from "@/lib/auth/page";
 import { InviteSignUpInput } from "@/lib/invites/schemas";
 import { acceptInvite, signUpWithInvite } from "@/lib/invites/service";
+import { logger } from "@/lib/log";
 
 const Token = z.string().min(1).max(512);
 
@@ -19,6 +20,8 @@ export async function signUpWithInviteAction(
   input: z.input<typeof InviteSignUpInput>,
 ): Promise<ActionResult<{ email: string; pocId: string | null }>> {
   try {
+    const originProblem = await actionOriginProblem();
+    if (originProblem) return { ok: false, code: "auth/csrf", message: originProblem, fieldErrors: {} };
     const parsedToken = Token.safeParse(token);
     if (!parsedToken.success) return { ok: false, code: "resource/not-found", message: "This invitation is no longer valid", fieldErrors: {} };
     const parsed = InviteSignUpInput.safeParse(input);
@@ -33,7 +36,7 @@ export async function signUpWithInviteAction(
       const fieldErrors = Object.fromEntries((error.fields ?? []).map((f) => [f.field, f.message]));
       return { ok: false, code: error.code, message: error.message, fieldErrors };
     }
-    console.error("[invite] sign-up failed", error);
+    logger.error({ err: error }, "invite sign-up failed");
     return { ok: false, code: "server/error", message: "Something went wrong on our side. Please try again.", fieldErrors: {} };
   }
 }
