@@ -7,6 +7,7 @@
  */
 import { recordAudit } from "@/lib/audit/service";
 import type { Executor } from "@/lib/db/repo";
+import { revokeUserGrantsInTenant } from "@/lib/sharing/service";
 import type { ScimCaller } from "./caller";
 import { ScimError, parseScim, scimInvalidValue, scimMutability, scimNotFound, scimUniqueness } from "./errors";
 import { filterToSql } from "./filter";
@@ -176,6 +177,7 @@ export async function deleteUser({ tx, caller, params }: Args): Promise<ScimResu
   const row = await loadUser(tx, caller, params.id);
   await repo.removeFromTenantTeams(tx, caller.tenantId, row.id);
   const revokedApiTokens = await repo.revokeUserApiTokens(tx, caller.tenantId, row.id);
+  const revokedGrants = await revokeUserGrantsInTenant(tx, caller, caller.tenantId, row.id);
   await repo.deleteMembership(tx, caller.tenantId, row.id);
   const account = (await repo.countOtherMemberships(tx, row.id, caller.tenantId)) === 0 ? await repo.retireOrphanUser(tx, row.id) : "kept";
   await recordAudit(tx, caller, {
@@ -183,7 +185,7 @@ export async function deleteUser({ tx, caller, params }: Args): Promise<ScimResu
     action: "scim.user.deleted",
     subjectType: "user",
     subjectId: row.id,
-    payload: { userName: row.userName, externalId: row.externalId, account, revokedApiTokens },
+    payload: { userName: row.userName, externalId: row.externalId, account, revokedApiTokens, revokedGrants },
   });
   return { status: 204 };
 }
