@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -36,6 +37,8 @@ export const grantPrincipalType = pgEnum("grant_principal_type", ["user", "team"
 export const grantAction = pgEnum("grant_action", ["view", "download", "comment", "edit", "share"]);
 export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public", "scim_token"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const viewNotice = pgEnum("view_notice", ["off", "first", "every"]);
+export const shareViewKind = pgEnum("share_view_kind", ["view", "gate", "export"]);
 
 export const tenants = pgTable("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -56,6 +59,26 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+/**
+ * Server-side sign-in sessions. The session cookie (next-auth's encrypted JWT) carries only
+ * the session id; every request looks the row up together with the user (one query), so
+ * signing out, "sign out everywhere", a password change or a deactivation ends a copied
+ * cookie on its next request.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
 );
 
 export const memberships = pgTable(
@@ -238,6 +261,8 @@ export const sharingGrants = pgTable(
     tokenHash: text("token_hash"),
     tokenEncrypted: text("token_encrypted"),
     embedOrigins: text("embed_origins").array(),
+    // Email the creator on the first view, or on every view (at most one email per hour).
+    notifyViews: viewNotice("notify_views").notNull().default("off"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByTokenId: uuid("created_by_token_id"),
     createdAt: createdAt(),
@@ -264,6 +289,32 @@ export const sharingGrants = pgTable(
   ],
 );
 
+/**
+ * Per-tenant keys that sign embed tokens (JWTs). The private key is stored sealed with the app
+ * secret; the public JWK verifies. A rotation marks the current key `rotated_at` and gives it a
+ * `retires_at` (the grace period, which an admin can end early): from then on its tokens are
+ * refused. One current key per tenant (a partial unique index, safe under concurrency).
+ */
+export const embedSigningKeys = pgTable(
+  "embed_signing_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    kid: text("kid").notNull(),
+    alg: text("alg").notNull(),
+    publicJwk: jsonb("public_jwk").notNull(),
+    privateKeyEncrypted: text("private_key_encrypted").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    rotatedAt: tstz("rotated_at"),
+    retiresAt: tstz("retires_at"),
+  },
+  (t) => [
+    uniqueIndex("embed_signing_keys_kid_key").on(t.kid),
+    uniqueIndex("embed_signing_keys_one_current").on(t.tenantId).where(sql`${t.rotatedAt} is null`),
+  ],
+);
+
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -278,9 +329,34 @@ export const auditEvents = pgTable(
     subjectId: uuid("subject_id"),
     payload: jsonb("payload").notNull(),
     createdAt: createdAt(),
+    // The POC the event concerns, when there is one (filters and links on the audit page).
+    pocId: uuid("poc_id"),
+    // The tenant's hash chain (lib/audit/chain.ts): position, previous hash, SHA-256 of both.
+    // Null only on rows written before the chain existed.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("audit_events_tenant_idx").on(t.tenantId, t.createdAt), index("audit_events_subject_idx").on(t.subjectId)],
+  (t) => [
+    index("audit_events_tenant_idx").on(t.tenantId, t.createdAt),
+    index("audit_events_subject_idx").on(t.subjectId),
+    index("audit_events_tenant_id_idx").on(t.tenantId, t.id),
+    index("audit_events_tenant_poc_idx").on(t.tenantId, t.pocId, t.id),
+    // Two writers can never take the same place in a tenant's chain (no forks).
+    uniqueIndex("audit_events_chain_key").on(sql`coalesce(${t.tenantId}::text, 'global')`, t.chainSeq),
+  ],
 );
+
+/**
+ * The head of each tenant's audit chain: its last position and hash. Appending an event locks
+ * this row (UPDATE), which serialises the tenant's writers, and lets verify notice a removed
+ * last row. `chain_key` is the tenant id, or "global" for events outside any tenant.
+ */
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  chainKey: text("chain_key").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
 
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -340,12 +416,29 @@ export const shareViews = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
     viewerEmail: text("viewer_email"),
+    // An embed viewer named by the integrator with an id rather than an email (viewer tokens).
+    viewerExternalId: text("viewer_external_id"),
     ip: inet("ip"),
     userAgent: text("user_agent"),
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
+    // A page view, the watermark gate's record of an email, or a download/export.
+    kind: shareViewKind("kind").notNull().default("view"),
+    // A signed-in member viewing through a user, team or role grant.
+    viewerUserId: uuid("viewer_user_id"),
+    // Exports: the file format and the forensic export id burned into the file.
+    format: text("format"),
+    exportId: text("export_id"),
   },
-  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt)],
+  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt), index("share_views_viewed_at_idx").on(t.viewedAt)],
 );
+
+/** When a grant's creator was last emailed about a view (one email per grant per hour). */
+export const grantViewNotices = pgTable("grant_view_notices", {
+  grantId: uuid("grant_id")
+    .primaryKey()
+    .references(() => sharingGrants.id, { onDelete: "cascade" }),
+  lastSentAt: tstz("last_sent_at").notNull(),
+});
 
 export const apiTokens = pgTable(
   "api_tokens",
@@ -411,6 +504,8 @@ export const invites = pgTable(
     createdAt: createdAt(),
     expiresAt: tstz("expires_at").notNull(),
     usedAt: tstz("used_at"),
+    // Set when the grant is revoked or edited away, or when the invitation is sent again.
+    revokedAt: tstz("revoked_at"),
   },
   (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_email_idx").on(t.email)],
 );
@@ -431,3 +526,4 @@ export type GrantAction = (typeof grantAction.enumValues)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type ScimToken = typeof scimTokens.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type EmbedSigningKey = typeof embedSigningKeys.$inferSelect;

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { ActivityPanel } from "@/components/activity/activity-panel";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -24,6 +25,7 @@ import {
 import { CopyField } from "./copy-field";
 import { ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { formatLocalWithZone, grantStateLabel, LINK_ACTIONS } from "./format";
+import { TriangleAlert } from "lucide-react";
 
 export const SECURITY_WARNING = "Anyone with the link will have access without authentication.";
 
@@ -152,7 +154,7 @@ function CreateLink({ pocId, onBusy, onClose, onCreated }: { pocId: string; onBu
     <form className="stack" onSubmit={submit} noValidate>
       <div className="alert alert-warning share-warning" role="note" aria-labelledby={`${checkId}-title`}>
         <p id={`${checkId}-title`} className="share-warning-title">
-          <span aria-hidden="true">⚠️ </span>Security warning
+          <TriangleAlert size={16} aria-hidden="true" className="share-warning-icon" /> Security warning
         </p>
         <p>{SECURITY_WARNING}</p>
         <p className="small">
@@ -247,6 +249,8 @@ function ManageLink({
           </dd>
         </div>
       </dl>
+
+      <ActivityPanel grantId={link.id} label="this link" notify={link.notify_views} />
 
       <LinkOptionsForm
         link={link}

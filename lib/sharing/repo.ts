@@ -1,7 +1,7 @@
 import { and, desc, eq, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
-import { comments, pocPublicDocs, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
+import { comments, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 /**
@@ -122,7 +122,7 @@ export async function bindPendingGrants(tx: Executor, email: string, userId: str
 }
 
 /** What is shared with a user through live user, team and role grants, newest first. */
-export function listSharedWithUser(userId: string) {
+export function listSharedWithUser(userId: string, onlyTenantId: string | null = null) {
   const g = alias(sharingGrants, "g");
   const sharer = alias(users, "sharer");
   return getDb()
@@ -139,7 +139,7 @@ export function listSharedWithUser(userId: string) {
     .from(g)
     .innerJoin(pocs, eq(pocs.id, g.subjectId))
     .leftJoin(sharer, eq(sharer.id, g.createdByUserId))
-    .where(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId))
+    .where(and(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId), onlyTenantId ? eq(pocs.tenantId, onlyTenantId) : undefined))
     .orderBy(desc(g.createdAt));
 }
 
@@ -149,20 +149,27 @@ export async function findOpenLink(subjectId: string, tx: Executor = getDb()): P
   return row ?? null;
 }
 
-export function listTenantLiveLinks(tenantId: string) {
+export type LinkState = "live" | "expired" | "revoked";
+
+const linkStateCondition: Record<LinkState, SQL | undefined> = {
+  live: isLiveGrant,
+  expired: sql`${sharingGrants.revokedAt} is null and (${sharingGrants.tombstonedAt} is not null or ${sharingGrants.expiresAt} <= now())`,
+  revoked: sql`${sharingGrants.revokedAt} is not null`,
+};
+
+const revoker = alias(users, "revoker");
+
+/** The tenant's public links in one state (or all), newest first, with who ended them. */
+export function listTenantLinks(tenantId: string, state: LinkState | "all", principalType: "link" | "embed" = "link") {
   return getDb()
-    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title })
+    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title, revokedByName: revoker.name })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
-    .where(
-      and(
-        eq(sharingGrants.tenantId, tenantId),
-        eq(sharingGrants.principalType, "link"),
-        isLiveGrant,
-      ),
-    )
-    .orderBy(desc(sharingGrants.createdAt));
+    .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
+    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, principalType), state === "all" ? undefined : linkStateCondition[state]))
+    .orderBy(desc(sharingGrants.createdAt))
+    .limit(500);
 }
 
 /** Revokes every live user grant of this person in this tenant (deprovisioning); returns them. */
@@ -208,7 +215,7 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
  * when the grant carries `comment`, and the viewer's email only when it is watermarked. The
  * share-view tests compare the answer with the zod schema and with what a member sees.
  */
-function publicViewJson(viewerEmail: SQL): SQL<string> {
+export function publicViewJson(viewerEmail: SQL): SQL<string> {
   const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
     'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
     'task_groups', coalesce(${pocPublicDocs.taskGroups}, '[]'::json),
@@ -226,6 +233,8 @@ function publicViewJson(viewerEmail: SQL): SQL<string> {
  * POC is gone). A prepared statement (built once per database handle): the hottest query of
  * the app, so neither drizzle nor Postgres parses and plans it again on every request.
  */
+const sharedBy = alias(users, "shared_by");
+
 function shareByTokenHashSelect(db: Db) {
   return db
     .select({
@@ -242,10 +251,16 @@ function shareByTokenHashSelect(db: Db) {
       },
       expired: sql<boolean>`(${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())`,
       viewJson: sql<string | null>`case when ${pocs.id} is not null then ${publicViewJson(sql`${sql.placeholder("viewerEmail")}::text`)} end`,
+      // The page's branding ("Acme", "Shared by Alice on …"); names only, never ids or emails.
+      organisation: tenants.name,
+      sharedByName: sharedBy.name,
+      sharedAt: sharingGrants.createdAt,
     })
     .from(sharingGrants)
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(pocPublicDocs, eq(pocPublicDocs.pocId, pocs.id))
+    .leftJoin(tenants, eq(tenants.id, sharingGrants.tenantId))
+    .leftJoin(sharedBy, eq(sharedBy.id, sharingGrants.createdByUserId))
     .where(and(eq(sharingGrants.tokenHash, sql.placeholder("tokenHash")), eq(sharingGrants.principalType, "link")));
 }
 
@@ -278,7 +293,7 @@ export async function updateGrant(tx: Executor, grantId: string, values: Partial
   const [row] = await tx
     .update(sharingGrants)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .where(and(eq(sharingGrants.id, grantId), isLiveGrant))
     .returning();
   return row ?? null;
 }

@@ -2,7 +2,10 @@
  * zod schemas of the sharing area (grant API, public-link API, public POC view). Pure.
  */
 import { z } from "zod";
+import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
+import { EmbedOrigins } from "@/lib/embed/schemas";
+import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
 
 export const GrantAction = z.enum(grantAction.enumValues);
@@ -19,7 +22,7 @@ export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
 
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
-const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
+const ExpiresAt = isoDateTime();
 
 /** Options a link grant can carry (DESIGN "Public links"). */
 const linkOptions = {
@@ -39,12 +42,20 @@ const grantCommon = {
   actions: Actions.default(["view"]),
   expires_at: ExpiresAt.nullable().optional(),
   watermark: z.boolean().optional(),
+  notify_views: NotifyViews.optional(),
 };
 
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
 
 export const CreateGrantInput = z.discriminatedUnion("principal_type", [
   z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password }).superRefine(anonymousActionsOnly),
+  z
+    .strictObject({
+      ...grantCommon,
+      principal_type: z.literal("embed"),
+      embed_origins: EmbedOrigins.describe("1-10 exact origins (https://host[:port]; http only for localhost) that may frame the embed"),
+    })
+    .superRefine(anonymousActionsOnly),
   z
     .strictObject({ ...grantCommon, principal_type: z.literal("user"), principal_id: z.uuid().optional(), email: Email.optional() })
     .refine((v) => (v.principal_id === undefined) !== (v.email === undefined), { message: "Send either principal_id or email", path: ["email"] }),
@@ -55,13 +66,13 @@ export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
 /** The public-link API's create body: every field optional (a view-only link by default). */
 export const PublicLinkInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .superRefine(anonymousActionsOnly);
 export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
 /** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional(), embed_origins: EmbedOrigins.optional().describe("Embeds only") })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
@@ -72,24 +83,14 @@ export const PublicUnlockInput = z
   .strictObject({ password: GivenPassword.optional(), email: Email.optional() })
   .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" });
 
-/** The share page's forms (one endpoint, told apart by `intent`). */
-export const ShareFormInput = z.discriminatedUnion("intent", [
-  z.strictObject({ intent: z.literal("unlock"), password: GivenPassword }),
-  z.strictObject({ intent: z.literal("identify"), email: Email }),
-  z.strictObject({
-    intent: z.literal("comment"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
-    email: Email,
-    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
-    parent_id: z.uuid().optional(),
-  }),
-]);
-export type ShareFormInput = z.infer<typeof ShareFormInput>;
+/** The share page's gate forms (server actions beside app/share/[token]/page.tsx). */
+export const SharePasswordForm = z.strictObject({ password: GivenPassword });
+export const ShareEmailForm = z.strictObject({ email: Email });
 
 export const GuestCommentInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+  name: text(100, { min: 1, required: "Enter your name" }),
   email: Email,
-  body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+  body: text(2000, { min: 1, required: "Write something first", multiline: true }),
   parent_id: z.uuid().nullable().optional(),
 });
 export type GuestCommentInput = z.infer<typeof GuestCommentInput>;
@@ -117,12 +118,22 @@ export const GrantJson = z.object({
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
   has_password: z.boolean(),
+  notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
+  embed_origins: z.array(z.string()).nullable().describe("Embeds only: the origins allowed to frame it"),
+  embed_url: z.string().nullable().describe("Live embeds only: {APP_URL}/embed/{embed_token}"),
+  embed_snippet: z.string().nullable().describe("Live embeds only: a ready <iframe> for embed_url"),
+  embed_token: z.string().nullable().describe("Live embeds only: a JWT signed with the tenant's current key, valid as long as the grant (at most a year)"),
   created_at: timestamp,
   created_by: CreatedBy,
   updated_at: timestamp,
   revoked_at: timestamp.nullable(),
+  inherited_restrictions: z
+    .array(z.enum(["watermark"]))
+    .optional()
+    .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
+  activity: ActivitySummary.optional().describe("Views of this grant (in lists)"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });

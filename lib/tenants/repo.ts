@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Executor } from "@/lib/db/repo";
 import { memberships, users, type TenantRole } from "@/db/schema";
 
 export function listMembers(tenantId: string) {
@@ -29,13 +30,13 @@ export async function countOtherActiveAdmins(tenantId: string, userId: string) {
   return row?.n ?? 0;
 }
 
-export async function setRole(tenantId: string, userId: string, role: TenantRole) {
-  await getDb().update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+export async function setRole(tx: Executor, tenantId: string, userId: string, role: TenantRole) {
+  await tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
 }
 
 /** Deactivation is per tenant: a user who belongs to other tenants keeps their access there. */
-export async function setActive(tenantId: string, userId: string, active: boolean) {
-  await getDb()
+export async function setActive(tx: Executor, tenantId: string, userId: string, active: boolean) {
+  await tx
     .update(memberships)
     .set({ active, updatedAt: sql`now()` })
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));

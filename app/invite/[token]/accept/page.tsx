@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
+import { InviteSignUpForm } from "@/components/auth/invite-sign-up-form";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { getPageActor } from "@/lib/auth/page";
+import { inspectInvite } from "@/lib/invites/service";
+import { acceptInviteAction, signUpWithInviteAction } from "./actions";
+import { BrandMark } from "@/components/ui/brand-mark";
+
+// The token is in the path: keep it out of Referer headers and search engines.
+export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+export default async function InvitePage({ params }: Props) {
+  const { token } = await params;
+  const [invite, actor] = await Promise.all([inspectInvite(token), getPageActor()]);
+  const invitePath = `/invite/${encodeURIComponent(token)}`;
+  const signInHref = `/login?callbackUrl=${encodeURIComponent(invitePath)}`;
+  const home = actor ? (actor.tenantId ? "/pocs" : "/shared") : "/login";
+
+  // Every other state answers at /invite/{token} itself, with its HTTP status (404 or 410).
+  if (invite.state !== "open") redirect(invitePath);
+
+  const what = invite.pocTitle ? (
+    <>
+      the proof of concept <strong>{invite.pocTitle}</strong>
+    </>
+  ) : (
+    "a proof of concept"
+  );
+  const intro = (
+    <p className="muted">
+      {invite.inviterName ? <strong>{invite.inviterName}</strong> : "Someone"} shared {what} with <strong>{invite.email}</strong>.
+    </p>
+  );
+
+  if (actor && actor.email.toLowerCase() === invite.email.toLowerCase()) {
+    return (
+      <InviteShell eyebrow="Invitation" title="Accept your invitation">
+        {intro}
+        <AcceptInviteButton action={acceptInviteAction.bind(null, token)} />
+      </InviteShell>
+    );
+  }
+
+  if (actor) {
+    return (
+      <InviteShell eyebrow="Invitation" title="This invitation is for someone else">
+        {intro}
+        <p className="muted">
+          You are signed in as <strong>{actor.email}</strong>. Sign out, then open this link again to create the account for {invite.email} or to
+          sign in with it.
+        </p>
+        <div className="invite-actions">
+          <SignOutButton callbackUrl={invitePath} label="Sign out" className="btn btn-primary" />
+          <Link href={home} className="btn btn-secondary">
+            Stay signed in
+          </Link>
+        </div>
+      </InviteShell>
+    );
+  }
+
+  return (
+    <InviteShell eyebrow="Invitation" title="Create your account">
+      {intro}
+      <p className="muted small">Choose your name and a password to open it. This link works once.</p>
+      <InviteSignUpForm email={invite.email} pocId={invite.pocId} signInHref={signInHref} action={signUpWithInviteAction.bind(null, token)} />
+      <p className="small muted invite-footnote">
+        Already have an account for {invite.email}? <Link href={signInHref}>Sign in instead</Link>
+      </p>
+    </InviteShell>
+  );
+}
+
+function InviteShell({ eyebrow, title, children }: { eyebrow: string; title: string; children: ReactNode }) {
+  return (
+    <main className="centered-page auth-page">
+      <div className="auth-card card invite-card">
+        <div className="auth-brand">
+          <BrandMark />
+          poc-manager
+        </div>
+        <p className="eyebrow invite-eyebrow">{eyebrow}</p>
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </main>
+  );
+}
