@@ -62,7 +62,7 @@ export function expectScim(res: Res, status: number) {
   return res.body;
 }
 
-/** A session cookie for any user id (SCIM users have no password to sign in with). */
+/** A server-side session for any user id (SCIM users have no password to sign in with). */
 export async function sessionFor(userId: string): Promise<Record<string, string>> {
   return { cookie: (await newSession({ userId })).cookie };
 }

@@ -16,6 +16,8 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test.afterAll(async () => admin.dispose());
 
 test("a SCIM-synced group is read-only in Teams and its membership drives team grants on the next request", async ({ page, browser, playwright, baseURL }, testInfo) => {
+  // Three actors (admin page, IdP over HTTP, Mia's page) and two screenshots: a long flow.
+  test.slow();
   const suffix = randomBytes(3).toString("hex");
   const groupName = `IdP Sales ${suffix}`;
 

@@ -6,7 +6,9 @@
  * revoked. DELETE removes the membership; the account survives if it belongs elsewhere.
  */
 import { recordAudit } from "@/lib/audit/service";
+import { endSessionsForUserIn } from "@/lib/auth/sessions";
 import type { Executor } from "@/lib/db/repo";
+import { revokeUserGrantsInTenant } from "@/lib/sharing/service";
 import type { ScimCaller } from "./caller";
 import { ScimError, parseScim, scimInvalidValue, scimMutability, scimNotFound, scimUniqueness } from "./errors";
 import { filterToSql } from "./filter";
@@ -121,8 +123,9 @@ async function writeUser(tx: Executor, caller: ScimCaller, row: repo.ScimUserRow
   const changes: Record<string, unknown> = { ...auditPayload(input), ...(profile.email ? { email: profile.email } : {}) };
   if (row.membershipActive && !values.active) {
     // Access here ends on the next request (actor and access queries read the flag); API
-    // tokens are revoked outright. Sessions: the session cookie's actor is re-checked per request.
+    // tokens and the user's sessions in this tenant are ended outright, in this transaction.
     changes.revokedApiTokens = await repo.revokeUserApiTokens(tx, caller.tenantId, row.id);
+    changes.endedSessions = await endSessionsForUserIn(tx, row.id, caller.tenantId);
     action = "scim.user.deactivated";
   } else if (!row.membershipActive && values.active) {
     action = "scim.user.reactivated";
@@ -176,6 +179,8 @@ export async function deleteUser({ tx, caller, params }: Args): Promise<ScimResu
   const row = await loadUser(tx, caller, params.id);
   await repo.removeFromTenantTeams(tx, caller.tenantId, row.id);
   const revokedApiTokens = await repo.revokeUserApiTokens(tx, caller.tenantId, row.id);
+  const revokedGrants = await revokeUserGrantsInTenant(tx, caller, caller.tenantId, row.id);
+  const endedSessions = await endSessionsForUserIn(tx, row.id, caller.tenantId);
   await repo.deleteMembership(tx, caller.tenantId, row.id);
   const account = (await repo.countOtherMemberships(tx, row.id, caller.tenantId)) === 0 ? await repo.retireOrphanUser(tx, row.id) : "kept";
   await recordAudit(tx, caller, {
@@ -183,7 +188,7 @@ export async function deleteUser({ tx, caller, params }: Args): Promise<ScimResu
     action: "scim.user.deleted",
     subjectType: "user",
     subjectId: row.id,
-    payload: { userName: row.userName, externalId: row.externalId, account, revokedApiTokens },
+    payload: { userName: row.userName, externalId: row.externalId, account, revokedApiTokens, revokedGrants, endedSessions },
   });
   return { status: 204 };
 }

@@ -172,6 +172,23 @@ export function listTenantLinks(tenantId: string, state: LinkState | "all", prin
     .limit(500);
 }
 
+/** Revokes every live user grant of this person in this tenant (deprovisioning); returns them. */
+export async function revokeLiveUserGrants(tx: Executor, tenantId: string, userId: string): Promise<SharingGrant[]> {
+  return tx
+    .update(sharingGrants)
+    .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(sharingGrants.tenantId, tenantId),
+        eq(sharingGrants.principalType, "user"),
+        eq(sharingGrants.principalUserId, userId),
+        isNull(sharingGrants.revokedAt),
+        isNull(sharingGrants.tombstonedAt),
+      ),
+    )
+    .returning();
+}
+
 export async function revokeGrant(tx: Executor, grantId: string, userId: string): Promise<SharingGrant | null> {
   const [row] = await tx
     .update(sharingGrants)

@@ -6,7 +6,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { activityOf } from "@/lib/activity/summary";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, type AuditActor } from "@/lib/audit/service";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation, transaction, type Executor } from "@/lib/db/repo";
@@ -269,6 +269,18 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
   });
   if (!updated) throw notFound("Live grant");
   return withInherited(await present(updated, loaded.row.poc.title), decision);
+}
+
+/**
+ * Deprovisioning (SCIM DELETE): the person's own grants in this tenant are revoked in the
+ * caller's transaction, one audit row each, so a removed member keeps nothing as an outsider.
+ */
+export async function revokeUserGrantsInTenant(tx: Executor, actor: AuditActor, tenantId: string, userId: string): Promise<string[]> {
+  const grants = await repo.revokeLiveUserGrants(tx, tenantId, userId);
+  for (const grant of grants) {
+    await recordAudit(tx, actor, { tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ grant, creatorName: null }) });
+  }
+  return grants.map((g) => g.id);
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {

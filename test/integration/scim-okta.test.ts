@@ -119,10 +119,14 @@ describe("Okta provisioning sequence", () => {
     const { token, id: tokenId } = await createApiToken(self, { name: "olivia's script" });
     expect((await call(listPocsRoute, { path: "/api/v1/pocs", headers: bearer(token) })).status).toBe(200);
     expect(await pocStatusFor(userId, "northwind")).toBe(200);
+    const session = await sessionFor(userId);
+    expect((await call(listPocsRoute, { path: "/api/v1/pocs", headers: session })).status).toBe(200);
 
     const body = expectScim(await okta.patchUser(userId, [{ op: "replace", value: { active: false } }]), 200);
     expect(body.active).toBe(false);
 
+    // The session they had is ended; even a fresh one reaches nothing of this tenant.
+    expect((await call(listPocsRoute, { path: "/api/v1/pocs", headers: session })).status).toBe(401);
     expect(await pocStatusFor(userId, "northwind")).toBe(404);
     const sessionList = await call(listPocsRoute, { path: "/api/v1/pocs", headers: await sessionFor(userId) });
     expect(sessionList.body.data).toEqual([]);

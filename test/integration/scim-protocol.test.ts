@@ -12,9 +12,10 @@ import { GET as listUsersRoute } from "@/app/scim/v2/Users/route";
 import { getDb } from "@/db/client";
 import { auditEvents, memberships, teamMembers, teams, users } from "@/db/schema";
 import { revokeScimToken } from "@/lib/scim-tokens/service";
+import { createGrant } from "@/lib/sharing/service";
 import { createTeam } from "@/lib/teams/service";
-import { actor, call, seed, userId } from "../helpers";
-import { CORE_GROUP, CORE_USER, ENTERPRISE, expectScim, expectScimError, qs, scimClient, SCIM_TYPE, type ScimClient } from "../scim-helpers";
+import { actor, call, pocId, seed, userId } from "../helpers";
+import { CORE_GROUP, CORE_USER, ENTERPRISE, expectScim, expectScimError, pocStatusFor, qs, scimClient, SCIM_TYPE, type ScimClient } from "../scim-helpers";
 
 let acme: ScimClient;
 let globex: ScimClient;
@@ -186,7 +187,12 @@ describe("tenant isolation", () => {
     expectScim(await acme.patchUser(inAcme.id, [{ op: "replace", value: { active: false } }]), 200);
     expect(expectScim(await globex.getUser(inAcme.id), 200).active).toBe(true);
     expectScimError(await acme.patchUser(inAcme.id, [{ op: "replace", path: 'emails[type eq "work"].value', value: "moved@both.test" }]), 400, "mutability");
+    // A personal grant in Acme: deprovisioning from Acme revokes it, the account keeps Globex.
+    expectScim(await acme.patchUser(inAcme.id, [{ op: "replace", value: { active: true } }]), 200);
+    await createGrant(await actor("acmeAdmin"), { subject_type: "poc", subject_id: await pocId("contoso"), principal_type: "user", principal_id: inAcme.id, actions: ["view"] } as never);
+    expect(await pocStatusFor(inAcme.id, "contoso")).toBe(200);
     expectScim(await acme.deleteUser(inAcme.id), 204);
+    expect(await pocStatusFor(inAcme.id, "contoso")).toBe(404);
     expect(expectScim(await globex.getUser(inAcme.id), 200).userName).toBe("shared@both.test");
   });
 
