@@ -6,10 +6,10 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden } from "@/lib/api/errors";
+import { forbidden } from "@/lib/api/errors";
 import type { Executor } from "@/lib/db/repo";
 import { canonicalJson, chainHash, ChainWalker, type ChainBreak } from "./chain";
-import { decodeCursor, encodeCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
+import { auditCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
 import * as repo from "./repo";
 
 export type AuditActor = Actor | { system: true };
@@ -90,12 +90,11 @@ export function eventJson(r: repo.AuditEventRow): AuditEventJson {
 /** One page of the tenant's events, newest first, with an opaque cursor to the next page. */
 export async function listAuditEvents(actor: Actor, query: AuditQuery): Promise<{ data: AuditEventJson[]; next: string | null }> {
   const tenantId = requireAuditor(actor);
-  const beforeId = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (query.cursor && beforeId === null) throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "cursor", message: "Not a cursor from this API" }] });
+  const beforeId = query.cursor ? auditCursor.decodeOrThrow(query.cursor) : undefined;
   const limit = query.limit ?? 50;
   const rows = await repo.listEvents({ ...filterOf(tenantId, query), beforeId: beforeId ?? undefined }, limit + 1);
   const page = rows.slice(0, limit);
-  return { data: page.map(eventJson), next: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null };
+  return { data: page.map(eventJson), next: rows.length > limit ? auditCursor.encode(page[page.length - 1]!.id) : null };
 }
 
 /** The filter form's choices: who and what appears in the tenant's log. */
