@@ -61,6 +61,26 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
 );
 
+/**
+ * Server-side sign-in sessions. The session cookie (next-auth's encrypted JWT) carries only
+ * the session id; every request looks the row up together with the user (one query), so
+ * signing out, "sign out everywhere", a password change or a deactivation ends a copied
+ * cookie on its next request.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
+);
+
 export const memberships = pgTable(
   "memberships",
   {
@@ -172,6 +192,12 @@ export const comments = pgTable(
     guestEmail: text("guest_email"),
     viaGrantId: uuid("via_grant_id"),
     body: text("body").notNull(),
+    // Internal comments are for the POC's own tenant: never on share pages, embeds or exports.
+    internal: boolean("internal").notNull().default(false),
+    editedAt: tstz("edited_at"),
+    // Soft delete: the row stays (replies keep their parent), the body is cleared.
+    deletedAt: tstz("deleted_at"),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -311,6 +337,36 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   windowStart: tstz("window_start").notNull(),
 });
 
+export const accessRequestStatus = pgEnum("access_request_status", ["pending", "approved", "dismissed"]);
+
+/**
+ * "Request access" from an expired or revoked link's page: who asked, for which POC (through
+ * which dead link), and what the owner or an admin decided.
+ */
+export const accessRequests = pgTable(
+  "access_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    viaGrantId: uuid("via_grant_id").references(() => sharingGrants.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    message: text("message").notNull(),
+    status: accessRequestStatus("status").notNull().default("pending"),
+    ip: inet("ip"),
+    createdAt: createdAt(),
+    decidedAt: tstz("decided_at"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("access_requests_poc_idx").on(t.pocId, t.createdAt),
+    // One open request per person and POC: asking again does not notify the owner again.
+    uniqueIndex("access_requests_pending_key").on(t.pocId, t.email).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
 export const shareViews = pgTable(
   "share_views",
   {
@@ -400,6 +456,8 @@ export const invites = pgTable(
     createdAt: createdAt(),
     expiresAt: tstz("expires_at").notNull(),
     usedAt: tstz("used_at"),
+    // Set when the grant is revoked or edited away, or when the invitation is sent again.
+    revokedAt: tstz("revoked_at"),
   },
   (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_email_idx").on(t.email)],
 );
@@ -409,6 +467,7 @@ export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type TenantRole = (typeof tenantRole.enumValues)[number];
 export type Poc = typeof pocs.$inferSelect;
+export type AccessRequest = typeof accessRequests.$inferSelect;
 export type NewPoc = typeof pocs.$inferInsert;
 export type TaskGroup = typeof taskGroups.$inferSelect;
 export type Task = typeof tasks.$inferSelect;

@@ -12,19 +12,23 @@ import { canonicalJson, chainHash, ChainWalker, type ChainBreak } from "./chain"
 import { auditCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
 import * as repo from "./repo";
 
-export type AuditActor = Actor | { system: true };
+/** Who did it: a signed-in actor, the system (sweeps), or an anonymous caller (failed sign-ins). */
+export type AuditActor = Actor | { system: true } | { anonymous: true; ip: string | null };
 
 const chainKeyOf = (tenantId: string | null) => tenantId ?? "global";
 
 export async function recordAudit(
   tx: Executor,
   actor: AuditActor,
+  // tenantId null: an event of no tenant (e.g. a failed sign-in for an unknown email).
   event: { tenantId: string | null; action: string; subjectType: string; subjectId: string | null; payload: Record<string, unknown>; pocId?: string | null },
 ): Promise<void> {
   const who =
     "system" in actor
       ? { actorType: "system" as const, actorUserId: null, actorTokenId: null, ip: null }
-      : {
+      : "anonymous" in actor
+        ? { actorType: "public" as const, actorUserId: null, actorTokenId: null, ip: actor.ip }
+        : {
           actorType: actor.via.kind === "api_token" ? ("api_token" as const) : ("user" as const),
           actorUserId: actor.userId,
           actorTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,

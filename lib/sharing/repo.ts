@@ -121,7 +121,7 @@ export async function bindPendingGrants(tx: Executor, email: string, userId: str
 }
 
 /** What is shared with a user through live user, team and role grants, newest first. */
-export function listSharedWithUser(userId: string) {
+export function listSharedWithUser(userId: string, onlyTenantId: string | null = null) {
   const g = alias(sharingGrants, "g");
   const sharer = alias(users, "sharer");
   return getDb()
@@ -138,7 +138,7 @@ export function listSharedWithUser(userId: string) {
     .from(g)
     .innerJoin(pocs, eq(pocs.id, g.subjectId))
     .leftJoin(sharer, eq(sharer.id, g.createdByUserId))
-    .where(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId))
+    .where(and(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId), onlyTenantId ? eq(pocs.tenantId, onlyTenantId) : undefined))
     .orderBy(desc(g.createdAt));
 }
 
@@ -267,7 +267,7 @@ export async function updateGrant(tx: Executor, grantId: string, values: Partial
   const [row] = await tx
     .update(sharingGrants)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .where(and(eq(sharingGrants.id, grantId), isLiveGrant))
     .returning();
   return row ?? null;
 }

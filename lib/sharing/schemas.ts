@@ -2,6 +2,7 @@
  * zod schemas of the sharing area (grant API, public-link API, public POC view). Pure.
  */
 import { z } from "zod";
+import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
 import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
@@ -20,7 +21,7 @@ export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
 
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
-const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
+const ExpiresAt = isoDateTime();
 
 /** Options a link grant can carry (DESIGN "Public links"). */
 const linkOptions = {
@@ -80,18 +81,18 @@ export const ShareFormInput = z.discriminatedUnion("intent", [
   z.strictObject({ intent: z.literal("identify"), email: Email }),
   z.strictObject({
     intent: z.literal("comment"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+    name: text(100, { min: 1, required: "Enter your name" }),
     email: Email,
-    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+    body: text(2000, { min: 1, required: "Write something first", multiline: true }),
     parent_id: z.uuid().optional(),
   }),
 ]);
 export type ShareFormInput = z.infer<typeof ShareFormInput>;
 
 export const GuestCommentInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+  name: text(100, { min: 1, required: "Enter your name" }),
   email: Email,
-  body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+  body: text(2000, { min: 1, required: "Write something first", multiline: true }),
   parent_id: z.uuid().nullable().optional(),
 });
 export type GuestCommentInput = z.infer<typeof GuestCommentInput>;
@@ -126,6 +127,10 @@ export const GrantJson = z.object({
   created_by: CreatedBy,
   updated_at: timestamp,
   revoked_at: timestamp.nullable(),
+  inherited_restrictions: z
+    .array(z.enum(["watermark"]))
+    .optional()
+    .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
   activity: ActivitySummary.optional().describe("Views of this grant (in lists)"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
@@ -173,7 +178,17 @@ export const PublicPocView = z.object({
   actions: z.array(GrantAction),
   /** Present only when the link carries `comment`. Authors by display name only. */
   comments: z
-    .array(z.object({ id: z.uuid(), parent_id: z.uuid().nullable(), author_name: z.string(), author_kind: z.enum(["user", "guest"]), body: z.string(), created_at: z.string() }))
+    .array(z.object({
+        id: z.uuid(),
+        parent_id: z.uuid().nullable(),
+        author_name: z.string(),
+        author_kind: z.enum(["user", "guest"]),
+        body: z.string(),
+        created_at: z.string(),
+        edited_at: z.string().nullable(),
+        /** Removed by its author or a moderator: kept so replies keep their place; the body is empty. */
+        deleted: z.boolean(),
+      }))
     .optional(),
   /** The email the viewer gave, when the link is watermarked. */
   viewer_email: z.string().nullable(),

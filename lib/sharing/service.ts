@@ -16,12 +16,16 @@ import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
-import { anonymousActionProblem, anonymousGrantManagement, can, reshareProblems } from "./policy";
+import { anonymousActionProblem, anonymousGrantManagement, can, grantState, reshareDecision, type ReshareDecision, type ReshareRequest } from "./policy";
 import * as repo from "./repo";
 import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 
 const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
+
+/** The API says which restrictions the grant inherited from its sharer. */
+const withInherited = (json: GrantJson, decision: ReshareDecision | null): GrantJson =>
+  decision && decision.inherited.length > 0 ? { ...json, inherited_restrictions: decision.inherited } : json;
 const isAnonymous = (type: string) => type === "link" || type === "embed";
 
 const invalidField = (field: string, message: string) => new AppError("request/invalid", "The request has invalid fields", { fields: [{ field, message }] });
@@ -36,12 +40,22 @@ async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess>
   return loaded;
 }
 
-/** Rule 3 for signed-in principals: within the caller's own actions and expiry. */
-async function checkReshare(actor: Actor, loaded: PocAccess, actions: readonly string[], expiresAt: Date | null): Promise<void> {
+/** Rule 3 for signed-in principals (policy.reshareDecision): refused, or the grant's forced watermark. */
+async function checkReshare(actor: Actor, loaded: PocAccess, requested: ReshareRequest): Promise<ReshareDecision> {
   const shareExpiresAt = loaded.access.manage ? "never" : await repo.findShareRightExpiry(loaded.row.poc.id, loaded.row.poc.tenantId, actor.userId);
-  const problems = reshareProblems({ access: loaded.access, shareExpiresAt }, { actions: actions as never, expiresAt });
-  if (problems.length > 0) throw forbidden(problems.join(". "));
+  const outsider = loaded.row.viewerRole === null || (actor.via.kind === "api_token" && actor.tenantId !== loaded.row.poc.tenantId);
+  const decision = reshareDecision({ access: loaded.access, shareExpiresAt, outsider }, requested);
+  if (decision.problems.length > 0) throw forbidden(decision.problems.join(". "));
+  return decision;
 }
+
+const reshareRequestOf = (input: CreateGrantInput, expiresAt: Date | null): ReshareRequest => ({
+  principalType: input.principal_type as ReshareRequest["principalType"],
+  byEmail: input.principal_type === "user" && input.email !== undefined,
+  actions: input.actions,
+  expiresAt,
+  watermark: input.watermark ?? false,
+});
 
 /** expires_at must lie in the future when it is set (checked here: "now" is not a schema fact). */
 function checkExpiry(expiresAt: string | null | undefined): Date | null | undefined {
@@ -90,11 +104,22 @@ async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Prom
   }
 }
 
-export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
+/** The authorization part of createGrant, on its own: an idempotent replay runs it again. */
+export async function authorizeCreateGrant(
+  actor: Actor,
+  input: CreateGrantInput,
+  options: { checkExpiry?: boolean } = {},
+): Promise<{ loaded: PocAccess; decision: ReshareDecision | null }> {
   const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
+  const expiresAt = (options.checkExpiry ? checkExpiry(input.expires_at) : input.expires_at ? new Date(input.expires_at) : null) ?? null;
+  const decision = input.principal_type === "link" ? null : await checkReshare(actor, loaded, reshareRequestOf(input, expiresAt));
+  return { loaded, decision };
+}
+
+export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
+  const { loaded, decision } = await authorizeCreateGrant(actor, input, { checkExpiry: true });
   const { poc } = loaded.row;
-  const expiresAt = checkExpiry(input.expires_at) ?? null;
-  if (input.principal_type !== "link") await checkReshare(actor, loaded, input.actions, expiresAt);
+  const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
   const principal = await resolvePrincipal(input, poc.tenantId);
   if (principal.type !== "link") {
     const existing = await repo.findLiveGrantForPrincipal(poc.id, principal);
@@ -115,7 +140,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         principalTeamId: principal.type === "team" ? principal.teamId : null,
         principalRole: principal.type === "role" ? principal.role : null,
         actions: input.actions,
-        watermark: input.watermark ?? false,
+        watermark: decision?.watermark ?? input.watermark ?? false,
         notifyViews: input.notify_views ?? "off",
         expiresAt,
         passwordHash,
@@ -135,7 +160,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
       return grant.id;
     });
     kickEmailDelivery();
-    return grantJson((await repo.findGrant(grantId))!);
+    return withInherited(grantJson((await repo.findGrant(grantId))!), decision);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
     const existing = await repo.findOpenLink(poc.id);
@@ -173,7 +198,11 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
   const rows = (await repo.listSubjectGrants(subject.subject_id)).filter((r) => isAdmin || !isAnonymous(r.grant.principalType));
   const activity = await activityOf(rows.map((r) => r.grant.id));
-  return rows.map((r) => ({ ...grantJson(r), activity: activity(r.grant.id) }));
+  const visible = rows.map((r) => ({ ...grantJson(r), activity: activity(r.grant.id) }));
+  // An outsider holding `share` never learns the tenant's people: emails only of whom they invited.
+  const outsider = loaded.row.viewerRole === null;
+  if (!outsider) return visible;
+  return visible.map((g) => (g.created_by?.id === actor.userId ? g : { ...g, principal: { ...g.principal, email: null } }));
 }
 
 export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
@@ -182,16 +211,29 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
   if (!anonymous && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
   const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
   if (actionProblem) throw invalidField("actions", actionProblem);
-  const expiresAt = checkExpiry(input.expires_at);
-  if (!anonymous) {
-    await checkReshare(actor, loaded, input.actions ?? before.grant.actions, expiresAt === undefined ? before.grant.expiresAt : expiresAt);
+  // Expired is final (SECURITY 27): whether or not the sweep has tombstoned it yet, a grant
+  // past its expiry is never brought back; a new grant is the way.
+  if (grantState(before.grant, new Date()) === "expired") {
+    throw new AppError("grant/expired", "This grant has expired and cannot be changed: create a new grant instead");
   }
+  const expiresAt = checkExpiry(input.expires_at);
+  let decision: ReshareDecision | null = null;
+  if (!anonymous) {
+    decision = await checkReshare(actor, loaded, {
+      principalType: before.grant.principalType as ReshareRequest["principalType"],
+      byEmail: true,
+      actions: input.actions ?? before.grant.actions,
+      expiresAt: expiresAt === undefined ? before.grant.expiresAt : expiresAt,
+      watermark: input.watermark ?? before.grant.watermark,
+    });
+  }
+  const watermark = decision && decision.watermark !== (input.watermark ?? before.grant.watermark) ? decision.watermark : input.watermark;
   const passwordChange =
     input.password === undefined
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, notifyViews: input.notify_views, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark, notifyViews: input.notify_views, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -205,7 +247,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
     return after;
   });
   if (!updated) throw notFound("Live grant");
-  return grantJson(updated);
+  return withInherited(grantJson(updated), decision);
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
@@ -230,7 +272,9 @@ export async function resendInvite(actor: Actor, grantId: string): Promise<void>
 /** "Shared with me": POCs shared with the caller, one entry per POC, newest share first. */
 export async function sharedWithMe(actor: Actor): Promise<SharedWithMeJson["data"]> {
   const byPoc = new Map<string, SharedWithMeJson["data"][number]>();
-  for (const r of await repo.listSharedWithUser(actor.userId)) {
+  // An API token never reaches beyond its tenant, here too (SECURITY 27).
+  const onlyTenantId = actor.via.kind === "api_token" ? actor.tenantId : null;
+  for (const r of await repo.listSharedWithUser(actor.userId, onlyTenantId)) {
     const entry = byPoc.get(r.pocId);
     if (!entry) {
       byPoc.set(r.pocId, {
@@ -251,6 +295,9 @@ export async function sharedWithMe(actor: Actor): Promise<SharedWithMeJson["data
 }
 
 // ---- the public-link face of the same service ----
+
+/** The authorization part of createPublicLink (an idempotent replay runs it again). */
+export const authorizeCreatePublicLink = (actor: Actor, pocId: string): Promise<PocAccess> => requireLinkAdmin(actor, pocId);
 
 export async function createPublicLink(actor: Actor, pocId: string, options: PublicLinkInput = {}): Promise<PublicLinkJson> {
   const grant = await createGrant(actor, { subject_type: "poc", subject_id: pocId, principal_type: "link", ...options, actions: options.actions ?? ["view"] });
