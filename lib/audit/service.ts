@@ -79,7 +79,7 @@ function filterOf(tenantId: string, q: AuditQuery): repo.AuditFilter {
 
 const actorLabel = (r: repo.AuditEventRow): string | null => {
   if (r.actorType === "system") return "System";
-  if (r.actorType === "scim_token") return "Identity provider (SCIM)";
+  if (r.actorType === "scim_token") return `Identity provider (SCIM token ${r.tokenName ?? "since deleted"})`;
   if (r.actorType === "public") return "Anonymous visitor";
   if (r.actorType === "api_token") return `${r.tokenName ?? "API token"} (for ${r.actorName ?? "a former user"})`;
   return r.actorName ?? r.actorEmail;
