@@ -46,7 +46,7 @@ test("a guest's two views of a watermarked link show in its activity; the audit 
 
   await signIn(page, "acmeAdmin");
   await page.goto(`/pocs/${poc.id}`);
-  await page.getByRole("button", { name: "🔗 Manage Share Link" }).click();
+  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
   const activity = dialog.getByRole("region", { name: "Activity" });
   await expect(activity.getByTestId("activity-summary")).toContainText("2 views · 1 unique viewer · last viewed");
