@@ -36,6 +36,7 @@ import {
 } from "./common";
 import { printScim, runScimBench, SCIM_FULL, SCIM_SMOKE } from "./scim";
 import { FULL_SIZE, LINK_PASSWORD, SMOKE_SIZE, type DataSize } from "./seed";
+import type { measureAuditLog as MeasureAuditLog } from "./audit";
 
 // ---- options ----
 const argv = process.argv.slice(2);
@@ -300,6 +301,10 @@ async function main(): Promise<Results> {
 
   console.log(`[bench] seeding phase 2: ${size.links} links (${size.pocs} live), grants up to ${size.grants}...`);
   await seed.seedPhase2(seeded, ctx);
+  const audit = await import("./audit");
+  const auditSizes = smoke ? { large: 2000, small: 100 } : { large: option("audit-rows", 100_000), small: 1000 };
+  console.log(`[bench] seeding audit logs: ${auditSizes.large} and ${auditSizes.small} chained rows...`);
+  const auditSeeds = await audit.seedAuditLogs({ ...seeded, pocIds: seeded.pocIds }, auditSizes);
   const facts = await seed.databaseFacts(db.kind);
 
   app = await startApp(db);
@@ -422,6 +427,9 @@ async function main(): Promise<Results> {
   route4.dbRoundTrips = await roundTrips(app, pocPaths, () => sessionCookie);
   route4Small.dbRoundTrips = route4SmallTrips;
 
+  console.log("[bench] audit log, one request at a time:");
+  const auditLog: Awaited<ReturnType<typeof MeasureAuditLog>> = await audit.measureAuditLog(base, auditSeeds, smoke ? 30 : 300);
+
   // Same JSON as the app: fetched now, compared with the raw baseline's answer below.
   const appJson = await (await fetch(base + openPaths[0])).json();
   await app.stop();
@@ -481,12 +489,14 @@ async function main(): Promise<Results> {
     },
     route4_p50_scaling: { goal: "<= 1.2", value: route4.p50 / Math.max(route4Small.p50, 0.001), met: route4.p50 / Math.max(route4Small.p50, 0.001) <= 1.2 },
     route1_p99_during_burst_vs_idle: { goal: "<= 2", value: route1Burst.p99 / Math.max(route1.p99, 0.001), met: route1Burst.p99 / Math.max(route1.p99, 0.001) <= 2 },
+    ...auditLog.goals,
   };
   return {
     machine,
     settings: { ...opts, out: undefined, dataSize: size, grantsSmall: seeded.grantsAfterPhase1, grantsLarge: seeded.grantsAfterPhase2 },
     results,
     passwordBurst: burstInfo,
+    auditLog: { rows: auditLog.rows, verify: auditLog.verify },
     scim,
     rawBaselineSameJson: sameJson,
     goals,
@@ -528,6 +538,9 @@ function printTable(out: Results): void {
     const ratios = per("ceiling", r.roundsRatioCeiling) + per("page ceiling", r.roundsRatioPageCeiling);
     console.log(`  ${r.name}: ${ratios}p99 per round ${r.roundsP99!.join(" / ")} ms (the table shows the worst)`);
   }
+  const audit = out.auditLog as { rows: { label: string; p50: number; p99: number; errors: number }[]; verify: { rows: number; wallMs: number; serverMs: number; ok: boolean } };
+  for (const r of audit.rows) console.log(`  ${r.label}: p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors} (unloaded)`);
+  console.log(`  audit. verify over ${audit.verify.rows} rows: ${audit.verify.wallMs} ms (server ${audit.verify.serverMs} ms), ${audit.verify.ok ? "intact" : "BROKEN"}`);
   const burst = out.passwordBurst as { bursts: number; statuses: Record<string, number> };
   console.log(`  password bursts: ${burst.bursts} x 20 attempts, responses ${JSON.stringify(burst.statuses)}`);
   printScim(out.scim as Parameters<typeof printScim>[0]);
@@ -554,7 +567,8 @@ try {
   writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
   if (scimOnly) printScim(out.scim as Parameters<typeof printScim>[0]);
   else printTable(out);
-  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + (out.scim as { errors: number }).errors;
+  const auditErrors = ((out.auditLog as { rows: { errors: number }[] } | undefined)?.rows ?? []).reduce((sum, r) => sum + r.errors, 0);
+  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + (out.scim as { errors: number }).errors + auditErrors;
   console.log(`\n[bench] results written to ${path.relative(root, opts.out)} (${out.wallSeconds} s)`);
   if (smoke) {
     // npm test's smoke stage: the harness ran; it fails on request errors, never on speed.

@@ -34,7 +34,7 @@ export function ActivityPanel({ grantId, label, notify }: { grantId: string; lab
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
-    <section className={styles.panel} aria-labelledby={headingId}>
+    <section className={styles.panel} aria-labelledby={headingId} data-testid="activity-panel">
       <div className={styles.head}>
         <h3 id={headingId} className={styles.title}>
           Activity
@@ -80,15 +80,14 @@ function ActivityBody({ grantId, label, open, panelId }: { grantId: string; labe
       <div id={panelId} hidden={!open}>
         {views.isSuccess && rows.length === 0 ? <p className="muted small">Nobody has opened it yet.</p> : null}
         {rows.length > 0 ? (
-          <div className={`table-scroll ${styles.scroll}`}>
+          // Scrollable, so it takes keyboard focus (arrow keys scroll it).
+          <div className={`table-scroll ${styles.scroll}`} tabIndex={0} role="region" aria-label={`Views of ${label}, scrollable`}>
             <table className={`data-table ${styles.table}`} aria-label={`Views of ${label}`}>
               <thead>
                 <tr>
                   <th scope="col">Time</th>
-                  <th scope="col">Viewer</th>
-                  <th scope="col">What</th>
-                  <th scope="col">IP</th>
-                  <th scope="col">Browser</th>
+                  <th scope="col">Viewer and what</th>
+                  <th scope="col">IP and browser</th>
                 </tr>
               </thead>
               <tbody>
@@ -97,10 +96,16 @@ function ActivityBody({ grantId, label, open, panelId }: { grantId: string; labe
                     <td className={styles.nowrap}>
                       <LocalTime value={v.at} />
                     </td>
-                    <td className={styles.viewer}>{viewerOf(v)}</td>
-                    <td>{whatOf(v)}</td>
-                    <td className={styles.mono}>{v.ip ?? "—"}</td>
-                    <td title={v.user_agent ?? undefined}>{v.browser ?? "—"}</td>
+                    <td className={styles.viewer}>
+                      {viewerOf(v)}
+                      <div className="muted small">{whatOf(v)}</div>
+                    </td>
+                    <td>
+                      <span className={styles.mono}>{v.ip ?? "—"}</span>
+                      <div className="muted small" title={v.user_agent ?? undefined}>
+                        {v.browser ?? "Unknown browser"}
+                      </div>
+                    </td>
                   </tr>
                 ))}
               </tbody>

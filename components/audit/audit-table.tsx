@@ -60,31 +60,31 @@ export function AuditTable({ events, filtered }: { events: AuditEventJson[]; fil
       <table className={`data-table ${styles.table}`} aria-label="Audit events">
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
+            <th scope="col">When and who</th>
             <th scope="col">Action</th>
-            <th scope="col">Subject</th>
-            <th scope="col">IP</th>
             <th scope="col">Payload</th>
           </tr>
         </thead>
         <tbody>
           {events.map((e) => (
             <tr key={e.id} data-action={e.action}>
-              <td className={styles.nowrap}>
+              <td className={styles.when}>
                 <LocalTime value={e.created_at} />
+                <div>
+                  {e.actor.name ?? "Unknown"} <span className="muted small">({ACTOR_KINDS[e.actor.type] ?? e.actor.type})</span>
+                </div>
+                <div className={`muted small ${styles.mono}`}>{e.ip ?? "no IP"}</div>
                 {e.chain ? <div className={`muted small ${styles.mono}`} title={`SHA-256 ${e.chain.hash}`}>#{e.chain.seq} · {e.chain.hash.slice(0, 10)}…</div> : null}
               </td>
-              <td>
-                {e.actor.name ?? "Unknown"}
-                <div className="muted small">{ACTOR_KINDS[e.actor.type] ?? e.actor.type}</div>
-              </td>
-              <td>{actionLabel(e.action)}</td>
-              <td>
-                {e.poc ? <Link href={`/pocs/${e.poc.id}`}>{e.poc.title ?? "Deleted POC"}</Link> : null}
+              <td className={styles.action}>
+                <strong>{actionLabel(e.action)}</strong>
+                {e.poc ? (
+                  <div>
+                    <Link href={`/pocs/${e.poc.id}`}>{e.poc.title ?? "Deleted POC"}</Link>
+                  </div>
+                ) : null}
                 <div className="muted small">{e.subject.type.replace(/_/g, " ")}</div>
               </td>
-              <td className={styles.mono}>{e.ip ?? "—"}</td>
               <td className={styles.payload}>
                 <Payload payload={e.payload} />
               </td>

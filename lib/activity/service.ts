@@ -4,7 +4,7 @@
  * runs with the expiry sweep.
  */
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/api/errors";
+import { keysetCursor } from "@/lib/api/cursor";
 import { config } from "@/lib/config";
 import { getGrant } from "@/lib/sharing/service";
 import * as repo from "./repo";
@@ -12,13 +12,7 @@ import type { GrantViewsPage, ViewJson, ViewsQuery } from "./schemas";
 import { activityOf } from "./summary";
 import { browserOf } from "./user-agent";
 
-const CURSOR_PREFIX = "sv1.";
-const encodeCursor = (id: number) => CURSOR_PREFIX + Buffer.from(String(id)).toString("base64url");
-function decodeCursor(cursor: string): number {
-  const id = cursor.startsWith(CURSOR_PREFIX) ? Number(Buffer.from(cursor.slice(CURSOR_PREFIX.length), "base64url").toString()) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "cursor", message: "Not a cursor from this API" }] });
-  return id;
-}
+const viewsCursor = keysetCursor("sv1.");
 
 type ViewRow = Awaited<ReturnType<typeof repo.listViews>>[number];
 
@@ -41,13 +35,13 @@ function viewJson(r: ViewRow, principalType: string): ViewJson {
 export async function grantViews(actor: Actor, grantId: string, query: ViewsQuery): Promise<GrantViewsPage> {
   const grant = await getGrant(actor, grantId);
   const limit = query.limit ?? 20;
-  const beforeId = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const beforeId = query.cursor ? viewsCursor.decodeOrThrow(query.cursor) : undefined;
   const [rows, summary] = await Promise.all([repo.listViews(grantId, beforeId, limit + 1), activityOf([grantId])]);
   const page = rows.slice(0, limit);
   return {
     summary: summary(grantId),
     data: page.map((r) => viewJson(r, grant.principal_type)),
-    next: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null,
+    next: rows.length > limit ? viewsCursor.encode(page[page.length - 1]!.id) : null,
   };
 }
 

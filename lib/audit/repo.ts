@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { apiTokens, auditChainHeads, auditEvents, pocs, users } from "@/db/schema";
+import { apiTokens, auditChainHeads, auditEvents, pocs, scimTokens, users } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 import { GENESIS_HASH, type ChainRecord } from "./chain";
 
@@ -64,7 +64,7 @@ const eventColumns = {
   actorTokenId: auditEvents.actorTokenId,
   actorName: actorUser.name,
   actorEmail: actorUser.email,
-  tokenName: apiTokens.name,
+  tokenName: sql<string | null>`coalesce(${apiTokens.name}, ${scimTokens.name})`,
   ip: sql<string | null>`host(${auditEvents.ip})`,
   action: auditEvents.action,
   subjectType: auditEvents.subjectType,
@@ -105,7 +105,8 @@ export async function listEvents(filter: AuditFilter, limit: number): Promise<Au
     .select(eventColumns)
     .from(auditEvents)
     .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId))
-    .leftJoin(apiTokens, eq(apiTokens.id, auditEvents.actorTokenId))
+    .leftJoin(apiTokens, and(eq(apiTokens.id, auditEvents.actorTokenId), sql`${auditEvents.actorType} = 'api_token'`))
+    .leftJoin(scimTokens, and(eq(scimTokens.id, auditEvents.actorTokenId), sql`${auditEvents.actorType} = 'scim_token'`))
     .leftJoin(pocs, eq(pocs.id, auditEvents.pocId))
     .where(filterCondition(filter))
     .orderBy(desc(auditEvents.id))

@@ -1,6 +1,7 @@
 /** zod schemas of the audit area: the audit-events API's query and answers. Pure. */
 import { z } from "zod";
 import { isoDate, isoDateTime } from "@/lib/validation/schemas";
+import { keysetCursor } from "@/lib/api/cursor";
 
 const timestamp = z.iso.datetime({ offset: true });
 /** A day (taken as UTC midnight) or an RFC 3339 date-time. */
@@ -64,12 +65,6 @@ export const ChainVerification = z.object({
 });
 export type ChainVerification = z.infer<typeof ChainVerification>;
 
-const CURSOR_PREFIX = "ae1.";
-
-export const encodeCursor = (id: number): string => CURSOR_PREFIX + Buffer.from(String(id)).toString("base64url");
-
-export function decodeCursor(cursor: string): number | null {
-  if (!cursor.startsWith(CURSOR_PREFIX)) return null;
-  const id = Number(Buffer.from(cursor.slice(CURSOR_PREFIX.length), "base64url").toString());
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
+export const auditCursor = keysetCursor("ae1.");
+export const encodeCursor = auditCursor.encode;
+export const decodeCursor = auditCursor.decode;

@@ -6,10 +6,10 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden } from "@/lib/api/errors";
+import { forbidden } from "@/lib/api/errors";
 import type { Executor } from "@/lib/db/repo";
 import { canonicalJson, chainHash, ChainWalker, type ChainBreak } from "./chain";
-import { decodeCursor, encodeCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
+import { auditCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
 import type { ScimCaller } from "@/lib/scim/caller";
 import * as repo from "./repo";
 
@@ -79,7 +79,7 @@ function filterOf(tenantId: string, q: AuditQuery): repo.AuditFilter {
 
 const actorLabel = (r: repo.AuditEventRow): string | null => {
   if (r.actorType === "system") return "System";
-  if (r.actorType === "scim_token") return "Identity provider (SCIM)";
+  if (r.actorType === "scim_token") return `Identity provider (SCIM token ${r.tokenName ?? "since deleted"})`;
   if (r.actorType === "public") return "Anonymous visitor";
   if (r.actorType === "api_token") return `${r.tokenName ?? "API token"} (for ${r.actorName ?? "a former user"})`;
   return r.actorName ?? r.actorEmail;
@@ -102,12 +102,11 @@ export function eventJson(r: repo.AuditEventRow): AuditEventJson {
 /** One page of the tenant's events, newest first, with an opaque cursor to the next page. */
 export async function listAuditEvents(actor: Actor, query: AuditQuery): Promise<{ data: AuditEventJson[]; next: string | null }> {
   const tenantId = requireAuditor(actor);
-  const beforeId = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (query.cursor && beforeId === null) throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "cursor", message: "Not a cursor from this API" }] });
+  const beforeId = query.cursor ? auditCursor.decodeOrThrow(query.cursor) : undefined;
   const limit = query.limit ?? 50;
   const rows = await repo.listEvents({ ...filterOf(tenantId, query), beforeId: beforeId ?? undefined }, limit + 1);
   const page = rows.slice(0, limit);
-  return { data: page.map(eventJson), next: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null };
+  return { data: page.map(eventJson), next: rows.length > limit ? auditCursor.encode(page[page.length - 1]!.id) : null };
 }
 
 /** The filter form's choices: who and what appears in the tenant's log. */
