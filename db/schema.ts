@@ -289,6 +289,32 @@ export const sharingGrants = pgTable(
   ],
 );
 
+/**
+ * Per-tenant keys that sign embed tokens (JWTs). The private key is stored sealed with the app
+ * secret; the public JWK verifies. A rotation marks the current key `rotated_at` and gives it a
+ * `retires_at` (the grace period, which an admin can end early): from then on its tokens are
+ * refused. One current key per tenant (a partial unique index, safe under concurrency).
+ */
+export const embedSigningKeys = pgTable(
+  "embed_signing_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    kid: text("kid").notNull(),
+    alg: text("alg").notNull(),
+    publicJwk: jsonb("public_jwk").notNull(),
+    privateKeyEncrypted: text("private_key_encrypted").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    rotatedAt: tstz("rotated_at"),
+    retiresAt: tstz("retires_at"),
+  },
+  (t) => [
+    uniqueIndex("embed_signing_keys_kid_key").on(t.kid),
+    uniqueIndex("embed_signing_keys_one_current").on(t.tenantId).where(sql`${t.rotatedAt} is null`),
+  ],
+);
+
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -390,6 +416,8 @@ export const shareViews = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
     viewerEmail: text("viewer_email"),
+    // An embed viewer named by the integrator with an id rather than an email (viewer tokens).
+    viewerExternalId: text("viewer_external_id"),
     ip: inet("ip"),
     userAgent: text("user_agent"),
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
@@ -498,3 +526,4 @@ export type GrantAction = (typeof grantAction.enumValues)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type ScimToken = typeof scimTokens.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type EmbedSigningKey = typeof embedSigningKeys.$inferSelect;

@@ -26,5 +26,7 @@ export type PocActions = {
   addCriterion: (pocId: string, input: { description: string }) => Result;
   updateCriterion: (pocId: string, criterionId: string, input: { status: CriterionStatusValue }) => Result;
   deleteCriterion: (pocId: string, criterionId: string) => Result;
-  addComment: (pocId: string, input: { body: string; parent_id: string | null }) => Result;
+  addComment: (pocId: string, input: { body: string; parent_id: string | null; internal?: boolean }) => Result;
+  updateComment: (pocId: string, commentId: string, input: { body: string }) => Result;
+  deleteComment: (pocId: string, commentId: string) => Result;
 };

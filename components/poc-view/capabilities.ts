@@ -17,6 +17,8 @@ export type PocCommenting = {
   newThread: ReactNode;
   /** The reply control under a top-level comment. */
   reply: (comment: PocViewComment) => ReactNode;
+  /** Edit and delete for the comments this viewer may change (members only). */
+  controls?: (comment: PocViewComment) => ReactNode;
 };
 
 export type PocViewCapabilities = {

@@ -15,16 +15,23 @@ export function CommentForm({
   autoFocus,
   onDone,
   onCancel,
+  initialBody = "",
+  internalOption,
 }: {
   label: string;
   submitLabel: string;
   parentId?: string | null;
-  action: (input: { body: string; parent_id: string | null }) => Promise<ActionResult<unknown>>;
+  action: (input: { body: string; parent_id: string | null; internal?: boolean }) => Promise<ActionResult<unknown>>;
   autoFocus?: boolean;
   onDone?: () => void;
   onCancel?: () => void;
+  /** Editing: the text so far. */
+  initialBody?: string;
+  /** The organisation's name: offers "internal" (never on share links, embeds or exports). */
+  internalOption?: string;
 }) {
-  const [body, setBody] = useState("");
+  const [body, setBody] = useState(initialBody);
+  const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -33,9 +40,10 @@ export function CommentForm({
     event.preventDefault();
     if (pending) return;
     startTransition(async () => {
-      const result = await action({ body, parent_id: parentId });
+      const result = await action({ body, parent_id: parentId, ...(internalOption ? { internal } : {}) });
       if (result.ok) {
         setBody("");
+        setInternal(false);
         setError(null);
         setFieldError(null);
         onDone?.();
@@ -70,6 +78,12 @@ export function CommentForm({
           />
         )}
       </Field>
+      {internalOption ? (
+        <label className="checkbox-row">
+          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+          Internal: only people at {internalOption} see it (never on share links, embeds or exports)
+        </label>
+      ) : null}
       <div className="form-actions">
         {onCancel ? (
           <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={pending}>

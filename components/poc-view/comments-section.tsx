@@ -21,17 +21,22 @@ function CommentItem({ comment, commenting }: { comment: PocViewComment; comment
         <div className="comment-main">
           <header className="comment-meta">
             <span id={authorId} className="comment-author">
-              {comment.author_name}
+              {comment.deleted ? "Comment removed" : comment.author_name}
             </span>
-            {comment.author_kind === "guest" ? <span className="tag">Guest</span> : null}
-            {comment.internal ? <span className="tag">Internal</span> : null}
+            {comment.author_kind === "guest" && !comment.deleted ? <span className="tag">Guest</span> : null}
+            {comment.internal ? <span className="tag tag-internal">Internal</span> : null}
             <span className="muted small">
               <LocalTime value={comment.created_at} />
               {comment.edited_at && !comment.deleted ? " · edited" : null}
             </span>
           </header>
-          {comment.deleted ? <p className="muted comment-body">This comment was removed.</p> : <p className="prose comment-body">{comment.body}</p>}
-          {commenting && !comment.deleted ? commenting.reply(comment) : null}
+          {comment.deleted ? null : (
+            <>
+              <p className="prose comment-body">{comment.body}</p>
+              {commenting?.controls?.(comment)}
+              {commenting ? commenting.reply(comment) : null}
+            </>
+          )}
         </div>
       </article>
       {comment.replies.length > 0 ? (
@@ -58,7 +63,7 @@ export function CommentsSection({ threads, commenting }: { threads: PocViewComme
       </div>
       <div className="card">
         {threads.length === 0 ? (
-          <p className="muted">No comments yet.{commenting ? " Start the conversation below." : ""}</p>
+          <p className="muted">No comments yet.{commenting?.newThread ? " Start the conversation below." : ""}</p>
         ) : (
           <ul className="comment-list">
             {threads.map((comment) => (
@@ -66,7 +71,7 @@ export function CommentsSection({ threads, commenting }: { threads: PocViewComme
             ))}
           </ul>
         )}
-        {commenting ? <div className="comment-new">{commenting.newThread}</div> : null}
+        {commenting?.newThread ? <div className="comment-new">{commenting.newThread}</div> : null}
       </div>
     </section>
   );

@@ -12,7 +12,7 @@ export const ANONYMOUS_ACTIONS: readonly GrantAction[] = ["view", "download", "c
 export function anonymousActionProblem(actions: readonly string[]): string | null {
   const extra = actions.filter((a) => !(ANONYMOUS_ACTIONS as readonly string[]).includes(a));
   if (extra.length === 0) return null;
-  return `Public links can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} ${extra.length > 1 ? "need" : "needs"} a signed-in principal`;
+  return `Public links and embeds can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} ${extra.length > 1 ? "need" : "needs"} a signed-in principal`;
 }
 
 export type AccessFacts = {

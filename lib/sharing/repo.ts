@@ -160,14 +160,14 @@ const linkStateCondition: Record<LinkState, SQL | undefined> = {
 const revoker = alias(users, "revoker");
 
 /** The tenant's public links in one state (or all), newest first, with who ended them. */
-export function listTenantLinks(tenantId: string, state: LinkState | "all") {
+export function listTenantLinks(tenantId: string, state: LinkState | "all", principalType: "link" | "embed" = "link") {
   return getDb()
     .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title, revokedByName: revoker.name })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
     .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
-    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, "link"), state === "all" ? undefined : linkStateCondition[state]))
+    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, principalType), state === "all" ? undefined : linkStateCondition[state]))
     .orderBy(desc(sharingGrants.createdAt))
     .limit(500);
 }
@@ -198,7 +198,7 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
  * when the grant carries `comment`, and the viewer's email only when it is watermarked. The
  * share-view tests compare the answer with the zod schema and with what a member sees.
  */
-function publicViewJson(viewerEmail: SQL): SQL<string> {
+export function publicViewJson(viewerEmail: SQL): SQL<string> {
   const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
     'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
     'task_groups', coalesce(${pocPublicDocs.taskGroups}, '[]'::json),

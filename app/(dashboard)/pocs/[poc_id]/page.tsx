@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { PocActions } from "@/components/poc-view/actions";
+import { CommentControls } from "@/components/poc-view/comment-controls";
 import { CommentForm } from "@/components/poc-view/comment-form";
 import { PocView } from "@/components/poc-view/poc-view";
 import { ReplyControl } from "@/components/poc-view/reply-control";
@@ -9,9 +10,11 @@ import { requirePageActor } from "@/lib/auth/page";
 import { listGrants } from "@/lib/sharing/service";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
-import { pocViewFromDetail, todayIso } from "@/lib/pocs/view-model";
+import { pocViewFromDetail, todayIso, type PocViewComment } from "@/lib/pocs/view-model";
 import {
   addCommentAction,
+  deleteCommentAction,
+  updateCommentAction,
   addCriterionAction,
   addTaskAction,
   addTaskGroupAction,
@@ -39,6 +42,8 @@ const actions: PocActions = {
   updateCriterion: updateCriterionAction,
   deleteCriterion: deleteCriterionAction,
   addComment: addCommentAction,
+  updateComment: updateCommentAction,
+  deleteComment: deleteCommentAction,
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -76,27 +81,37 @@ export default async function PocPage({ params }: Props) {
                 members: members.filter((m) => m.active && m.id !== actor.userId).map(({ id, name, email }) => ({ id, name, email })),
                 teams: teams.map(({ id, name }) => ({ id, name })),
                 showOrgAudiences: inPocTenant,
+                canEmbed: linkAdmin,
               }
             : null
         }
         link={linkAdmin ? { pocId: poc.id, pocTitle: poc.title, hasLiveLink: grants.some((g) => g.principal_type === "link" && g.state === "active") } : null}
       />
     ) : null;
-  // Internal comments are for the POC's own tenant only.
+  // Internal comments are shown to (and written by) people of the POC's own tenant only.
   const view = pocViewFromDetail(poc, { today: todayIso(), organisation: inPocTenant ? actor.tenantName : null, include_internal: inPocTenant });
   const addComment = can.has("comment") ? actions.addComment.bind(null, poc.id) : null;
+  const internalOption = inPocTenant ? (actor.tenantName ?? "your organisation") : undefined;
+  const commentControls = (comment: PocViewComment) => {
+    const own = comment.author_id === actor.userId;
+    const edit = own && addComment ? actions.updateComment.bind(null, poc.id, comment.id) : null;
+    const remove = (own && addComment) || poc.permissions.manage ? actions.deleteComment.bind(null, poc.id, comment.id) : null;
+    return edit || remove ? <CommentControls authorName={comment.author_name} body={comment.body} edit={edit} remove={remove} moderating={!own} /> : null;
+  };
   return (
     <PocView
       view={view}
       can={{
         mode: "member",
         edit: canEdit ? { pocId: poc.id, actions, assignees } : null,
-        comment: addComment
-          ? {
-              newThread: <CommentForm label="Comment" submitLabel="Post comment" action={addComment} />,
-              reply: (comment) => <ReplyControl parentId={comment.id} authorName={comment.author_name} action={addComment} />,
-            }
-          : null,
+        comment:
+          addComment || poc.permissions.manage
+            ? {
+                newThread: addComment ? <CommentForm label="Comment" submitLabel="Post comment" action={addComment} internalOption={internalOption} /> : null,
+                reply: (comment) => (addComment ? <ReplyControl parentId={comment.id} authorName={comment.author_name} action={addComment} /> : null),
+                controls: commentControls,
+              }
+            : null,
         downloads: [],
         // The segment's layout tiles the watermark over every page of the POC.
         watermark: null,
