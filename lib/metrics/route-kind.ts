@@ -12,10 +12,11 @@ export function routeKind(url: string | undefined): RouteKind {
   const raw = url ?? "/";
   const end = raw.search(/[?#]/);
   const path = end === -1 ? raw : raw.slice(0, end);
-  // Exports first: /share/{token}/export.csv and /api/v1/pocs/{id}/export.pdf are exports, whoever asks.
-  if (/\/export(\.[a-z]+)?(\/|$)/i.test(path)) return "export";
+  // Exports first: /share/{token}/export.pdf, /api/v1/pocs/{id}/export.xlsx and
+  // /api/v1/exports/{id} are exports, whoever asks.
+  if (/\/exports?(\.[a-z]+)?(\/|$)/i.test(path)) return "export";
   if (path === "/share" || path.startsWith("/share/")) return "share";
-  if (path.startsWith("/embed/")) return "embed";
+  if (path.startsWith("/embed/") || path.startsWith("/api/v1/public/embeds/")) return "embed";
   if (path.startsWith("/api/v1/public/")) return "public_api";
   if (path === "/scim/v2" || path.startsWith("/scim/v2/")) return "scim";
   if (SYSTEM_PATHS.has(path)) return "system";

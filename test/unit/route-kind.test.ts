@@ -9,6 +9,8 @@ describe("routeKind", () => {
     ["/share/abc/export.csv", "export"],
     ["/api/v1/public/pocs/abc/export.csv?x=1", "export"],
     ["/api/v1/pocs/5f0c/export.pdf", "export"],
+    ["/api/v1/exports/5f0c", "export"],
+    ["/api/v1/public/embeds/eyJhbGciOi", "embed"],
     ["/api/v1/public/pocs/abc", "public_api"],
     ["/api/v1/public/pocs/abc/unlock", "public_api"],
     ["/api/v1/pocs?limit=5", "api"],
