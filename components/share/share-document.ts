@@ -38,6 +38,9 @@ input, textarea { font:inherit; padding:.5rem .6rem; border:1px solid #9aa5b1; b
 input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline:3px solid #8fb1ff; outline-offset:2px; }
 button { font:inherit; font-weight:600; padding:.55rem 1rem; border:0; border-radius:6px; background:var(--accent); color:#fff; cursor:pointer; justify-self:start; }
 .error { color:#a61b1b; background:#ffe3e3; padding:.5rem .75rem; border-radius:6px; }
+.gate-secondary { display:flex; flex-wrap:wrap; gap:.5rem; margin-top:1rem; justify-content:center; }
+.gate-secondary form { margin:0; }
+button.secondary { background:transparent; color:var(--accent); border:1px solid var(--accent); }
 .actions { display:flex; gap:.75rem; margin-top:.75rem; }
 a.button { display:inline-block; padding:.45rem .9rem; border:1px solid var(--accent); border-radius:6px; color:var(--accent); text-decoration:none; font-weight:600; }
 ul.comments, ul.replies { list-style:none; padding:0; margin:0; }
@@ -69,7 +72,13 @@ ${body}
 
 const badge = (kind: "poc" | "task" | "criterion", status: string) => html`<span class="badge s-${status}">${statusLabel(kind, status)}</span>`;
 
-export type SharePageOptions = { csvHref: string | null; comments: CommentFormState; viewedAt: Date };
+export type SharePageOptions = {
+  csvHref: string | null;
+  comments: CommentFormState;
+  viewedAt: Date;
+  /** Links that verify emails: guest comments are posted as this address, without a name/email form. */
+  verifiedEmail?: string | null;
+};
 
 export function sharePocBody(view: PublicPocView, options: SharePageOptions): SafeHtml {
   return html`${view.viewer_email ? watermarkOverlay(view.viewer_email, options.viewedAt) : ""}<main>
@@ -107,7 +116,7 @@ export function sharePocBody(view: PublicPocView, options: SharePageOptions): Sa
       </tbody></table>`
     }
   </section>
-  ${view.comments ? commentsSection(view.comments, view.viewer_email, options.comments) : ""}
+  ${view.comments ? commentsSection(view.comments, view.viewer_email, options.comments, options.verifiedEmail ?? null) : ""}
   <footer>${view.actions.includes("comment") ? "Shared with you through a link." : "Read-only view shared with you through a link."}</footer>
 </main>`;
 }

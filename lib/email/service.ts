@@ -15,10 +15,14 @@ const MAX_ATTEMPTS = 8;
 const BATCH = 20;
 const LEASE_SECONDS = 120;
 
-export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string }): Promise<void> {
+/**
+ * `oneTimeSecret`: the body holds a one-time code. Such a message is logged without its
+ * recipient, and its body is removed from the outbox once delivered or given up on.
+ */
+export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string; oneTimeSecret?: boolean }): Promise<void> {
   // Recipient and subject only: bodies carry single-use links that must not reach logs.
-  if (!config().smtpUrl) console.log(`[email] queued for ${message.to}: "${message.subject}" (SMTP_URL not set: see Settings → Outbox)`);
-  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text });
+  if (!config().smtpUrl) console.log(`[email] queued for ${message.oneTimeSecret ? "a link viewer" : message.to}: "${message.subject}" (SMTP_URL not set: see Settings → Outbox)`);
+  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text, redactAfterSend: message.oneTimeSecret ?? false });
 }
 
 let transport: { url: string; transporter: nodemailer.Transporter } | null = null;
@@ -43,10 +47,12 @@ export async function deliverDueEmail(): Promise<number> {
       await repo.markSent(message.id);
       sent += 1;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const raw = error instanceof Error ? error.message : String(error);
+      // SMTP errors can quote the recipient; a code's recipient stays out of logs and the outbox.
+      const reason = message.redactAfterSend ? raw.replaceAll(message.toAddress, "<recipient>") : raw;
       await repo.markFailedAttempt(message.id, reason.slice(0, 500), retryDelaySeconds(message.attempts));
       // The recipient and subject only: bodies can carry invite links.
-      console.error(`[email] delivery to ${message.toAddress} failed (attempt ${message.attempts}): ${reason}`);
+      console.error(`[email] delivery to ${message.redactAfterSend ? `a link viewer (message ${message.id})` : message.toAddress} failed (attempt ${message.attempts}): ${reason}`);
     }
   }
   return sent;

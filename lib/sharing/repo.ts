@@ -219,6 +219,9 @@ function shareByTokenHashSelect(db: Db) {
         watermark: sharingGrants.watermark,
         passwordHash: sharingGrants.passwordHash,
         passwordVersion: sharingGrants.passwordVersion,
+        // Stored on whenever a viewer list is set (a check constraint holds it), so the lists stay out of this query.
+        requireVerifiedEmail: sharingGrants.requireVerifiedEmail,
+        optionVersion: sharingGrants.optionVersion,
         revokedAt: sharingGrants.revokedAt,
         tombstonedAt: sharingGrants.tombstonedAt,
       },
@@ -287,4 +290,19 @@ export async function insertGuestComment(values: typeof comments.$inferInsert): 
 export async function commentExists(pocId: string, commentId: string): Promise<boolean> {
   const rows = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
   return rows.length > 0;
+}
+
+/** A link's viewer lists and tenant, read only when someone asks for or enters a one-time code. */
+export async function findViewerRules(grantId: string) {
+  const [row] = await getDb()
+    .select({
+      tenantId: sharingGrants.tenantId,
+      requireVerifiedEmail: sharingGrants.requireVerifiedEmail,
+      allowedViewers: sharingGrants.allowedViewers,
+      deniedViewers: sharingGrants.deniedViewers,
+      optionVersion: sharingGrants.optionVersion,
+    })
+    .from(sharingGrants)
+    .where(eq(sharingGrants.id, grantId));
+  return row ?? null;
 }

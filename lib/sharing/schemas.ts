@@ -21,11 +21,37 @@ export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), sub
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
 const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
 
+export const MAX_VIEWER_ENTRIES = 500;
+const DOMAIN_ENTRY = /^@(?=.{4,254}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+const isEmail = (value: string) => z.email().max(254).safeParse(value).success;
+
+/** One allow/deny entry: an exact email or `@domain` (that domain only), stored lower case. */
+export const ViewerEntry = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => DOMAIN_ENTRY.test(v) || isEmail(v), "Enter an email address (dana@example.com) or a domain (@example.com)");
+
+const ViewerList = (what: string) =>
+  z
+    .array(ViewerEntry)
+    .max(MAX_VIEWER_ENTRIES, `At most ${MAX_VIEWER_ENTRIES} entries`)
+    .transform((entries) => [...new Set(entries)])
+    .describe(`${what} Exact emails and \`@domain\` entries, at most ${MAX_VIEWER_ENTRIES}; a non-empty list implies require_verified_email.`);
+
+/** Who may view a link (issue 18): verification by one-time email code, allow and deny lists. */
+const viewerOptions = {
+  require_verified_email: z.boolean().optional().describe("Viewers prove their email with a one-time code before they see the POC"),
+  allowed_viewers: ViewerList("Only these may receive a code (empty: anyone not denied).").optional(),
+  denied_viewers: ViewerList("These never receive a code; checked before allowed_viewers.").optional(),
+};
+
 /** Options a link grant can carry (DESIGN "Public links"). */
 const linkOptions = {
   watermark: z.boolean().optional(),
   expires_at: ExpiresAt.nullable().optional(),
   password: LinkPassword.nullable().optional().describe("Write-only; null removes it"),
+  ...viewerOptions,
 };
 
 function anonymousActionsOnly(v: { actions?: string[] }, ctx: z.RefinementCtx) {
@@ -44,7 +70,7 @@ const grantCommon = {
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
 
 export const CreateGrantInput = z.discriminatedUnion("principal_type", [
-  z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password }).superRefine(anonymousActionsOnly),
+  z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password, ...viewerOptions }).superRefine(anonymousActionsOnly),
   z
     .strictObject({ ...grantCommon, principal_type: z.literal("user"), principal_id: z.uuid().optional(), email: Email.optional() })
     .refine((v) => (v.principal_id === undefined) !== (v.email === undefined), { message: "Send either principal_id or email", path: ["email"] }),
@@ -67,19 +93,41 @@ export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
 const GivenPassword = z.string().min(1, "Enter the password").max(128);
 
-/** API unlock: the password, and for watermarked links the viewer's email. */
+/** A one-time code as typed: 6 digits, spaces and dashes forgiven. */
+export const GivenCode = z
+  .string()
+  .max(20)
+  .transform((v) => v.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from the email"));
+
+/**
+ * API unlock: the password; for watermarked links the viewer's email; for verified links the
+ * email with the one-time code sent to it (POST …/verification-code first).
+ */
 export const PublicUnlockInput = z
-  .strictObject({ password: GivenPassword.optional(), email: Email.optional() })
-  .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" });
+  .strictObject({ password: GivenPassword.optional(), email: Email.optional(), code: GivenCode.optional() })
+  .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" })
+  .refine((v) => v.code === undefined || v.email !== undefined, { message: "Send the email the code was sent to", path: ["email"] });
+
+/** API: asks for a one-time code for a verified link (sent by email; the email has no link in it). */
+export const VerificationCodeInput = z.strictObject({ email: Email });
+export const VerificationCodeSent = z.object({
+  email: z.string().describe("Where the code went"),
+  expires_at: z.iso.datetime({ offset: true }).describe("The code works until then (10 minutes), for 5 tries"),
+});
 
 /** The share page's forms (one endpoint, told apart by `intent`). */
 export const ShareFormInput = z.discriminatedUnion("intent", [
   z.strictObject({ intent: z.literal("unlock"), password: GivenPassword }),
   z.strictObject({ intent: z.literal("identify"), email: Email }),
+  z.strictObject({ intent: z.literal("request-code"), email: Email }),
+  z.strictObject({ intent: z.literal("verify-code"), code: GivenCode }),
+  z.strictObject({ intent: z.literal("change-email") }),
   z.strictObject({
     intent: z.literal("comment"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
-    email: Email,
+    // Required unless the link verifies emails (then the verified one is used; see postGuestComment).
+    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters").optional(),
+    email: Email.optional(),
     body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
     parent_id: z.uuid().optional(),
   }),
@@ -87,8 +135,8 @@ export const ShareFormInput = z.discriminatedUnion("intent", [
 export type ShareFormInput = z.infer<typeof ShareFormInput>;
 
 export const GuestCommentInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
-  email: Email,
+  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters").optional().describe("Required unless the link verifies emails (then the verified email is used)"),
+  email: Email.optional().describe("Required unless the link verifies emails"),
   body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
   parent_id: z.uuid().nullable().optional(),
 });
@@ -117,6 +165,9 @@ export const GrantJson = z.object({
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
   has_password: z.boolean(),
+  require_verified_email: z.boolean().describe("Links: viewers prove their email with a one-time code (always true when a list is set)"),
+  allowed_viewers: z.array(z.string()),
+  denied_viewers: z.array(z.string()),
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
   created_at: timestamp,

@@ -15,7 +15,7 @@ import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
-import { anonymousActionProblem, anonymousGrantManagement, can, reshareProblems } from "./policy";
+import { anonymousActionProblem, anonymousGrantManagement, can, reshareProblems, viewerRulesTightened, type ViewerRules } from "./policy";
 import * as repo from "./repo";
 import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
@@ -48,6 +48,22 @@ function checkExpiry(expiresAt: string | null | undefined): Date | null | undefi
   const date = new Date(expiresAt);
   if (date.getTime() <= Date.now()) throw invalidField("expires_at", "Must be in the future");
   return date;
+}
+
+type ViewerOptionsInput = { require_verified_email?: boolean; allowed_viewers?: string[]; denied_viewers?: string[] };
+const NO_VIEWER_RULES: ViewerRules = { requireVerifiedEmail: false, allowedViewers: [], deniedViewers: [] };
+const hasViewerOptions = (input: ViewerOptionsInput) =>
+  input.require_verified_email !== undefined || input.allowed_viewers !== undefined || input.denied_viewers !== undefined;
+
+/** A link's viewer rules after a create or update. The lists imply verification, so it is stored on with them. */
+function nextViewerRules(input: ViewerOptionsInput, before: ViewerRules): ViewerRules & { allowedViewers: string[]; deniedViewers: string[] } {
+  const allowedViewers = [...(input.allowed_viewers ?? before.allowedViewers)];
+  const deniedViewers = [...(input.denied_viewers ?? before.deniedViewers)];
+  const listed = allowedViewers.length > 0 || deniedViewers.length > 0;
+  if (input.require_verified_email === false && listed) {
+    throw invalidField("require_verified_email", "Allowed and denied viewers need verified emails: empty both lists to turn verification off");
+  }
+  return { requireVerifiedEmail: (input.require_verified_email ?? before.requireVerifiedEmail) || listed, allowedViewers, deniedViewers };
 }
 
 /** Expired grants are tombstoned (kept for audit) before anything new is created. */
@@ -100,6 +116,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
     if (existing) throw new AppError("resource/conflict", "This POC is already shared with them: change the existing grant instead", { extra: { existing_grant_id: existing } });
   }
   const passwordHash = input.principal_type === "link" && input.password ? await hashPassword(input.password) : null;
+  const viewerRules = nextViewerRules(input.principal_type === "link" ? input : {}, NO_VIEWER_RULES);
   const token = principal.type === "link" ? randomToken() : null;
   try {
     const grantId = await transaction(async (tx) => {
@@ -117,6 +134,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         watermark: input.watermark ?? false,
         expiresAt,
         passwordHash,
+        ...viewerRules,
         tokenHash: token ? sha256(token) : null,
         tokenEncrypted: token ? encryptSecret(token) : null,
         createdByUserId: actor.userId,
@@ -177,6 +195,8 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
   const { row: before, loaded } = await requireManagedGrant(actor, grantId);
   const anonymous = isAnonymous(before.grant.principalType);
   if (!anonymous && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
+  const isLink = before.grant.principalType === "link";
+  if (!isLink && hasViewerOptions(input)) throw invalidField("require_verified_email", "Only public links verify viewers (people, teams and embeds are already known)");
   const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
   if (actionProblem) throw invalidField("actions", actionProblem);
   const expiresAt = checkExpiry(input.expires_at);
@@ -187,8 +207,16 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
     input.password === undefined
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
+  const viewerChange = isLink && hasViewerOptions(input) ? viewerRulesChange(before.grant, nextViewerRules(input, before.grant)) : {};
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, {
+      actions: input.actions,
+      watermark: input.watermark,
+      expiresAt,
+      ...passwordChange,
+      ...viewerChange,
+      updatedByUserId: actor.userId,
+    });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -196,12 +224,22 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       action: "grant.updated",
       subjectType: "sharing_grant",
       subjectId: grant.id,
-      payload: { before: grantPayload(before), after: grantPayload(after), password_changed: input.password !== undefined },
+      payload: {
+        before: grantPayload(before),
+        after: grantPayload(after),
+        password_changed: input.password !== undefined,
+        viewer_passes_ended: grant.optionVersion !== before.grant.optionVersion,
+      },
     });
     return after;
   });
   if (!updated) throw notFound("Live grant");
   return grantJson(updated);
+}
+
+/** New rules; when they let fewer people in, a new option version ends every viewer pass issued before. */
+function viewerRulesChange(before: ViewerRules & { optionVersion: number }, after: ViewerRules) {
+  return { ...after, optionVersion: before.optionVersion + (viewerRulesTightened(before, after) ? 1 : 0) };
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
