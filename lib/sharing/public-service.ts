@@ -178,7 +178,8 @@ export async function exportShareCsv(req: ShareRequest): Promise<{ filename: str
 const CODE_WINDOW_SECONDS = 15 * 60;
 /** Asking for codes: per client IP and per email across links (no mail bombing), and per link. */
 const codeRequestLimits = (grantId: string, ip: string | null, email: string): Limit[] => [
-  { key: `share-code:ip:${ip ?? "unknown"}`, max: 10, windowSeconds: CODE_WINDOW_SECONDS },
+  // Generous enough for an office behind one NAT address.
+  { key: `share-code:ip:${ip ?? "unknown"}`, max: 30, windowSeconds: CODE_WINDOW_SECONDS },
   // Keyed by an HMAC of the address, so rate-limit rows do not hold emails either.
   { key: `share-code:email:${hmac("share-code-rate", email)}`, max: 3, windowSeconds: CODE_WINDOW_SECONDS },
   { key: `share-code:link:${grantId}`, max: 100, windowSeconds: CODE_WINDOW_SECONDS },
