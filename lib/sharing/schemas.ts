@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
 import { anonymousActionProblem } from "./policy";
+import { MAX_VIEWER_ENTRIES, ViewerEntry } from "./viewer-entry";
+
+export { MAX_VIEWER_ENTRIES, ViewerEntry };
 
 export const GrantAction = z.enum(grantAction.enumValues);
 
@@ -20,17 +23,6 @@ export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), sub
 
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
 const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
-
-export const MAX_VIEWER_ENTRIES = 500;
-const DOMAIN_ENTRY = /^@(?=.{4,254}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
-const isEmail = (value: string) => z.email().max(254).safeParse(value).success;
-
-/** One allow/deny entry: an exact email or `@domain` (that domain only), stored lower case. */
-export const ViewerEntry = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => DOMAIN_ENTRY.test(v) || isEmail(v), "Enter an email address (dana@example.com) or a domain (@example.com)");
 
 const ViewerList = (what: string) =>
   z
