@@ -57,10 +57,6 @@ export function ViewerAccessField({
 }) {
   const ids = useId();
   const listed = splitViewerEntries(value.allowed).length > 0 || splitViewerEntries(value.denied).length > 0;
-  const count = (text: string) => {
-    const n = splitViewerEntries(text).length;
-    return `${n} ${n === 1 ? "entry" : "entries"} of ${MAX_VIEWER_ENTRIES}`;
-  };
   return (
     <div className="stack">
       <label className="share-check">
@@ -81,40 +77,61 @@ export function ViewerAccessField({
       </p>
       {errors.require_verified_email ? <p className="field-error">{errors.require_verified_email}</p> : null}
       <div className={styles.lists}>
-        <Field label="Allowed viewers" name="allowed_viewers" error={errors.allowed_viewers} hint={<>Only these get a code. One per line: dana@initech.com or @initech.com. Empty: any email. {count(value.allowed)}.</>}>
-          {(control) => (
-            <textarea
-              {...control}
-              className={`input ${styles.list}`}
-              rows={3}
-              spellCheck={false}
-              autoCapitalize="none"
-              placeholder="@initech.com"
-              value={value.allowed}
-              onChange={(event) => onChange({ ...value, allowed: event.target.value })}
-              disabled={disabled}
-            />
-          )}
-        </Field>
-        <Field label="Blocked viewers" name="denied_viewers" error={errors.denied_viewers} hint={<>Never get a code, even when allowed above. {count(value.denied)}.</>}>
-          {(control) => (
-            <textarea
-              {...control}
-              className={`input ${styles.list}`}
-              rows={3}
-              spellCheck={false}
-              autoCapitalize="none"
-              placeholder="former.partner@initech.com"
-              value={value.denied}
-              onChange={(event) => onChange({ ...value, denied: event.target.value })}
-              disabled={disabled}
-            />
-          )}
-        </Field>
+        <ViewerListField
+          label="Allowed viewers"
+          name="allowed_viewers"
+          hint="Only these get a code. One per line: dana@initech.com or @initech.com. Empty: any email."
+          placeholder="@initech.com"
+          value={value.allowed}
+          onChange={(allowed) => onChange({ ...value, allowed })}
+          error={errors.allowed_viewers}
+          disabled={disabled}
+        />
+        <ViewerListField
+          label="Blocked viewers"
+          name="denied_viewers"
+          hint="Never get a code, even when allowed above."
+          placeholder="former.partner@initech.com"
+          value={value.denied}
+          onChange={(denied) => onChange({ ...value, denied })}
+          error={errors.denied_viewers}
+          disabled={disabled}
+        />
       </div>
       <p className={`field-hint ${styles.hint}`}>
         Turning verification on, blocking someone or removing someone from the allowed list asks current viewers to verify again on their next visit.
       </p>
     </div>
+  );
+}
+
+/** One list of entries as a text box, with how many entries it holds. */
+function ViewerListField(props: {
+  label: string;
+  name: string;
+  hint: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  disabled: boolean;
+}) {
+  const n = splitViewerEntries(props.value).length;
+  return (
+    <Field label={props.label} name={props.name} error={props.error} hint={`${props.hint} ${n} ${n === 1 ? "entry" : "entries"} of ${MAX_VIEWER_ENTRIES}.`}>
+      {(control) => (
+        <textarea
+          {...control}
+          className={`input ${styles.list}`}
+          rows={3}
+          spellCheck={false}
+          autoCapitalize="none"
+          placeholder={props.placeholder}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          disabled={props.disabled}
+        />
+      )}
+    </Field>
   );
 }
