@@ -13,6 +13,7 @@ import * as sharePage from "@/app/share/[token]/route";
 import { getDb } from "@/db/client";
 import { auditEvents, comments, shareEmailCodes, shareViews } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
+import { openApiDocument } from "@/lib/api/openapi";
 import { APP_ORIGIN, asToken, asUser, call, expectProblem, pocId, problemFields, seed } from "../helpers";
 import { apiView, askCode, nextIp, codeMails, codeRows, enterCode, latestCode, patchLink, verifiedLink, verifiedPass } from "./verified-helpers";
 
@@ -69,6 +70,23 @@ describe("link options in the grant API", () => {
       body: { subject_type: "poc", subject_id: await pocId("contoso"), principal_type: "link", allowed_viewers: ["nope"] },
     });
     expect(problemFields(expectProblem(create, 422, "request/invalid") && create)).toEqual(["allowed_viewers.0"]);
+  });
+
+  it("documents the options, their limits and the code endpoint in the OpenAPI document", () => {
+    const doc = openApiDocument("http://localhost:3999") as any;
+    const patch = doc.paths["/api/v1/sharing/grants/{grant_id}"].patch.requestBody.content["application/json"].schema.properties;
+    expect(patch.require_verified_email.type).toBe("boolean");
+    expect(patch.allowed_viewers).toMatchObject({ type: "array", maxItems: 500 });
+    expect(patch.denied_viewers).toMatchObject({ type: "array", maxItems: 500 });
+    const create = doc.paths["/api/v1/sharing/grants"].post.requestBody.content["application/json"].schema;
+    const linkVariant = create.oneOf.find((v: any) => v.properties.principal_type.const === "link");
+    expect(Object.keys(linkVariant.properties)).toEqual(expect.arrayContaining(["require_verified_email", "allowed_viewers", "denied_viewers"]));
+    const code = doc.paths["/api/v1/public/pocs/{token}/verification-code"].post;
+    expect(Object.keys(code.responses)).toEqual(expect.arrayContaining(["202", "403", "429"]));
+    expect(code.security).toEqual([]);
+    expect(doc.paths["/api/v1/public/pocs/{token}/unlock"].post.requestBody.content["application/json"].schema.properties.code).toBeDefined();
+    const grant = doc.paths["/api/v1/sharing/grants/{grant_id}"].get.responses["200"].content["application/json"].schema;
+    expect(grant.required).toEqual(expect.arrayContaining(["require_verified_email", "allowed_viewers", "denied_viewers"]));
   });
 
   it("leaves people, team and role grants alone: their identity is already proven", async () => {
