@@ -169,6 +169,12 @@ export const comments = pgTable(
     guestEmail: text("guest_email"),
     viaGrantId: uuid("via_grant_id"),
     body: text("body").notNull(),
+    // Internal comments are for the POC's own tenant: never on share pages, embeds or exports.
+    internal: boolean("internal").notNull().default(false),
+    editedAt: tstz("edited_at"),
+    // Soft delete: the row stays (replies keep their parent), the body is cleared.
+    deletedAt: tstz("deleted_at"),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -292,6 +298,36 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   windowStart: tstz("window_start").notNull(),
 });
 
+export const accessRequestStatus = pgEnum("access_request_status", ["pending", "approved", "dismissed"]);
+
+/**
+ * "Request access" from an expired or revoked link's page: who asked, for which POC (through
+ * which dead link), and what the owner or an admin decided.
+ */
+export const accessRequests = pgTable(
+  "access_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    viaGrantId: uuid("via_grant_id").references(() => sharingGrants.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    message: text("message").notNull(),
+    status: accessRequestStatus("status").notNull().default("pending"),
+    ip: inet("ip"),
+    createdAt: createdAt(),
+    decidedAt: tstz("decided_at"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("access_requests_poc_idx").on(t.pocId, t.createdAt),
+    // One open request per person and POC: asking again does not notify the owner again.
+    uniqueIndex("access_requests_pending_key").on(t.pocId, t.email).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
 export const shareViews = pgTable(
   "share_views",
   {
@@ -398,6 +434,7 @@ export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type TenantRole = (typeof tenantRole.enumValues)[number];
 export type Poc = typeof pocs.$inferSelect;
+export type AccessRequest = typeof accessRequests.$inferSelect;
 export type NewPoc = typeof pocs.$inferInsert;
 export type TaskGroup = typeof taskGroups.$inferSelect;
 export type Task = typeof tasks.$inferSelect;

@@ -152,5 +152,17 @@ export function publicViewOf(member: PocDetail) {
   };
 }
 
+/** What the anonymous document must say of the member's comments: internal ones left out. */
 export const publicCommentsOf = (member: PocDetail) =>
-  member.comments.map((c) => ({ id: c.id, parent_id: c.parent_id, author_name: c.author.name, author_kind: c.author.kind, body: c.body, created_at: c.created_at }));
+  member.comments
+    .filter((c) => !c.internal)
+    .map((c) => ({
+      id: c.id,
+      parent_id: c.parent_id,
+      author_name: c.author.name,
+      author_kind: c.author.kind,
+      body: c.body,
+      created_at: c.created_at,
+      edited_at: c.edited_at,
+      deleted: c.deleted,
+    }));

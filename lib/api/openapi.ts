@@ -3,6 +3,7 @@
  * (zod 4's JSON Schema output is draft 2020-12, the dialect of OpenAPI 3.1).
  */
 import { z } from "zod";
+import * as access from "@/lib/access-requests/schemas";
 import * as poc from "@/lib/pocs/schemas";
 import * as sharing from "@/lib/sharing/schemas";
 
@@ -12,6 +13,8 @@ type Operation = {
   tag: string;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters, one per key of the object schema. */
+  query?: z.ZodObject;
   response?: { status: number; schema?: z.ZodType; description: string };
   errors: number[];
   auth?: "caller" | "none";
@@ -33,25 +36,27 @@ const pocPath = "/api/v1/pocs/{poc_id}";
 
 /** Later areas append their operations here. */
 export const operations: Operation[] = [
-  { method: "get", path: "/api/v1/pocs", tag: "POCs", summary: "List the POCs the caller may see", response: { status: 200, schema: poc.PocList, description: "POCs, newest activity first" }, errors: [401] },
+  { method: "get", path: "/api/v1/pocs", tag: "POCs", summary: "List the POCs the caller may see, with progress; search, filter and sort with the query", query: poc.PocListQuery, response: { status: 200, schema: poc.PocList, description: "POCs in the asked order (default: newest activity first)" }, errors: [401, 422] },
   { method: "post", path: "/api/v1/pocs", tag: "POCs", summary: "Create a POC owned by the caller", body: poc.CreatePocInput, response: { status: 201, schema: poc.PocDetail, description: "The new POC" }, errors: [400, 401, 403, 422] },
   { method: "get", path: pocPath, tag: "POCs", summary: "Get a POC with its task groups, tasks, success criteria and comments", response: { status: 200, schema: poc.PocDetail, description: "The POC" }, errors: [401, 404] },
   { method: "patch", path: pocPath, tag: "POCs", summary: "Change a POC's details (needs edit)", body: poc.UpdatePocInput, response: { status: 200, schema: poc.PocDetail, description: "The changed POC" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: pocPath, tag: "POCs", summary: "Delete a POC (tenant admins and the owner)", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/task-groups`, tag: "Tasks", summary: "List task groups with their tasks", response: { status: 200, schema: list(poc.TaskGroupJson), description: "Task groups" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/task-groups`, tag: "Tasks", summary: "Add a task group", body: poc.TaskGroupInput, response: { status: 201, schema: poc.TaskGroupJson, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
-  { method: "patch", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Rename a task group", body: poc.TaskGroupInput, response: { status: 200, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Rename a task group or move it (`position`, 0-based among the POC's groups)", body: poc.UpdateTaskGroupInput, response: { status: 200, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Delete a task group and its tasks", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/tasks`, tag: "Tasks", summary: "List tasks", response: { status: 200, schema: list(poc.TaskJson), description: "Tasks" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/tasks`, tag: "Tasks", summary: "Add a task to a group", body: poc.CreateTaskInput, response: { status: 201, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
-  { method: "patch", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Change a task (status, assignee, due date, title, group)", body: poc.UpdateTaskInput, response: { status: 200, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Change a task (status, assignee, due date, title), move it to another group, or reorder it (`position`, 0-based in its group)", body: poc.UpdateTaskInput, response: { status: 200, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Delete a task", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/success-criteria`, tag: "Success criteria", summary: "List success criteria", response: { status: 200, schema: list(poc.CriterionJson), description: "Success criteria" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/success-criteria`, tag: "Success criteria", summary: "Add a success criterion", body: poc.CreateCriterionInput, response: { status: 201, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
-  { method: "patch", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Change a success criterion", body: poc.UpdateCriterionInput, response: { status: 200, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Change a success criterion or reorder it (`position`, 0-based)", body: poc.UpdateCriterionInput, response: { status: 200, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Delete a success criterion", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/comments`, tag: "Comments", summary: "List comments (threaded by parent_id)", response: { status: 200, schema: list(poc.CommentJson), description: "Comments, oldest first" }, errors: [401, 404] },
-  { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment)", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment). `internal: true` keeps it inside the POC's tenant: never on share pages, embeds or exports.", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/comments/{comment_id}`, tag: "Comments", summary: "Edit your own comment", body: poc.UpdateCommentInput, response: { status: 200, schema: poc.CommentJson, description: "The edited comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "delete", path: `${pocPath}/comments/{comment_id}`, tag: "Comments", summary: "Delete a comment: your own, or any (a guest's included) as the POC's owner or a tenant admin. Soft delete: replies stay under a placeholder; audited.", response: { status: 204, description: "Deleted (also when it already was)" }, errors: [401, 403, 404] },
   { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Share a POC: with a user (principal_id or email; unknown emails get an invite), a team, a tenant role, or as a public link (tenant admins only). Re-sharers grant at most their own actions and expiry.", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "List the live grants of a subject (?subject_type=poc&subject_id=...)", response: { status: 200, schema: sharing.GrantList, description: "Live grants, newest first" }, errors: [401, 403, 404, 422] },
   { method: "get", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Get a grant", response: { status: 200, schema: sharing.GrantJson, description: "The grant" }, errors: [401, 403, 404] },
@@ -67,6 +72,10 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/public/pocs/{token}/verification-code", tag: "Public links", summary: "Verified links (require_verified_email, allowed_viewers, denied_viewers): email a 6-digit one-time code to the viewer, valid 10 minutes and 5 tries; then send email and code to …/unlock. Addresses on denied_viewers, or not on a non-empty allowed_viewers, get 403 share/viewer-not-allowed and no email. The email carries no link. Rate-limited per client IP, per email and per link.", body: sharing.VerificationCodeInput, response: { status: 202, schema: sharing.VerificationCodeSent, description: "The code is on its way" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/comments", tag: "Public links", summary: "Post a guest comment (links with the comment action)", body: sharing.GuestCommentInput, response: { status: 204, description: "Posted" }, errors: [401, 403, 404, 422], auth: "none" },
   { method: "get", path: "/api/v1/public/pocs/{token}/export.csv", tag: "Public links", summary: "Download the POC's tasks and criteria as CSV (links with the download action)", response: { status: 200, description: "text/csv" }, errors: [401, 403, 404], auth: "none" },
+  { method: "post", path: "/api/v1/public/pocs/{token}/access-requests", tag: "Public links", summary: "From an expired or revoked link: ask the POC's owner for access (name, email, message). The owner and the tenant's admins are emailed. 5 per hour per client IP.", body: access.AccessRequestInput, response: { status: 202, description: "Sent (also when this email already has a request open)" }, errors: [404, 409, 422, 429], auth: "none" },
+  { method: "get", path: `${pocPath}/access-requests`, tag: "Access requests", summary: "Requests for access to this POC, newest first (needs share)", response: { status: 200, schema: access.AccessRequestList, description: "Requests" }, errors: [401, 403, 404] },
+  { method: "post", path: `${pocPath}/access-requests/{request_id}/approve`, tag: "Access requests", summary: "Approve: share the POC with the requester's email (an invitation when they have no account), within your own actions", body: access.ApproveAccessRequestInput, response: { status: 200, schema: access.AccessRequestJson, description: "The approved request with its grant_id" }, errors: [401, 403, 404, 409, 422] },
+  { method: "post", path: `${pocPath}/access-requests/{request_id}/dismiss`, tag: "Access requests", summary: "Dismiss a request", response: { status: 200, schema: access.AccessRequestJson, description: "The dismissed request" }, errors: [401, 403, 404, 409] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {
@@ -112,6 +121,7 @@ export function openApiDocument(serverUrl: string) {
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       parameters: [
         ...pathParams,
+        ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema: jsonSchema(schema as z.ZodType, "input") })),
         ...(op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : []),
       ],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),

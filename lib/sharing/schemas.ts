@@ -212,7 +212,17 @@ export const PublicPocView = z.object({
   actions: z.array(GrantAction),
   /** Present only when the link carries `comment`. Authors by display name only. */
   comments: z
-    .array(z.object({ id: z.uuid(), parent_id: z.uuid().nullable(), author_name: z.string(), author_kind: z.enum(["user", "guest"]), body: z.string(), created_at: z.string() }))
+    .array(z.object({
+        id: z.uuid(),
+        parent_id: z.uuid().nullable(),
+        author_name: z.string(),
+        author_kind: z.enum(["user", "guest"]),
+        body: z.string(),
+        created_at: z.string(),
+        edited_at: z.string().nullable(),
+        /** Removed by its author or a moderator: kept so replies keep their place; the body is empty. */
+        deleted: z.boolean(),
+      }))
     .optional(),
   /** The email the viewer gave, when the link is watermarked. */
   viewer_email: z.string().nullable(),
