@@ -19,6 +19,7 @@ import { ConfigError, config } from "./lib/config";
 import { deliverDueEmail } from "./lib/email/service";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
+import { purgeExpiredCodes } from "./lib/viewer-codes/service";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   // Expired grants are refused on every request regardless; the sweep tombstones and audits them.
   const sweep = setInterval(() => {
     sweepExpiredGrants().catch((error: unknown) => console.error("[server] expiry sweep failed", error));
+    purgeExpiredCodes().catch((error: unknown) => console.error("[server] one-time code purge failed", error));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).

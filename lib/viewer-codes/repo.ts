@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { shareEmailCodes } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
@@ -53,4 +53,13 @@ export async function tryCode(codeId: string, candidateHash: string, maxAttempts
     )
     .returning({ matched: sql<boolean>`${shareEmailCodes.usedAt} is not null`, attempts: shareEmailCodes.attempts });
   return row ?? null;
+}
+
+/** Deletes codes that expired more than `afterSeconds` ago (they can only be refused); returns how many. */
+export async function deleteExpiredCodes(afterSeconds: number): Promise<number> {
+  const rows = await getDb()
+    .delete(shareEmailCodes)
+    .where(lt(shareEmailCodes.expiresAt, sql`now() - make_interval(secs => ${afterSeconds})`))
+    .returning({ id: shareEmailCodes.id });
+  return rows.length;
 }

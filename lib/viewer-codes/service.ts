@@ -62,3 +62,6 @@ export async function checkViewerCode(grantId: string, email: string, code: stri
   const triesLeft = CODE_MAX_TRIES - result.attempts;
   return triesLeft > 0 ? { ok: false, reason: "wrong", triesLeft } : { ok: false, reason: "locked" };
 }
+
+/** Old codes go after a day (the background sweep): nothing reads them once expired. */
+export const purgeExpiredCodes = (): Promise<number> => repo.deleteExpiredCodes(24 * 60 * 60);

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { readdirSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
@@ -19,7 +19,7 @@ import { reloadConfig } from "@/lib/config";
 import { deliverDueEmail } from "@/lib/email/service";
 import { inspectInvite, signUpWithInvite } from "@/lib/invites/service";
 import { sha256 } from "@/lib/security/crypto";
-import { codeHash } from "@/lib/viewer-codes/service";
+import { codeHash, purgeExpiredCodes } from "@/lib/viewer-codes/service";
 import { APP_ORIGIN, asUser, call, expectProblem, pocId, seed, sessionCookie } from "../helpers";
 import { apiView, askCode, codeMails, codeRows, enterCode, latestCode, nextIp, verifiedLink, verifiedPass, wrongCodes } from "./verified-helpers";
 
@@ -47,6 +47,16 @@ describe("codes at rest", () => {
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(10 * 60 * 1000);
     // Rate-limit rows hold no email either.
     expect(JSON.stringify(await getDb().select().from(rateLimitBuckets))).not.toContain(email);
+  });
+
+  it("purges codes a day after they expired, and only those", async () => {
+    const l = await verifiedLink("northwind");
+    for (const email of ["old@customer.example", "fresh@customer.example"]) expect((await askCode(l.token, email)).status).toBe(202);
+    const [old] = await codeRows(l.grantId, "old@customer.example");
+    await getDb().update(shareEmailCodes).set({ expiresAt: sql`now() - interval '25 hours'` }).where(eq(shareEmailCodes.id, old!.id));
+    expect(await purgeExpiredCodes()).toBe(1);
+    expect(await codeRows(l.grantId, "old@customer.example")).toEqual([]);
+    expect(await codeRows(l.grantId, "fresh@customer.example")).toHaveLength(1);
   });
 
   it("removes the code from the outbox once the email is delivered", async () => {
