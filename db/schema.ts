@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -34,8 +35,10 @@ export const criterionStatus = pgEnum("criterion_status", ["pending", "met", "no
 export const grantSubjectType = pgEnum("grant_subject_type", ["poc"]);
 export const grantPrincipalType = pgEnum("grant_principal_type", ["user", "team", "role", "link", "embed"]);
 export const grantAction = pgEnum("grant_action", ["view", "download", "comment", "edit", "share"]);
-export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public"]);
+export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public", "scim_token"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const viewNotice = pgEnum("view_notice", ["off", "first", "every"]);
+export const shareViewKind = pgEnum("share_view_kind", ["view", "gate", "export"]);
 
 export const tenants = pgTable("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -58,15 +61,50 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
 );
 
+/**
+ * Server-side sign-in sessions. The session cookie (next-auth's encrypted JWT) carries only
+ * the session id; every request looks the row up together with the user (one query), so
+ * signing out, "sign out everywhere", a password change or a deactivation ends a copied
+ * cookie on its next request.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
+);
+
 export const memberships = pgTable(
   "memberships",
   {
     tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     role: tenantRole("role").notNull(),
+    // Deactivated in this tenant (SCIM `active: false`): no access here, on the next request.
+    active: boolean("active").notNull().default(true),
+    // SCIM attributes of this member in this tenant. user_name is filled from the user's email
+    // when a membership is created outside SCIM (trigger in the migration), so every member
+    // has one and `userName eq` is one index lookup.
+    userName: text("user_name"),
+    externalId: text("external_id"),
+    scimAttributes: jsonb("scim_attributes").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+    uniqueIndex("memberships_tenant_user_name_key").on(t.tenantId, sql`lower(${t.userName})`),
+    uniqueIndex("memberships_tenant_external_key").on(t.tenantId, t.externalId).where(sql`${t.externalId} is not null`),
+    index("memberships_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+  ],
 );
 
 export const teams = pgTable(
@@ -78,9 +116,11 @@ export const teams = pgTable(
     source: teamSource("source").notNull().default("manual"),
     externalId: text("external_id"),
     createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("teams_tenant_name_key").on(t.tenantId, t.name),
+    index("teams_tenant_lower_name_idx").on(t.tenantId, sql`lower(${t.name})`),
     uniqueIndex("teams_tenant_external_key").on(t.tenantId, t.externalId).where(sql`${t.externalId} is not null`),
   ],
 );
@@ -227,6 +267,8 @@ export const sharingGrants = pgTable(
     tokenHash: text("token_hash"),
     tokenEncrypted: text("token_encrypted"),
     embedOrigins: text("embed_origins").array(),
+    // Email the creator on the first view, or on every view (at most one email per hour).
+    notifyViews: viewNotice("notify_views").notNull().default("off"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByTokenId: uuid("created_by_token_id"),
     createdAt: createdAt(),
@@ -258,6 +300,32 @@ export const sharingGrants = pgTable(
   ],
 );
 
+/**
+ * Per-tenant keys that sign embed tokens (JWTs). The private key is stored sealed with the app
+ * secret; the public JWK verifies. A rotation marks the current key `rotated_at` and gives it a
+ * `retires_at` (the grace period, which an admin can end early): from then on its tokens are
+ * refused. One current key per tenant (a partial unique index, safe under concurrency).
+ */
+export const embedSigningKeys = pgTable(
+  "embed_signing_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    kid: text("kid").notNull(),
+    alg: text("alg").notNull(),
+    publicJwk: jsonb("public_jwk").notNull(),
+    privateKeyEncrypted: text("private_key_encrypted").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    rotatedAt: tstz("rotated_at"),
+    retiresAt: tstz("retires_at"),
+  },
+  (t) => [
+    uniqueIndex("embed_signing_keys_kid_key").on(t.kid),
+    uniqueIndex("embed_signing_keys_one_current").on(t.tenantId).where(sql`${t.rotatedAt} is null`),
+  ],
+);
+
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -272,9 +340,34 @@ export const auditEvents = pgTable(
     subjectId: uuid("subject_id"),
     payload: jsonb("payload").notNull(),
     createdAt: createdAt(),
+    // The POC the event concerns, when there is one (filters and links on the audit page).
+    pocId: uuid("poc_id"),
+    // The tenant's hash chain (lib/audit/chain.ts): position, previous hash, SHA-256 of both.
+    // Null only on rows written before the chain existed.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("audit_events_tenant_idx").on(t.tenantId, t.createdAt), index("audit_events_subject_idx").on(t.subjectId)],
+  (t) => [
+    index("audit_events_tenant_idx").on(t.tenantId, t.createdAt),
+    index("audit_events_subject_idx").on(t.subjectId),
+    index("audit_events_tenant_id_idx").on(t.tenantId, t.id),
+    index("audit_events_tenant_poc_idx").on(t.tenantId, t.pocId, t.id),
+    // Two writers can never take the same place in a tenant's chain (no forks).
+    uniqueIndex("audit_events_chain_key").on(sql`coalesce(${t.tenantId}::text, 'global')`, t.chainSeq),
+  ],
 );
+
+/**
+ * The head of each tenant's audit chain: its last position and hash. Appending an event locks
+ * this row (UPDATE), which serialises the tenant's writers, and lets verify notice a removed
+ * last row. `chain_key` is the tenant id, or "global" for events outside any tenant.
+ */
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  chainKey: text("chain_key").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
 
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -334,12 +427,29 @@ export const shareViews = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
     viewerEmail: text("viewer_email"),
+    // An embed viewer named by the integrator with an id rather than an email (viewer tokens).
+    viewerExternalId: text("viewer_external_id"),
     ip: inet("ip"),
     userAgent: text("user_agent"),
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
+    // A page view, the watermark gate's record of an email, or a download/export.
+    kind: shareViewKind("kind").notNull().default("view"),
+    // A signed-in member viewing through a user, team or role grant.
+    viewerUserId: uuid("viewer_user_id"),
+    // Exports: the file format and the forensic export id burned into the file.
+    format: text("format"),
+    exportId: text("export_id"),
   },
-  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt)],
+  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt), index("share_views_viewed_at_idx").on(t.viewedAt)],
 );
+
+/** When a grant's creator was last emailed about a view (one email per grant per hour). */
+export const grantViewNotices = pgTable("grant_view_notices", {
+  grantId: uuid("grant_id")
+    .primaryKey()
+    .references(() => sharingGrants.id, { onDelete: "cascade" }),
+  lastSentAt: tstz("last_sent_at").notNull(),
+});
 
 export const apiTokens = pgTable(
   "api_tokens",
@@ -365,11 +475,14 @@ export const scimTokens = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    displayPrefix: text("display_prefix").notNull().default(""),
     tokenHash: text("token_hash").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    lastUsedAt: tstz("last_used_at"),
     revokedAt: tstz("revoked_at"),
   },
-  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash)],
+  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash), index("scim_tokens_tenant_idx").on(t.tenantId)],
 );
 
 export const emailOutbox = pgTable(
@@ -425,6 +538,8 @@ export const invites = pgTable(
     createdAt: createdAt(),
     expiresAt: tstz("expires_at").notNull(),
     usedAt: tstz("used_at"),
+    // Set when the grant is revoked or edited away, or when the invitation is sent again.
+    revokedAt: tstz("revoked_at"),
   },
   (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_email_idx").on(t.email)],
 );
@@ -443,4 +558,6 @@ export type Comment = typeof comments.$inferSelect;
 export type SharingGrant = typeof sharingGrants.$inferSelect;
 export type GrantAction = (typeof grantAction.enumValues)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type ScimToken = typeof scimTokens.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type EmbedSigningKey = typeof embedSigningKeys.$inferSelect;

@@ -2,11 +2,12 @@
 import { z } from "zod";
 import { Id } from "@/lib/pocs/schemas";
 import { Actions, Email } from "@/lib/sharing/schemas";
+import { text } from "@/lib/validation/schemas";
 
 export const AccessRequestInput = z.strictObject({
-  name: z.string().trim().min(1, "Tell the owner who you are").max(100, "At most 100 characters"),
+  name: text(100, { min: 1, required: "Tell the owner who you are" }),
   email: Email,
-  message: z.string().trim().max(1000, "At most 1000 characters").default(""),
+  message: text(1000, { multiline: true }).default(""),
 });
 export type AccessRequestInput = z.input<typeof AccessRequestInput>;
 

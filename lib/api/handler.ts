@@ -11,8 +11,11 @@ import { actorForApiToken } from "@/lib/auth/service";
 import { actorFromSessionToken, readCookie, sessionCookieName } from "@/lib/auth/session";
 import { SHARE_HEADERS, SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import type { ShareRequest } from "@/lib/sharing/public-service";
+import type { EmbedRequest } from "@/lib/embed/service";
+import { embedHeaders } from "@/lib/embed/http";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
+import { MAX_JSON_BODY_BYTES, readBoundedText } from "./body";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,14 +23,17 @@ type Schemas<P, Q, B> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight). */
-  idempotent?: boolean;
+  /**
+   * POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight).
+   * `authorize` is the create's authorization check alone: it runs again before a stored
+   * response is replayed, so a caller who lost the right since gets the normal 403/404.
+   */
+  idempotent?: { authorize: (args: { actor: Actor; params: P; body: B }) => Promise<unknown> };
 };
 
 type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: string | null };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const MAX_BODY_BYTES = 256 * 1024;
 
 /** A JSON response from text that already is JSON (a document Postgres built). */
 export function jsonText(text: string, init: ResponseInit = {}): Response {
@@ -42,8 +48,7 @@ export const json = (data: unknown, init: ResponseInit = {}): Response => jsonTe
 export const noContent = (): Response => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 
 async function readJsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("request/malformed", "The request body is too large");
+  const text = await readBoundedText(req, MAX_JSON_BODY_BYTES);
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) throw new AppError("request/malformed", "Send the body as application/json");
@@ -118,6 +123,7 @@ export function withActor<P = undefined, Q = undefined, B = undefined>(
           const res = await handler({ ...args, actor });
           return { status: res.status, body: await res.json() };
         },
+        () => schemas.idempotent!.authorize({ actor, params: args.params, body: args.body }),
       );
       return json(stored.body, { status: stored.status, headers: stored.replayed ? { "idempotent-replayed": "true" } : {} });
     } catch (error) {
@@ -171,3 +177,32 @@ export function withShare<Q = undefined, B = undefined>(
 }
 
 const ShareParams = z.object({ token: z.string() });
+
+/**
+ * For anonymous callers holding an embed token (the iframe's own requests: comments,
+ * downloads). The token in the path is the only credential — no cookies, which browsers
+ * block in third-party iframes — and the service verifies it and the grant on every call.
+ * Every response carries the embed headers; `onError` lets HTML routes answer with a page.
+ */
+export function withEmbed<B = undefined>(
+  schemas: Pick<Schemas<{ token: string }, undefined, B>, "body">,
+  handler: (args: HandlerArgs<{ token: string }, undefined, B> & { embed: EmbedRequest }) => Promise<Response>,
+  onError: (error: unknown, embed: EmbedRequest) => Promise<Response> = async (error) => problemResponse(error),
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    const raw = ctx ? await ctx.params : {};
+    const embed: EmbedRequest = { token: typeof raw.token === "string" ? raw.token : "", ip: clientIpFrom(req.headers), userAgent: req.headers.get("user-agent") };
+    let res: Response;
+    try {
+      const args = await parseRequest<{ token: string }, undefined, B>(req, ctx, { ...schemas, params: ShareParams });
+      res = await handler({ ...args, embed });
+    } catch (error) {
+      res = await onError(error, embed);
+    }
+    // A route that knows the grant's origins sets its own CSP; everything else is framed by no one.
+    const ownCsp = res.headers.get("content-security-policy");
+    for (const [key, value] of Object.entries(embedHeaders([]))) res.headers.set(key, value);
+    if (ownCsp) res.headers.set("content-security-policy", ownCsp);
+    return res;
+  };
+}

@@ -4,7 +4,11 @@
  */
 import { z } from "zod";
 import * as access from "@/lib/access-requests/schemas";
+import * as activity from "@/lib/activity/schemas";
+import * as audit from "@/lib/audit/schemas";
 import * as poc from "@/lib/pocs/schemas";
+import * as scimTokens from "@/lib/scim-tokens/schemas";
+import * as embed from "@/lib/embed/schemas";
 import * as sharing from "@/lib/sharing/schemas";
 
 type Operation = {
@@ -57,12 +61,18 @@ export const operations: Operation[] = [
   { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment). `internal: true` keeps it inside the POC's tenant: never on share pages, embeds or exports.", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
   { method: "patch", path: `${pocPath}/comments/{comment_id}`, tag: "Comments", summary: "Edit your own comment", body: poc.UpdateCommentInput, response: { status: 200, schema: poc.CommentJson, description: "The edited comment" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/comments/{comment_id}`, tag: "Comments", summary: "Delete a comment: your own, or any (a guest's included) as the POC's owner or a tenant admin. Soft delete: replies stay under a placeholder; audited.", response: { status: 204, description: "Deleted (also when it already was)" }, errors: [401, 403, 404] },
-  { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Share a POC: with a user (principal_id or email; unknown emails get an invite), a team, a tenant role, or as a public link (tenant admins only). Re-sharers grant at most their own actions and expiry.", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
+  { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Share a POC: with a user (principal_id or email; unknown emails get an invite), a team, a tenant role, as a public link or as an embed (links and embeds: tenant admins only, actions within view, download, comment; embeds need embed_origins). Re-sharers grant at most their own actions and expiry.", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url, embed grants embed_url, embed_snippet and embed_token" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "List the live grants of a subject (?subject_type=poc&subject_id=...)", response: { status: 200, schema: sharing.GrantList, description: "Live grants, newest first" }, errors: [401, 403, 404, 422] },
   { method: "get", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Get a grant", response: { status: 200, schema: sharing.GrantJson, description: "The grant" }, errors: [401, 403, 404] },
   { method: "patch", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Change a grant's actions, password (write-only; null removes), watermark, expiry, or a link's viewer verification (require_verified_email, allowed_viewers, denied_viewers; tightening them ends current viewers' access on their next request)", body: sharing.UpdateGrantInput, response: { status: 200, schema: sharing.GrantJson, description: "The changed grant" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Revoke a grant (effective on the next request; the row stays for audit)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
+  { method: "post", path: "/api/v1/sharing/grants/{grant_id}/embed-tokens", tag: "Sharing grants", summary: "Issue a short-lived embed token for one viewer of an embed grant (tenant admins; your backend calls this and puts embed_url in its iframe). The token is an EdDSA JWT signed with the tenant's key; it never outlives the grant, and revoking the grant ends it on the next request.", body: embed.ViewerTokenInput, response: { status: 201, schema: embed.ViewerTokenJson, description: "The viewer's token and URL" }, errors: [400, 401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/public/embeds/{token}", tag: "Embeds", summary: "The read-only view of an embed, as JSON, for an embed token in the path (the same checks as /embed/{token}: signature, claims, live grant). 401 embed/invalid or embed/expired for a bad token, 403 share/revoked or share/expired, 404 unknown.", response: { status: 200, schema: sharing.PublicPocView, description: "The allowlisted view" }, errors: [401, 403, 404], auth: "none" },
   { method: "post", path: "/api/v1/sharing/grants/{grant_id}/resend", tag: "Sharing grants", summary: "Send a pending invitation again (new single-use link)", response: { status: 204, description: "Queued" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/sharing/grants/{grant_id}/views", tag: "Activity", summary: "A grant's activity: view count, unique viewers, last view, and its access log (views, watermark-gate emails, exports), newest first", query: activity.ViewsQuery, response: { status: 200, schema: activity.GrantViewsPage, description: "Totals and one page of the access log" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/audit-events", tag: "Audit", summary: "The tenant's audit events, newest first (tenant admins). Cursor pagination: pass `next` as `cursor`; new events never shift a page", query: audit.AuditQuery, response: { status: 200, schema: audit.AuditEventPage, description: "One page of events" }, errors: [401, 403, 422] },
+  { method: "get", path: "/api/v1/audit-events/verify", tag: "Audit", summary: "Re-walk the tenant's hash chain and report the first broken link, if any (tenant admins)", response: { status: 200, schema: audit.ChainVerification, description: "The verdict" }, errors: [401, 403] },
+  { method: "get", path: "/api/v1/audit-events/export.csv", tag: "Audit", summary: "The filtered audit log as formula-safe CSV, with each row's chain fields and the exact record its hash covers (tenant admins)", query: audit.AuditQuery.omit({ cursor: true, limit: true }), response: { status: 200, description: "text/csv" }, errors: [401, 403, 422] },
   { method: "get", path: "/api/v1/me/shared", tag: "Sharing grants", summary: "POCs shared with the caller (user, team and role grants), newest first", response: { status: 200, schema: sharing.SharedWithMeJson, description: "Shared POCs" }, errors: [401] },
   { method: "post", path: `${pocPath}/public-link`, tag: "Public links", summary: "Create the POC's public link (tenant admins)", body: sharing.PublicLinkInput, response: { status: 201, schema: sharing.PublicLinkJson, description: "The link with its token" }, errors: [401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: `${pocPath}/public-link`, tag: "Public links", summary: "Get the POC's live public link", response: { status: 200, schema: sharing.PublicLinkJson, description: "The live link" }, errors: [401, 403, 404] },
@@ -76,6 +86,10 @@ export const operations: Operation[] = [
   { method: "get", path: `${pocPath}/access-requests`, tag: "Access requests", summary: "Requests for access to this POC, newest first (needs share)", response: { status: 200, schema: access.AccessRequestList, description: "Requests" }, errors: [401, 403, 404] },
   { method: "post", path: `${pocPath}/access-requests/{request_id}/approve`, tag: "Access requests", summary: "Approve: share the POC with the requester's email (an invitation when they have no account), within your own actions", body: access.ApproveAccessRequestInput, response: { status: 200, schema: access.AccessRequestJson, description: "The approved request with its grant_id" }, errors: [401, 403, 404, 409, 422] },
   { method: "post", path: `${pocPath}/access-requests/{request_id}/dismiss`, tag: "Access requests", summary: "Dismiss a request", response: { status: 200, schema: access.AccessRequestJson, description: "The dismissed request" }, errors: [401, 403, 404, 409] },
+  // SCIM tokens (issue 15). The SCIM 2.0 endpoints themselves (/scim/v2) are described in /docs/api#scim and by their own discovery endpoints.
+  { method: "post", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "Create a SCIM token for an identity provider (tenant admins). The token is in this response only; it is stored hashed.", body: scimTokens.CreateScimTokenInput, response: { status: 201, schema: scimTokens.CreatedScimTokenJson, description: "The token and the SCIM base URL to paste into the identity provider" }, errors: [400, 401, 403, 422] },
+  { method: "get", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "List the tenant's SCIM tokens (never the tokens themselves)", response: { status: 200, schema: list(scimTokens.ScimTokenJson), description: "SCIM tokens, newest first" }, errors: [401, 403] },
+  { method: "delete", path: "/api/v1/scim-tokens/{token_id}", tag: "SCIM tokens", summary: "Revoke a SCIM token (its next SCIM request is refused)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {
@@ -104,6 +118,12 @@ export function openApiDocument(serverUrl: string) {
       required: true,
       schema: m[1] === "token" ? { type: "string", description: "The 43-character share token" } : { type: "string", format: "uuid" },
     }));
+    const queryParams = op.query
+      ? Object.entries(op.query.shape).map(([name, schema]) => {
+          const field = schema as z.ZodType;
+          return { name, in: "query", required: !field.safeParse(undefined).success, ...(field.description ? { description: field.description } : {}), schema: jsonSchema(field, "input") };
+        })
+      : [];
     const responses: Record<string, unknown> = {};
     if (op.response) {
       responses[String(op.response.status)] = {
@@ -121,7 +141,7 @@ export function openApiDocument(serverUrl: string) {
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       parameters: [
         ...pathParams,
-        ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema: jsonSchema(schema as z.ZodType, "input") })),
+        ...queryParams,
         ...(op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : []),
       ],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),

@@ -3,23 +3,23 @@
  * handlers) and responses (the OpenAPI document is generated from these). snake_case JSON.
  */
 import { z } from "zod";
+import { isoDate, text } from "@/lib/validation/schemas";
 import { criterionStatus, pocStatus, taskStatus } from "@/db/schema";
 
 export const PocStatus = z.enum(pocStatus.enumValues);
 export const TaskStatus = z.enum(taskStatus.enumValues);
 export const CriterionStatus = z.enum(criterionStatus.enumValues);
 
-const isoDate = z.iso.date({ message: "Use a date like 2026-12-31" });
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const optionalText = (max: number) => text(max, { multiline: true });
 
 export const Id = z.uuid();
 export const PocParams = z.object({ poc_id: Id });
 export const PocChildParams = z.object({ poc_id: Id, child_id: Id });
 
 const pocFields = {
-  title: z.string().trim().min(1, "Title is required").max(200, "At most 200 characters"),
+  title: text(200, { min: 1, required: "Title is required" }),
   description: optionalText(5000),
-  customer: optionalText(200),
+  customer: text(200),
   objectives: optionalText(5000),
   status: PocStatus,
   start_date: isoDate.nullable(),
@@ -57,7 +57,7 @@ export const UpdatePocInput = z
   .refine(datesInOrder, datesMessage);
 export type UpdatePocInput = z.infer<typeof UpdatePocInput>;
 
-const groupName = z.string().trim().min(1, "Name is required").max(200);
+const groupName = text(200, { min: 1, required: "Name is required" });
 /** 0-based place among its siblings (a group among the POC's groups, a task in its group); past the end means last. */
 const position = z.number().int("Use a whole number").min(0, "Use 0 or more").max(100_000);
 const atLeastOne = { message: "Send at least one field to change" };
@@ -70,7 +70,7 @@ export type UpdateTaskGroupInput = z.infer<typeof UpdateTaskGroupInput>;
 
 export const CreateTaskInput = z.strictObject({
   group_id: Id,
-  title: z.string().trim().min(1, "Title is required").max(300),
+  title: text(300, { min: 1, required: "Title is required" }),
   status: TaskStatus.default("todo"),
   assignee_id: Id.nullable().optional(),
   due_date: isoDate.nullable().optional(),
@@ -80,7 +80,7 @@ export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
 export const UpdateTaskInput = z
   .strictObject({
     group_id: Id.optional(),
-    title: z.string().trim().min(1, "Title is required").max(300).optional(),
+    title: text(300, { min: 1, required: "Title is required" }).optional(),
     status: TaskStatus.optional(),
     assignee_id: Id.nullable().optional(),
     due_date: isoDate.nullable().optional(),
@@ -91,21 +91,21 @@ export const UpdateTaskInput = z
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
 
 export const CreateCriterionInput = z.strictObject({
-  description: z.string().trim().min(1, "Description is required").max(1000),
+  description: text(1000, { min: 1, required: "Description is required", multiline: true }),
   status: CriterionStatus.default("pending"),
 });
 export type CreateCriterionInput = z.infer<typeof CreateCriterionInput>;
 
 export const UpdateCriterionInput = z
   .strictObject({
-    description: z.string().trim().min(1, "Description is required").max(1000).optional(),
+    description: text(1000, { min: 1, required: "Description is required", multiline: true }).optional(),
     status: CriterionStatus.optional(),
     position: position.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, atLeastOne);
 export type UpdateCriterionInput = z.infer<typeof UpdateCriterionInput>;
 
-const commentBody = z.string().trim().min(1, "Write something first").max(5000, "At most 5000 characters");
+const commentBody = text(5000, { min: 1, required: "Write something first", multiline: true });
 
 export const CreateCommentInput = z.strictObject({
   body: commentBody,

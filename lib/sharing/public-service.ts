@@ -5,6 +5,7 @@
  */
 import { AppError, forbidden } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
+import { countPasswordRefusal, countShareView } from "@/lib/metrics/registry";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { hmac, sha256 } from "@/lib/security/crypto";
 import { checkViewerCode, sendViewerCode } from "@/lib/viewer-codes/service";
@@ -91,6 +92,7 @@ const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => 
 /** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
 export function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
   logShareView(viewEntry(grantId, req, email));
+  countShareView();
 }
 
 const UNLOCK_WINDOW_SECONDS = 5 * 60;
@@ -117,7 +119,10 @@ export async function unlockShare(req: ShareRequest, password: string) {
   if (!row.grant.passwordHash) return issue({ ...base, passwordVersion: row.grant.passwordVersion });
   const limits = unlockLimits(row.grant.id, req.ip);
   await consume(limits, "Too many wrong passwords. Try again later.");
-  if (!(await verifyPassword(row.grant.passwordHash, password))) throw new AppError("share/password-invalid", "That password is not correct");
+  if (!(await verifyPassword(row.grant.passwordHash, password))) {
+    countPasswordRefusal();
+    throw new AppError("share/password-invalid", "That password is not correct");
+  }
   await refund(limits);
   return issue({ ...base, passwordVersion: row.grant.passwordVersion });
 }
@@ -132,7 +137,7 @@ export async function identifyViewer(req: ShareRequest, email: string) {
   if (gateOf(row, current) === "password") throw passwordRequired();
   if (row.grant.requireVerifiedEmail) throw verificationRequired();
   // Written before the viewer gets in: the watermark gate's record of who asked.
-  await repo.insertShareViews([viewEntry(row.grant.id, req, email)]);
+  await repo.insertShareViews([{ ...viewEntry(row.grant.id, req, email), kind: "gate" }]);
   return issue({ grantId: row.grant.id, passwordVersion: current?.passwordVersion ?? null, email, expiresAt: Date.now() + PASS_TTL_SECONDS * 1000 });
 }
 
@@ -140,37 +145,48 @@ export async function identifyViewer(req: ShareRequest, email: string) {
  * Who a guest comment is from: on links that verify emails, the verified address (its local
  * part as the name other viewers see), whatever the form says; elsewhere the name and email given.
  */
-function guestIdentity(row: ShareRow, pass: ViewerPass | null, input: GuestCommentInput): { name: string; email: string } {
-  if (row.grant.requireVerifiedEmail && pass?.email) return { name: pass.email.slice(0, pass.email.lastIndexOf("@")), email: pass.email };
+function guestIdentity(verifiedEmail: string | null, input: GuestCommentInput): { name: string; email: string } {
+  if (verifiedEmail) return { name: verifiedEmail.slice(0, verifiedEmail.lastIndexOf("@")), email: verifiedEmail };
   const missing = [!input.name ? { field: "name", message: "Enter your name" } : null, !input.email ? { field: "email", message: "Enter your email address" } : null];
   const fields = missing.filter((f) => f !== null);
   if (fields.length > 0) throw new AppError("request/invalid", "The request has invalid fields", { fields });
   return { name: input.name!, email: input.email! };
 }
 
-export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
-  const { pass, ...row } = await passGates(req);
-  const guest = guestIdentity(row, pass, input);
-  if (!row.grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
-  if (input.parent_id && !(await repo.commentExists(row.grant.subjectId, input.parent_id))) {
+type AnonymousGrant = { id: string; subjectId: string; actions: readonly string[] };
+
+/** A guest's comment through a live anonymous grant (a link here, or an embed); `verifiedEmail` on verified links. */
+export async function addGuestComment(grant: AnonymousGrant, input: GuestCommentInput, verifiedEmail: string | null = null): Promise<void> {
+  if (!grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
+  const guest = guestIdentity(verifiedEmail, input);
+  if (input.parent_id && !(await repo.commentExists(grant.subjectId, input.parent_id))) {
     throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "parent_id", message: "No such comment" }] });
   }
   await repo.insertGuestComment({
-    pocId: row.grant.subjectId,
+    pocId: grant.subjectId,
     parentId: input.parent_id ?? null,
     guestName: guest.name,
     guestEmail: guest.email.toLowerCase(),
-    viaGrantId: row.grant.id,
+    viaGrantId: grant.id,
     body: input.body,
   });
 }
 
-export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
-  const row = await passGates(req);
-  if (!row.grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
-  const view = parseView(row);
+export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
+  const { pass, ...row } = await passGates(req);
+  await addGuestComment(row.grant, input, row.grant.requireVerifiedEmail ? (pass?.email ?? null) : null);
+}
+
+/** The CSV download of an anonymous grant's view (links and embeds). */
+export function csvExportOf(grant: AnonymousGrant, view: PublicPocView): { filename: string; csv: string } {
+  if (!grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
   const slug = view.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "poc";
   return { filename: `${slug}.csv`, csv: pocCsv(view) };
+}
+
+export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
+  const row = await passGates(req);
+  return csvExportOf(row.grant, parseView(row));
 }
 
 // ---- verified viewers: one-time email codes (issue 18) ----
@@ -231,7 +247,7 @@ export async function verifyViewerCode(req: ShareRequest, email: string, code: s
   if (!check.ok && check.reason === "locked") throw new AppError("share/code-expired", "Too many wrong codes: this code no longer works. Ask for a new code.", { extra: { reason: "locked" } });
   if (!check.ok) throw new AppError("share/code-expired", "This code has expired or was replaced by a newer one. Ask for a new code.", { extra: { reason: "expired" } });
   // Written before the viewer gets in: the gate's record of who proved their address.
-  await repo.insertShareViews([viewEntry(row.grant.id, req, email)]);
+  await repo.insertShareViews([{ ...viewEntry(row.grant.id, req, email), kind: "gate" }]);
   return issue({
     grantId: row.grant.id,
     passwordVersion: current?.passwordVersion ?? null,

@@ -14,11 +14,12 @@ export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | S
   return sql`g.subject_type = 'poc' and g.subject_id = ${subjectId}
     and g.revoked_at is null and g.tombstoned_at is null
     and (g.expires_at is null or g.expires_at > now())
+    and not exists (select 1 from memberships dm where dm.tenant_id = ${subjectTenantId} and dm.user_id = ${userId} and not dm.active)
     and (
       (g.principal_type = 'user' and g.principal_user_id = ${userId})
       or (g.principal_type = 'team' and g.principal_team_id in (select tm.team_id from team_members tm where tm.user_id = ${userId}))
       or (g.principal_type = 'role' and g.principal_role = (
-        select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId}))
+        select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId} and m.active))
     )`;
 }
 
@@ -121,7 +122,7 @@ export async function bindPendingGrants(tx: Executor, email: string, userId: str
 }
 
 /** What is shared with a user through live user, team and role grants, newest first. */
-export function listSharedWithUser(userId: string) {
+export function listSharedWithUser(userId: string, onlyTenantId: string | null = null) {
   const g = alias(sharingGrants, "g");
   const sharer = alias(users, "sharer");
   return getDb()
@@ -138,7 +139,7 @@ export function listSharedWithUser(userId: string) {
     .from(g)
     .innerJoin(pocs, eq(pocs.id, g.subjectId))
     .leftJoin(sharer, eq(sharer.id, g.createdByUserId))
-    .where(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId))
+    .where(and(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId), onlyTenantId ? eq(pocs.tenantId, onlyTenantId) : undefined))
     .orderBy(desc(g.createdAt));
 }
 
@@ -148,20 +149,27 @@ export async function findOpenLink(subjectId: string, tx: Executor = getDb()): P
   return row ?? null;
 }
 
-export function listTenantLiveLinks(tenantId: string) {
+export type LinkState = "live" | "expired" | "revoked";
+
+const linkStateCondition: Record<LinkState, SQL | undefined> = {
+  live: isLiveGrant,
+  expired: sql`${sharingGrants.revokedAt} is null and (${sharingGrants.tombstonedAt} is not null or ${sharingGrants.expiresAt} <= now())`,
+  revoked: sql`${sharingGrants.revokedAt} is not null`,
+};
+
+const revoker = alias(users, "revoker");
+
+/** The tenant's public links in one state (or all), newest first, with who ended them. */
+export function listTenantLinks(tenantId: string, state: LinkState | "all", principalType: "link" | "embed" = "link") {
   return getDb()
-    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title })
+    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title, revokedByName: revoker.name })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
-    .where(
-      and(
-        eq(sharingGrants.tenantId, tenantId),
-        eq(sharingGrants.principalType, "link"),
-        isLiveGrant,
-      ),
-    )
-    .orderBy(desc(sharingGrants.createdAt));
+    .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
+    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, principalType), state === "all" ? undefined : linkStateCondition[state]))
+    .orderBy(desc(sharingGrants.createdAt))
+    .limit(500);
 }
 
 export async function revokeGrant(tx: Executor, grantId: string, userId: string): Promise<SharingGrant | null> {
@@ -190,7 +198,7 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
  * when the grant carries `comment`, and the viewer's email only when it is watermarked. The
  * share-view tests compare the answer with the zod schema and with what a member sees.
  */
-function publicViewJson(viewerEmail: SQL): SQL<string> {
+export function publicViewJson(viewerEmail: SQL): SQL<string> {
   const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
     'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
     'task_groups', coalesce(${pocPublicDocs.taskGroups}, '[]'::json),
@@ -263,7 +271,7 @@ export async function updateGrant(tx: Executor, grantId: string, values: Partial
   const [row] = await tx
     .update(sharingGrants)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .where(and(eq(sharingGrants.id, grantId), isLiveGrant))
     .returning();
   return row ?? null;
 }

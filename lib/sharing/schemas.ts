@@ -2,7 +2,10 @@
  * zod schemas of the sharing area (grant API, public-link API, public POC view). Pure.
  */
 import { z } from "zod";
+import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
+import { EmbedOrigins } from "@/lib/embed/schemas";
+import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
 import { MAX_VIEWER_ENTRIES, ViewerEntry } from "./viewer-entry";
 
@@ -22,7 +25,7 @@ export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
 
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
-const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
+const ExpiresAt = isoDateTime();
 
 const ViewerList = (what: string) =>
   z
@@ -57,12 +60,20 @@ const grantCommon = {
   actions: Actions.default(["view"]),
   expires_at: ExpiresAt.nullable().optional(),
   watermark: z.boolean().optional(),
+  notify_views: NotifyViews.optional(),
 };
 
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
 
 export const CreateGrantInput = z.discriminatedUnion("principal_type", [
   z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password, ...viewerOptions }).superRefine(anonymousActionsOnly),
+  z
+    .strictObject({
+      ...grantCommon,
+      principal_type: z.literal("embed"),
+      embed_origins: EmbedOrigins.describe("1-10 exact origins (https://host[:port]; http only for localhost) that may frame the embed"),
+    })
+    .superRefine(anonymousActionsOnly),
   z
     .strictObject({ ...grantCommon, principal_type: z.literal("user"), principal_id: z.uuid().optional(), email: Email.optional() })
     .refine((v) => (v.principal_id === undefined) !== (v.email === undefined), { message: "Send either principal_id or email", path: ["email"] }),
@@ -73,13 +84,13 @@ export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
 /** The public-link API's create body: every field optional (a view-only link by default). */
 export const PublicLinkInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .superRefine(anonymousActionsOnly);
 export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
 /** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional(), embed_origins: EmbedOrigins.optional().describe("Embeds only") })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
@@ -118,18 +129,18 @@ export const ShareFormInput = z.discriminatedUnion("intent", [
   z.strictObject({
     intent: z.literal("comment"),
     // Required unless the link verifies emails (then the verified one is used; see postGuestComment).
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters").optional(),
+    name: text(100, { min: 1, required: "Enter your name" }).optional(),
     email: Email.optional(),
-    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+    body: text(2000, { min: 1, required: "Write something first", multiline: true }),
     parent_id: z.uuid().optional(),
   }),
 ]);
 export type ShareFormInput = z.infer<typeof ShareFormInput>;
 
 export const GuestCommentInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters").optional().describe("Required unless the link verifies emails (then the verified email is used)"),
+  name: text(100, { min: 1, required: "Enter your name" }).optional().describe("Required unless the link verifies emails (then the verified email is used)"),
   email: Email.optional().describe("Required unless the link verifies emails"),
-  body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+  body: text(2000, { min: 1, required: "Write something first", multiline: true }),
   parent_id: z.uuid().nullable().optional(),
 });
 export type GuestCommentInput = z.infer<typeof GuestCommentInput>;
@@ -160,12 +171,22 @@ export const GrantJson = z.object({
   require_verified_email: z.boolean().describe("Links: viewers prove their email with a one-time code (always true when a list is set)"),
   allowed_viewers: z.array(z.string()),
   denied_viewers: z.array(z.string()),
+  notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
+  embed_origins: z.array(z.string()).nullable().describe("Embeds only: the origins allowed to frame it"),
+  embed_url: z.string().nullable().describe("Live embeds only: {APP_URL}/embed/{embed_token}"),
+  embed_snippet: z.string().nullable().describe("Live embeds only: a ready <iframe> for embed_url"),
+  embed_token: z.string().nullable().describe("Live embeds only: a JWT signed with the tenant's current key, valid as long as the grant (at most a year)"),
   created_at: timestamp,
   created_by: CreatedBy,
   updated_at: timestamp,
   revoked_at: timestamp.nullable(),
+  inherited_restrictions: z
+    .array(z.enum(["watermark"]))
+    .optional()
+    .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
+  activity: ActivitySummary.optional().describe("Views of this grant (in lists)"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });

@@ -200,7 +200,7 @@ describe("no GET spends a code or an invitation", () => {
     const inviteToken = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail!.textBody)![1]!;
 
     const routes = getRoutes().filter((r) => !r.pattern.includes("[...nextauth]"));
-    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/share/[token]", "/api/v1/public/pocs/[token]", "/share/[token]/export.csv"]));
+    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/share/[token]", "/api/v1/public/pocs/[token]", "/share/[token]/export.csv", "/invite/[token]"]));
     const cookie = `${challenge}; ${await sessionCookie("acmeAdmin")}`;
     let called = 0;
     for (const route of routes) {
@@ -216,8 +216,8 @@ describe("no GET spends a code or an invitation", () => {
       }
     }
     expect(called).toBeGreaterThan(10);
-    // The invite page itself (a server component) only inspects the invitation.
-    const { default: InvitePage } = await import("@/app/invite/[token]/page");
+    // The invite page behind it (a server component) only inspects the invitation too.
+    const { default: InvitePage } = await import("@/app/invite/[token]/accept/page");
     await InvitePage({ params: Promise.resolve({ token: inviteToken }) });
     expect(await inspectInvite(inviteToken)).toMatchObject({ state: "open" });
 

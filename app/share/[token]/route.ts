@@ -3,6 +3,7 @@ import type { CommentFormState } from "@/components/share/comments";
 import { sharePocBody } from "@/components/share/share-document";
 import { isShareErrorCode, sharePageResponse, shareErrorResponse } from "@/components/share/share-response";
 import { AppError } from "@/lib/api/errors";
+import { readBoundedForm } from "@/lib/api/body";
 import { withShare } from "@/lib/api/handler";
 import { readCookie } from "@/lib/auth/session";
 import { SHARE_CODE_COOKIE, SHARE_PASS_COOKIE, shareCookie } from "@/lib/sharing/http";
@@ -41,6 +42,9 @@ async function renderShare(share: Share, state: PageState = {}): Promise<Respons
 
 const challengeOf = (req: Request, share: Share) => openChallenge(readCookie(req.headers.get("cookie"), SHARE_CODE_COOKIE), share.token);
 
+/** The longest form value (a comment's 2000 characters) that is put back into the form on an error. */
+const MAX_ECHOED_VALUE = 2000;
+
 export const GET = withShare({ passFrom: "cookie" }, async ({ req, share }) => renderShare(share, { challenge: challengeOf(req, share) }));
 
 const RATE_LIMITED: Record<string, string> = {
@@ -50,14 +54,16 @@ const RATE_LIMITED: Record<string, string> = {
 
 /** The page's forms: unlock, identify (watermark email), one-time codes and comment. Post/redirect/get on success. */
 export const POST = withShare({ passFrom: "cookie" }, async ({ req, share }) => {
-  const fields = Object.fromEntries([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string" && v !== ""));
+  // Bounded before it is buffered (413 over the limit); oversized values are never echoed back.
+  const fields = Object.fromEntries([...(await readBoundedForm(req)).entries()].filter(([, v]) => v !== ""));
   const parsed = ShareFormInput.safeParse(fields);
   const challenge = challengeOf(req, share);
   const back = new Headers({ location: `/share/${encodeURIComponent(share.token)}` });
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Please check the form";
     const intent = fields.intent;
-    if (intent === "comment") return renderShare(share, { comments: { error: message, values: fields as CommentFormState["values"] }, status: 422 });
+    const echoed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.length <= MAX_ECHOED_VALUE));
+    if (intent === "comment") return renderShare(share, { comments: { error: message, values: echoed as CommentFormState["values"] }, status: 422 });
     return renderShare(share, { gateError: message, status: 422, challenge: intent === "verify-code" ? challenge : null });
   }
   const input = parsed.data;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LinkStateFilter, LINK_STATES, type LinkStateChoice } from "@/components/sharing/link-state-filter";
 import { SharedLinksTable } from "@/components/sharing/shared-links-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
@@ -6,10 +7,12 @@ import { listTenantLinks } from "@/lib/sharing/service";
 
 export const metadata: Metadata = { title: "Shared links" };
 
-export default async function SharedLinksPage() {
+export default async function SharedLinksPage({ searchParams }: { searchParams: Promise<{ state?: string }> }) {
   const actor = await requirePageActor();
   if (actor.role !== "tenant_admin") return <Forbidden message="Only tenant admins can see and revoke the tenant's public links." />;
-  const links = await listTenantLinks(actor);
+  const requested = (await searchParams).state;
+  const state: LinkStateChoice = LINK_STATES.find((s) => s.value === requested)?.value ?? "live";
+  const links = await listTenantLinks(actor, state);
   return (
     <div className="narrow-wide">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -17,11 +20,13 @@ export default async function SharedLinksPage() {
       </nav>
       <h1>Shared links</h1>
       <p className="muted lead">
-        Every live public link of {actor.tenantName ?? "your tenant"}. Anyone holding one of these links can open its POC without signing in. Revoke a
-        link to end its access on the next request; to change a link&apos;s password, expiry or watermark, open its POC and use{" "}
-        <strong>Manage Share Link</strong>.
+        The public links of {actor.tenantName ?? "your tenant"}. Anyone holding a live link can open its POC without signing in. Revoke a link to end
+        its access on the next request; to change a link&apos;s password, expiry or watermark, open its POC and use <strong>Manage Share Link</strong>.
+        Expired and revoked links stay here with their activity.
       </p>
+      <LinkStateFilter current={state} />
       <SharedLinksTable
+        state={state}
         links={links.map((l) => ({
           id: l.id,
           poc_id: l.subject_id,
@@ -34,6 +39,11 @@ export default async function SharedLinksPage() {
           expires_at: l.expires_at,
           created_at: l.created_at,
           created_by: l.created_by?.name ?? null,
+          state: l.state,
+          views: l.activity.views,
+          unique_viewers: l.activity.unique_viewers,
+          last_viewed_at: l.activity.last_viewed_at,
+          ended: l.ended,
         }))}
       />
     </div>
