@@ -119,23 +119,12 @@ export const VerificationCodeSent = z.object({
   expires_at: z.iso.datetime({ offset: true }).describe("The code works until then (10 minutes), for 5 tries"),
 });
 
-/** The share page's forms (one endpoint, told apart by `intent`). */
-export const ShareFormInput = z.discriminatedUnion("intent", [
-  z.strictObject({ intent: z.literal("unlock"), password: GivenPassword }),
-  z.strictObject({ intent: z.literal("identify"), email: Email }),
-  z.strictObject({ intent: z.literal("request-code"), email: Email }),
-  z.strictObject({ intent: z.literal("verify-code"), code: GivenCode }),
-  z.strictObject({ intent: z.literal("change-email") }),
-  z.strictObject({
-    intent: z.literal("comment"),
-    // Required unless the link verifies emails (then the verified one is used; see postGuestComment).
-    name: text(100, { min: 1, required: "Enter your name" }).optional(),
-    email: Email.optional(),
-    body: text(2000, { min: 1, required: "Write something first", multiline: true }),
-    parent_id: z.uuid().optional(),
-  }),
-]);
-export type ShareFormInput = z.infer<typeof ShareFormInput>;
+/** The share page's gate forms (server actions beside app/share/[token]/page.tsx). */
+export const SharePasswordForm = z.strictObject({ password: GivenPassword });
+export const ShareEmailForm = z.strictObject({ email: Email });
+/** Verified links: the email a one-time code goes to, then the code (a pending request is a cookie). */
+export const ShareCodeRequestForm = z.strictObject({ email: Email });
+export const ShareCodeForm = z.strictObject({ code: GivenCode });
 
 export const GuestCommentInput = z.strictObject({
   name: text(100, { min: 1, required: "Enter your name" }).optional().describe("Required unless the link verifies emails (then the verified email is used)"),

@@ -4,18 +4,24 @@
  * passes on the next request, and guest comments under the verified email.
  */
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as publicComments from "@/app/api/v1/public/pocs/[token]/comments/route";
 import * as publicUnlock from "@/app/api/v1/public/pocs/[token]/unlock/route";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
 import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
-import * as sharePage from "@/app/share/[token]/route";
+import { changeEmailAction, requestCodeAction, verifyCodeAction } from "@/app/share/[token]/actions";
 import { getDb } from "@/db/client";
 import { auditEvents, comments, shareEmailCodes, shareViews } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
 import { openApiDocument } from "@/lib/api/openapi";
+import { onRequest } from "../next-request";
+import { sharePage, shareForm } from "../share-page";
 import { APP_ORIGIN, asToken, asUser, call, expectProblem, pocId, problemFields, seed } from "../helpers";
 import { apiView, askCode, nextIp, codeMails, codeRows, enterCode, latestCode, patchLink, verifiedLink, verifiedPass } from "./verified-helpers";
+
+vi.mock("next/headers", async () => (await import("../next-request")).nextHeadersMock);
+
+const VERIFY_ACTIONS = { request: requestCodeAction, verify: verifyCodeAction, change: changeEmailAction };
 
 beforeAll(async () => {
   await seed();
@@ -245,62 +251,55 @@ describe("the option version in the pass", () => {
 });
 
 describe("the share page's code gate", () => {
-  const form = (token: string, fields: Record<string, string>, cookie = "", ip = "198.51.100.20") =>
-    call(sharePage.POST as never, {
-      method: "POST",
-      params: { token },
-      rawBody: new URLSearchParams(fields).toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: APP_ORIGIN, [CLIENT_IP_HEADER]: ip, ...(cookie ? { cookie } : {}) },
-    });
-  const cookiesOf = (headers: Headers) =>
-    headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0]!)
-      .filter((c) => !c.endsWith("="))
-      .join("; ");
+  const cookieOf = (res: { setCookies: { name: string; value: string }[] }, name: string) => {
+    const cookie = [...res.setCookies].reverse().find((c) => c.name === name && c.value !== "");
+    return cookie ? `${cookie.name}=${cookie.value}` : "";
+  };
+  const form = (token: string, action: keyof typeof VERIFY_ACTIONS, fields: Record<string, string>, cookie = "") => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) data.append(key, value);
+    return onRequest({ cookie, headers: { origin: APP_ORIGIN, [CLIENT_IP_HEADER]: nextIp() } }, () => VERIFY_ACTIONS[action](token, {}, data));
+  };
 
   it("asks for the email, then the code in the same browser, then shows the POC; guest comments use the verified email", async () => {
     const l = await verifiedLink("fabrikam", { allowed_viewers: ["@initech.example"], actions: ["view", "comment"] });
-    const gate = await call(sharePage.GET as never, { params: { token: l.token } });
+    const gate = await sharePage(l.token);
     expect(gate.status).toBe(401);
-    expect(gate.body).toContain('data-gate="verify-email"');
-    expect(gate.body).not.toContain("Fabrikam analytics evaluation");
+    expect(gate.result).toEqual({ kind: "gate", gate: "verify", challengeEmail: null });
 
-    const refused = await form(l.token, { intent: "request-code", email: "eve@elsewhere.example" });
+    const refused = await form(l.token, "request", { email: "eve@elsewhere.example" });
     expect(refused.status).toBe(403);
-    expect(refused.body).toContain("This email address cannot view this link");
+    expect(refused.result?.message).toContain("This email address cannot view this link");
 
-    const asked = await form(l.token, { intent: "request-code", email: "lee@initech.example" });
-    expect(asked.status).toBe(303);
-    const challenge = cookiesOf(asked.headers);
-    expect(asked.headers.getSetCookie()[0]).toMatch(new RegExp(`^pm_share_code=[^;]+; Path=/share/${l.token}; .*HttpOnly; SameSite=Lax`));
+    const asked = await form(l.token, "request", { email: "lee@initech.example" });
+    expect(asked.redirect).toBe(`/share/${l.token}`);
+    const challenge = cookieOf(asked, "pm_share_code");
+    expect(asked.setCookies.find((c) => c.name === "pm_share_code")!.options).toMatchObject({ path: `/share/${l.token}`, httpOnly: true, sameSite: "lax" });
     expect(challenge).not.toContain("lee@initech.example"); // sealed, not readable
-    const codeForm = await call(sharePage.GET as never, { params: { token: l.token }, headers: { cookie: challenge } });
-    expect(codeForm.body).toContain('data-gate="verify-code"');
-    expect(codeForm.body).toContain("lee@initech.example");
+    const codeForm = await sharePage(l.token, { cookie: challenge });
+    expect(codeForm.result).toEqual({ kind: "gate", gate: "verify", challengeEmail: "lee@initech.example" });
 
     // A fresh browser (no challenge cookie) cannot enter the code.
     const code = await latestCode("lee@initech.example");
-    const elsewhere = await form(l.token, { intent: "verify-code", code });
+    const elsewhere = await form(l.token, "verify", { code });
     expect(elsewhere.status).toBe(401);
-    expect(elsewhere.body).toContain('data-gate="verify-email"');
+    expect(elsewhere.result?.message).toBe("Your code request has expired. Enter your email to get a new code.");
 
-    const wrong = await form(l.token, { intent: "verify-code", code: code === "000000" ? "000001" : "000000" }, challenge);
+    const wrong = await form(l.token, "verify", { code: code === "000000" ? "000001" : "000000" }, challenge);
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toContain("That code is not correct. 4 tries left.");
-    const right = await form(l.token, { intent: "verify-code", code }, challenge);
-    expect(right.status).toBe(303);
-    const pass = cookiesOf(right.headers);
-    expect(right.headers.getSetCookie().some((c) => c.startsWith("pm_share_code=;"))).toBe(true);
-    const opened = await call(sharePage.GET as never, { params: { token: l.token }, headers: { cookie: pass } });
+    expect(wrong.result?.message).toBe("That code is not correct. 4 tries left.");
+    const right = await form(l.token, "verify", { code }, challenge);
+    expect(right.redirect).toBe(`/share/${l.token}`);
+    const pass = cookieOf(right, "pm_share");
+    // The pending request ends with it.
+    expect(right.setCookies.some((c) => c.name === "pm_share_code" && c.value === "")).toBe(true);
+    const opened = await sharePage(l.token, { cookie: pass });
     expect(opened.status).toBe(200);
-    expect(opened.body).toContain("Fabrikam analytics evaluation");
-    expect(opened.body).toContain("Commenting as <strong>lee@initech.example</strong>");
-    expect(opened.body).not.toContain('name="name"');
+    expect(opened.result).toMatchObject({ kind: "view", verifiedEmail: "lee@initech.example" });
 
     // The form cannot choose another name or email.
-    const posted = await form(l.token, { intent: "comment", name: "The CEO", email: "ceo@initech.example", body: "Looks good" }, pass);
-    expect(posted.status).toBe(303);
+    const posted = await shareForm(l.token, "comment", { name: "The CEO", email: "ceo@initech.example", body: "Looks good" }, { cookie: pass });
+    expect(posted.redirect).toBe(`/share/${l.token}`);
     const [comment] = await getDb().select().from(comments).where(eq(comments.viaGrantId, l.grantId));
     expect(comment).toMatchObject({ guestName: "lee", guestEmail: "lee@initech.example", body: "Looks good" });
     // On the API too.
@@ -313,6 +312,11 @@ describe("the share page's code gate", () => {
     expect(api.status).toBe(204);
     const rows = await getDb().select().from(comments).where(eq(comments.viaGrantId, l.grantId));
     expect(rows.find((r) => r.body === "Via API")).toMatchObject({ guestName: "api", guestEmail: "api@initech.example" });
+
+    // "Use a different email" drops the pending request.
+    const again = await form(l.token, "request", { email: "max@initech.example" });
+    const changed = await form(l.token, "change", {}, cookieOf(again, "pm_share_code"));
+    expect(changed.setCookies.find((c) => c.name === "pm_share_code")!.value).toBe("");
   });
 
   it("unverified links still need a name and email for guest comments", async () => {

@@ -11,7 +11,7 @@ import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
-import * as sharePage from "@/app/share/[token]/route";
+import { requestCodeAction, verifyCodeAction } from "@/app/share/[token]/actions";
 import { getDb } from "@/db/client";
 import { emailOutbox, invites, rateLimitBuckets, shareEmailCodes } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
@@ -20,11 +20,20 @@ import { deliverDueEmail } from "@/lib/email/service";
 import { inspectInvite, signUpWithInvite } from "@/lib/invites/service";
 import { sha256 } from "@/lib/security/crypto";
 import { codeHash, purgeExpiredCodes } from "@/lib/viewer-codes/service";
-import { APP_ORIGIN, asUser, call, expectProblem, pocId, seed, sessionCookie } from "../helpers";
+import { onRequest } from "../next-request";
+import { sharePage } from "../share-page";
+import { APP_ORIGIN, asUser, expectProblem, pocId, seed, sessionCookie } from "../helpers";
 import { apiView, askCode, codeMails, codeRows, enterCode, latestCode, nextIp, verifiedLink, verifiedPass, wrongCodes } from "./verified-helpers";
 
 // The invite page reads the session through next/headers; outside a request it has none.
 vi.mock("@/lib/auth/page", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/page")>()), getPageActor: async () => null }));
+vi.mock("next/headers", async () => (await import("../next-request")).nextHeadersMock);
+
+const pageForm = (action: typeof requestCodeAction, token: string, fields: Record<string, string>, cookie = "") => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return onRequest({ cookie, headers: { origin: APP_ORIGIN, [CLIENT_IP_HEADER]: nextIp() } }, () => action(token, {}, data));
+};
 
 beforeAll(async () => {
   await seed();
@@ -185,14 +194,10 @@ describe("no GET spends a code or an invitation", () => {
     const l = await verifiedLink("contoso", { require_verified_email: true, actions: ["view", "download", "comment"] });
     const email = "scanner@customer.example";
     // A code requested in the browser (challenge cookie) and an invitation to a new address.
-    const asked = await call(sharePage.POST as never, {
-      method: "POST",
-      params: { token: l.token },
-      rawBody: new URLSearchParams({ intent: "request-code", email }).toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: APP_ORIGIN, [CLIENT_IP_HEADER]: nextIp() },
-    });
-    expect(asked.status, asked.body).toBe(303);
-    const challenge = asked.headers.getSetCookie()[0]!.split(";")[0]!;
+    const asked = await pageForm(requestCodeAction, l.token, { email });
+    expect(asked.redirect).toBe(`/share/${l.token}`);
+    const set = asked.setCookies.find((c) => c.name === "pm_share_code")!;
+    const challenge = `${set.name}=${set.value}`;
     const code = await latestCode(email);
     const invited = await admin(grantsRoute.POST, { method: "POST", body: { subject_type: "poc", subject_id: l.pocId, principal_type: "user", email: "scanned@outside.example" } });
     expect(invited.status).toBe(201);
@@ -200,7 +205,7 @@ describe("no GET spends a code or an invitation", () => {
     const inviteToken = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail!.textBody)![1]!;
 
     const routes = getRoutes().filter((r) => !r.pattern.includes("[...nextauth]"));
-    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/share/[token]", "/api/v1/public/pocs/[token]", "/share/[token]/export.csv", "/invite/[token]"]));
+    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/api/v1/public/pocs/[token]", "/share/[token]/export.csv", "/invite/[token]"]));
     const cookie = `${challenge}; ${await sessionCookie("acmeAdmin")}`;
     let called = 0;
     for (const route of routes) {
@@ -216,6 +221,8 @@ describe("no GET spends a code or an invitation", () => {
       }
     }
     expect(called).toBeGreaterThan(10);
+    // The share page itself (a server component) with the browser's cookies, as a scanner in that browser would load it.
+    for (let i = 0; i < 3; i++) expect((await sharePage(l.token, { cookie: challenge })).result).toMatchObject({ kind: "gate", gate: "verify", challengeEmail: email });
     // The invite page behind it (a server component) only inspects the invitation too.
     const { default: InvitePage } = await import("@/app/invite/[token]/accept/page");
     await InvitePage({ params: Promise.resolve({ token: inviteToken }) });
@@ -227,13 +234,8 @@ describe("no GET spends a code or an invitation", () => {
     expect(invite!.usedAt).toBeNull();
 
     // Both still work through their POSTs.
-    const verified = await call(sharePage.POST as never, {
-      method: "POST",
-      params: { token: l.token },
-      rawBody: new URLSearchParams({ intent: "verify-code", code }).toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: APP_ORIGIN, cookie: challenge, [CLIENT_IP_HEADER]: nextIp() },
-    });
-    expect(verified.status).toBe(303);
+    const verified = await pageForm(verifyCodeAction, l.token, { code }, challenge);
+    expect(verified.setCookies.some((c) => c.name === "pm_share" && c.value !== "")).toBe(true);
     await signUpWithInvite(inviteToken, { name: "Scanned Person", password: "a-long-password-1" } as never);
     expect((await getDb().select().from(invites).where(eq(invites.email, "scanned@outside.example")))[0]!.usedAt).not.toBeNull();
     // The outbox still holds only the two messages asked for.
