@@ -72,7 +72,7 @@ test("an allow-listed viewer gets a code by email, enters it and sees the POC un
   await screenshot(page, "verify-code-gate");
   await enterCode(page, await codeFromSink(email));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Verified POC/);
-  await expect(page.locator(".watermark")).toHaveAttribute("data-watermark", email);
+  await expect(page.locator("[data-watermark]")).toHaveAttribute("data-watermark", email);
   await screenshot(page, "verified-view");
   await page.context().close();
 });
