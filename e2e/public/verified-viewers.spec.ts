@@ -84,7 +84,7 @@ test("a viewer outside the allow list is refused before any email is sent", asyn
   const page = await visitor(browser);
   await page.goto(link.url);
   await askForCode(page, email);
-  await expect(page.getByRole("alert")).toHaveText("This email address cannot view this link. Ask the person who shared it for access.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This email address cannot view this link. Ask the person who shared it for access.");
   await expect(page.getByLabel("Email address")).toHaveValue(email);
   // Give a wrongly sent email every chance to arrive: a listed address asked afterwards arrives, the refused one never did.
   const listed = `ok.${suffix()}@initech.example`;
@@ -106,12 +106,12 @@ test("five wrong codes lock that code; a new code works", async ({ browser }) =>
   const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
   for (const left of ["4 tries", "3 tries", "2 tries", "1 try"]) {
     await enterCode(page, wrong);
-    await expect(page.getByRole("alert")).toHaveText(`That code is not correct. ${left} left.`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(`That code is not correct. ${left} left.`);
   }
   await enterCode(page, wrong);
-  await expect(page.getByRole("alert")).toHaveText("Too many wrong codes: this code no longer works. Ask for a new code.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong codes: this code no longer works. Ask for a new code.");
   await enterCode(page, code);
-  await expect(page.getByRole("alert")).toHaveText("Too many wrong codes: this code no longer works. Ask for a new code.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong codes: this code no longer works. Ask for a new code.");
   await screenshot(page, "verify-code-locked");
 
   await page.getByRole("button", { name: "Send a new code" }).click();
@@ -141,7 +141,7 @@ test("a deny entry added in the Share dialog ends a verified viewer's access on 
   // The admin blocks Sam in Manage Share Link.
   await signIn(page, "acmeAdmin");
   await page.goto(`/pocs/${pocId}`);
-  await page.getByRole("button", { name: "🔗 Manage Share Link" }).click();
+  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
   await expect(dialog.getByLabel("Viewers verify their email with a one-time code")).toBeChecked();
   const blocked = dialog.getByLabel("Blocked viewers");
@@ -159,7 +159,7 @@ test("a deny entry added in the Share dialog ends a verified viewer's access on 
   expect(after!.status()).toBe(401);
   await expect(viewer.getByRole("heading", { name: "Verify your email" })).toBeVisible();
   await askForCode(viewer, email);
-  await expect(viewer.getByRole("alert")).toHaveText(/cannot view this link/);
+  await expect(viewer.getByRole("main").getByRole("alert")).toHaveText(/cannot view this link/);
   expect(await messagesTo(email)).toHaveLength(1);
   await viewer.context().close();
 });
