@@ -89,7 +89,8 @@ export function shareFormAction(submit: (share: publicShare.ShareRequest, values
       setResponseStatus(403);
       return { message: "This form must be sent from the page itself. Reload the page and try again." };
     }
-    const outcome = await submit(await shareRequestFor(token), formValues(form.entries()), await challengeEmailFor(token));
+    const challengeEmail = await challengeEmailFor(token);
+    const outcome = await submit(await shareRequestFor(token), formValues(form.entries()), challengeEmail);
     const secure = new URL(config().appUrl).protocol === "https:";
     const setCookie = async (name: string, value: string, expires: Date) =>
       (await cookies()).set(name, value, { path: sharePath(token), expires, httpOnly: true, sameSite: "lax", secure });
@@ -97,7 +98,7 @@ export function shareFormAction(submit: (share: publicShare.ShareRequest, values
       case "pass": {
         await setCookie(SHARE_PASS_COOKIE, outcome.sealed, outcome.expiresAt);
         // A verified code also ends the pending request.
-        await setCookie(SHARE_CODE_COOKIE, "", new Date(0));
+        if (challengeEmail) await setCookie(SHARE_CODE_COOKIE, "", new Date(0));
         redirect(sharePath(token));
       }
       case "challenge":
