@@ -25,6 +25,7 @@ import { deliverDueEmail } from "./lib/email/service";
 import { instrumentRequest } from "./lib/metrics/http";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
+import { purgeExpiredCodes } from "./lib/viewer-codes/service";
 import { ensureFreshBuild } from "./scripts/build-stamp";
 import { logger, routeConsoleToLogger, withoutQuery } from "./lib/log";
 import { purgeEndedSessions } from "./lib/auth/sessions";
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     sweepExpiredGrants().catch((error: unknown) => logger.error({ err: error }, "expiry sweep failed"));
     sweepAccessLog().catch((error: unknown) => logger.error({ err: error }, "access-log retention sweep failed"));
     purgeEndedSessions().catch((error: unknown) => logger.error({ err: error }, "session sweep failed"));
+    purgeExpiredCodes().catch((error: unknown) => logger.error({ err: error }, "one-time code purge failed"));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).

@@ -17,9 +17,9 @@ const statement = JSON.parse(process.env.SHARE_STATEMENT || "null");
 if (!statement?.sql) throw new Error("SHARE_STATEMENT is not set: run the raw baseline through `npm run bench`");
 
 // Column positions in the statement's select list (rows are read as arrays, like drizzle does):
-// the grant's id, subject, actions, watermark, password hash, password version, revoked and
-// tombstoned times, then `expired` and the view document.
-const C = { watermark: 3, passwordHash: 4, revokedAt: 6, tombstonedAt: 7, expired: 8, viewJson: 9 };
+// the grant's id, subject, actions, watermark, password hash, password version, verification
+// flag, option version, revoked and tombstoned times, then `expired` and the view document.
+const C = { watermark: 3, passwordHash: 4, requireVerifiedEmail: 6, revokedAt: 8, tombstonedAt: 9, expired: 10, viewJson: 11 };
 
 /** The statement's parameters for one request: named placeholders filled in, literals as they are. */
 const paramsFor = (values) => statement.params.map((p) => (typeof p === "object" ? (values[p.placeholder] ?? null) : p));
@@ -68,6 +68,7 @@ export async function startRawBaseline(port, host = "127.0.0.1") {
       if (row[C.tombstonedAt] || row[C.expired]) return problem(res, 403, "share/expired");
       // The baseline serves open links only; the app's pass checks are not reproduced here.
       if (row[C.passwordHash] !== null) return problem(res, 401, "share/password-required");
+      if (row[C.requireVerifiedEmail]) return problem(res, 401, "share/verification-required");
       if (row[C.watermark]) return problem(res, 401, "share/email-required");
       send(res, 200, row[C.viewJson]);
     } catch (error) {

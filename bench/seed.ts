@@ -26,6 +26,7 @@ export type DataSize = {
   users: number;
   teams: number;
   passwordLinks: number; // live links with a password (route 3 and the password burst)
+  verifiedLinks: number; // live links that verify viewers' emails (route 3v)
   teamGrantPocs: number; // POCs the benchmark viewer sees only through a team grant (route 4)
   poolPocs: number; // POCs without a link, for route 5's create + revoke pairs
 };
@@ -40,6 +41,7 @@ export const FULL_SIZE: DataSize = {
   users: 500,
   teams: 100,
   passwordLinks: 100,
+  verifiedLinks: 10,
   teamGrantPocs: 100,
   poolPocs: 128,
 };
@@ -54,6 +56,7 @@ export const SMOKE_SIZE: DataSize = {
   users: 20,
   teams: 5,
   passwordLinks: 6,
+  verifiedLinks: 2,
   teamGrantPocs: 5,
   poolPocs: 16,
 };
@@ -71,6 +74,8 @@ export type Seeded = {
   /** Live links without a password (routes 1 and 2), and with one (route 3, the burst). */
   openTokens: string[];
   passwordTokens: string[];
+  /** Live links with require_verified_email (route 3v: the viewer pass comes from a real code). */
+  verifiedTokens: string[];
   grantsAfterPhase1: number;
   grantsAfterPhase2: number;
 };
@@ -189,6 +194,7 @@ export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx:
     apiToken,
     openTokens: [],
     passwordTokens: [],
+    verifiedTokens: [],
     grantsAfterPhase1: await count("sharing_grants"),
     grantsAfterPhase2: 0,
   };
@@ -202,22 +208,23 @@ export type SeedContext = { size: DataSize; tenantId: string; adminId: string; p
 export async function seedPhase2(seeded: Seeded, ctx: SeedContext): Promise<void> {
   const { size } = ctx;
   const linkPasswordHash = await hashPassword(LINK_PASSWORD);
-  type LinkRow = { poc: string; hash: string; enc: string; pw: boolean; revoked: boolean };
+  type LinkRow = { poc: string; hash: string; enc: string; pw: boolean; verified: boolean; revoked: boolean };
   const rows: LinkRow[] = [];
   for (let i = 0; i < size.links; i++) {
     const live = i < ctx.pocIds.length;
     const token = randomToken();
     const pw = live && i < size.passwordLinks;
-    if (live) (pw ? seeded.passwordTokens : seeded.openTokens).push(token);
-    rows.push({ poc: ctx.pocIds[i % ctx.pocIds.length]!, hash: sha256(token), enc: encryptSecret(token), pw, revoked: !live });
+    const verified = live && !pw && i < size.passwordLinks + size.verifiedLinks;
+    if (live) (pw ? seeded.passwordTokens : verified ? seeded.verifiedTokens : seeded.openTokens).push(token);
+    rows.push({ poc: ctx.pocIds[i % ctx.pocIds.length]!, hash: sha256(token), enc: encryptSecret(token), pw, verified, revoked: !live });
   }
   for (let i = 0; i < rows.length; i += 2000) {
-    await run(sql`insert into sharing_grants (tenant_id, subject_id, principal_type, actions, password_hash, token_hash, token_encrypted,
+    await run(sql`insert into sharing_grants (tenant_id, subject_id, principal_type, actions, password_hash, require_verified_email, token_hash, token_encrypted,
         created_by_user_id, updated_by_user_id, created_at, revoked_at, revoked_by_user_id)
-      select ${ctx.tenantId}::uuid, x.poc, 'link', '{view}', case when x.pw then ${linkPasswordHash} end, x.hash, x.enc,
+      select ${ctx.tenantId}::uuid, x.poc, 'link', '{view}', case when x.pw then ${linkPasswordHash} end, x.verified, x.hash, x.enc,
         ${ctx.adminId}::uuid, ${ctx.adminId}::uuid, now() - interval '2 days',
         case when x.revoked then now() - interval '1 day' end, case when x.revoked then ${ctx.adminId}::uuid end
-      from json_to_recordset(${json(rows.slice(i, i + 2000))}) as x(poc uuid, hash text, enc text, pw boolean, revoked boolean)`);
+      from json_to_recordset(${json(rows.slice(i, i + 2000))}) as x(poc uuid, hash text, enc text, pw boolean, verified boolean, revoked boolean)`);
   }
   const have = await count("sharing_grants");
   const missing = size.grants - have;

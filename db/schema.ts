@@ -257,6 +257,12 @@ export const sharingGrants = pgTable(
     passwordHash: text("password_hash"),
     // Bumped on every password change: unlock cookies carry it, so old ones stop working.
     passwordVersion: integer("password_version").notNull().default(0),
+    // Verified viewers (links): a one-time email code before the view; the lists imply it.
+    requireVerifiedEmail: boolean("require_verified_email").notNull().default(false),
+    allowedViewers: text("allowed_viewers").array().notNull().default(sql`'{}'::text[]`),
+    deniedViewers: text("denied_viewers").array().notNull().default(sql`'{}'::text[]`),
+    // Bumped when who may view is tightened: viewer passes carry it, so older ones stop working.
+    optionVersion: integer("option_version").notNull().default(0),
     expiresAt: tstz("expires_at"),
     tokenHash: text("token_hash"),
     tokenEncrypted: text("token_encrypted"),
@@ -286,6 +292,11 @@ export const sharingGrants = pgTable(
     index("sharing_grants_email_idx").on(t.principalEmail).where(sql`${t.principalEmail} is not null`),
     index("sharing_grants_tenant_idx").on(t.tenantId, t.principalType),
     check("sharing_grants_has_view", sql`'view' = any(${t.actions})`),
+    // The lists imply verification, so the share lookup reads one boolean instead of both lists.
+    check(
+      "sharing_grants_lists_imply_verification",
+      sql`${t.requireVerifiedEmail} or (cardinality(${t.allowedViewers}) = 0 and cardinality(${t.deniedViewers}) = 0)`,
+    ),
   ],
 );
 
@@ -488,10 +499,33 @@ export const emailOutbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
+    // One-time codes: the body is replaced once delivered (or given up on), so no code outlives its email.
+    redactAfterSend: boolean("redact_after_send").notNull().default(false),
     createdAt: createdAt(),
     sentAt: tstz("sent_at"),
   },
   (t) => [index("email_outbox_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * One-time email codes of verified links: 6 digits, stored only as an HMAC (keyed by the
+ * server secret, bound to the row id), valid 10 minutes and 5 tries. A newer code for the
+ * same link and email replaces the older one (replaced_at).
+ */
+export const shareEmailCodes = pgTable(
+  "share_email_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+    replacedAt: tstz("replaced_at"),
+  },
+  (t) => [index("share_email_codes_lookup_idx").on(t.grantId, t.email, t.createdAt)],
 );
 
 /** Single-use invitations to sign up, sent with a grant to an email that has no account yet. */

@@ -8,8 +8,21 @@ import styles from "./guest-comment-form.module.css";
 
 type CommentAction = (state: ShareFormState, form: FormData) => Promise<ShareFormState>;
 
-/** A guest's comment or reply on a share page: name, email and text, posted to a server action. */
-export function GuestCommentForm({ action, viewerEmail, parentId }: { action: CommentAction; viewerEmail: string | null; parentId?: string }) {
+/**
+ * A guest's comment or reply on a share page: name, email and text, posted to a server action.
+ * On links that verify emails the proven address is the author, so there is nothing to choose.
+ */
+export function GuestCommentForm({
+  action,
+  viewerEmail,
+  verifiedEmail = null,
+  parentId,
+}: {
+  action: CommentAction;
+  viewerEmail: string | null;
+  verifiedEmail?: string | null;
+  parentId?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = useId();
   const values = state.values ?? {};
@@ -17,20 +30,26 @@ export function GuestCommentForm({ action, viewerEmail, parentId }: { action: Co
     <form action={formAction} className={`stack ${styles.form}`} aria-label={parentId ? "Reply" : "New comment"}>
       <FormError message={state.message} />
       {parentId ? <input type="hidden" name="parent_id" value={parentId} /> : null}
-      <div className={styles.who}>
-        <div className="field">
-          <label htmlFor={`${id}-name`} className="field-label">
-            Your name
-          </label>
-          <input id={`${id}-name`} name="name" className="input" required maxLength={100} autoComplete="name" defaultValue={values.name} />
+      {verifiedEmail ? (
+        <p className="muted small">
+          Commenting as <strong>{verifiedEmail}</strong> (verified)
+        </p>
+      ) : (
+        <div className={styles.who}>
+          <div className="field">
+            <label htmlFor={`${id}-name`} className="field-label">
+              Your name
+            </label>
+            <input id={`${id}-name`} name="name" className="input" required maxLength={100} autoComplete="name" defaultValue={values.name} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-email`} className="field-label">
+              Your email
+            </label>
+            <input id={`${id}-email`} name="email" type="email" className="input" required maxLength={254} autoComplete="email" defaultValue={values.email ?? viewerEmail ?? ""} />
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-email`} className="field-label">
-            Your email
-          </label>
-          <input id={`${id}-email`} name="email" type="email" className="input" required maxLength={254} autoComplete="email" defaultValue={values.email ?? viewerEmail ?? ""} />
-        </div>
-      </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-body`} className="field-label">
           {parentId ? "Reply" : "Comment"}

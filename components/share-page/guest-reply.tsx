@@ -6,16 +6,18 @@ import styles from "./guest-comment-form.module.css";
 export function GuestReply({
   action,
   viewerEmail,
+  verifiedEmail = null,
   parentId,
 }: {
   action: (state: ShareFormState, form: FormData) => Promise<ShareFormState>;
   viewerEmail: string | null;
+  verifiedEmail?: string | null;
   parentId: string;
 }) {
   return (
     <details className={styles.reply}>
       <summary className="btn btn-link btn-sm">Reply</summary>
-      <GuestCommentForm action={action} viewerEmail={viewerEmail} parentId={parentId} />
+      <GuestCommentForm action={action} viewerEmail={viewerEmail} verifiedEmail={verifiedEmail} parentId={parentId} />
     </details>
   );
 }

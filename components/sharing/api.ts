@@ -85,7 +85,15 @@ export async function fetchGrants(pocId: string): Promise<GrantJson[]> {
   return (await apiRequest<{ data: GrantJson[] }>(grantsPath(pocId))).data;
 }
 
-export type GrantPatch = { actions?: GrantAction[]; watermark?: boolean; expires_at?: string | null; password?: string | null };
+export type GrantPatch = {
+  actions?: GrantAction[];
+  watermark?: boolean;
+  expires_at?: string | null;
+  password?: string | null;
+  require_verified_email?: boolean;
+  allowed_viewers?: string[];
+  denied_viewers?: string[];
+};
 
 export const updateGrant = (grantId: string, patch: GrantPatch) =>
   apiRequest<GrantJson>(`/api/v1/sharing/grants/${encodeURIComponent(grantId)}`, { method: "PATCH", body: patch });

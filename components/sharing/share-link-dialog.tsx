@@ -26,6 +26,7 @@ import { CopyField } from "./copy-field";
 import { ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { formatLocalWithZone, grantStateLabel, LINK_ACTIONS } from "./format";
 import { TriangleAlert } from "lucide-react";
+import { initialViewerAccess, ViewerAccessField, viewerAccessPatch, type ViewerAccessValue } from "./viewer-access-field";
 
 export const SECURITY_WARNING = "Anyone with the link will have access without authentication.";
 
@@ -313,21 +314,25 @@ function LinkOptionsForm({
   const [password, setPassword] = useState("");
   const [expiry, setExpiry] = useState<ExpiryValue>(initialExpiry(true));
   const [watermark, setWatermark] = useState(link.watermark);
+  const [viewerAccess, setViewerAccess] = useState<ViewerAccessValue>(() => initialViewerAccess(link));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
 
   const saveRow = useRef<HTMLDivElement>(null);
   const save = useMutation({
     mutationFn: (patch: GrantPatch) => updateGrant(link.id, patch),
-    onSuccess: (_data, patch) => {
+    onSuccess: (saved, patch) => {
       // The password is write-only, and the expiry now counts from the saved value.
       setPassword("");
       setExpiry(initialExpiry(true));
+      // The lists as the server stored them (lower case, without duplicates).
+      setViewerAccess(initialViewerAccess(saved));
       const what = [
         patch.actions ? "actions" : null,
         patch.password !== undefined ? "password" : null,
         patch.expires_at !== undefined ? "expiry" : null,
         patch.watermark !== undefined ? "watermark" : null,
+        patch.require_verified_email !== undefined || patch.allowed_viewers || patch.denied_viewers ? "who can view" : null,
       ].filter(Boolean);
       return onSaved(`Saved: ${what.join(", ")}.${patch.password ? " Passwords are never shown again." : ""}`);
     },
@@ -340,7 +345,7 @@ function LinkOptionsForm({
 
   const problem = save.error instanceof ProblemError ? save.error : null;
   const fieldError = (field: string) => clientErrors[field] ?? problem?.fields[field];
-  const knownFields = ["actions", "password", "expires_at", "watermark"];
+  const knownFields = ["actions", "password", "expires_at", "watermark", "require_verified_email", "allowed_viewers", "denied_viewers"];
   const formError = save.isError && !(problem && Object.keys(problem.fields).some((f) => knownFields.includes(f))) ? messageOf(save.error) : null;
 
   function edited() {
@@ -360,6 +365,9 @@ function LinkOptionsForm({
     if (!expiresAt.ok) errors.expires_at = expiresAt.message;
     else if (expiresAt.value !== undefined) patch.expires_at = expiresAt.value;
     if (watermark !== link.watermark) patch.watermark = watermark;
+    const viewers = viewerAccessPatch(link, viewerAccess);
+    Object.assign(patch, viewers.patch);
+    Object.assign(errors, viewers.errors);
     setClientErrors(errors);
     save.reset();
     if (Object.keys(errors).length > 0) return;
@@ -426,6 +434,13 @@ function LinkOptionsForm({
           <span>Show each viewer&apos;s email over the page (viewers enter their email first)</span>
         </label>
         {fieldError("watermark") ? <p className="field-error">{fieldError("watermark")}</p> : null}
+      </section>
+
+      <section className="share-section share-section-labelled">
+        <h3 id={`${ids}-viewers`} className="share-section-title">
+          Who can view
+        </h3>
+        <ViewerAccessField value={viewerAccess} onChange={setViewerAccess} errors={{ require_verified_email: fieldError("require_verified_email"), allowed_viewers: fieldError("allowed_viewers"), denied_viewers: fieldError("denied_viewers") }} disabled={save.isPending} />
       </section>
 
       <FormError message={formError} />

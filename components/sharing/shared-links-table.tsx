@@ -16,6 +16,8 @@ export type TenantLink = {
   actions: GrantAction[];
   has_password: boolean;
   watermark: boolean;
+  /** The link asks viewers for a one-time email code (allow or block lists included). */
+  verified_viewers: boolean;
   expires_at: string | null;
   created_at: string;
   created_by: string | null;
@@ -70,6 +72,7 @@ export function SharedLinksTable({ links, state }: { links: TenantLink[]; state:
                       {actionsSummary(link.actions)}
                       {link.has_password ? " · Password" : ""}
                       {link.watermark ? " · Watermark" : ""}
+                      {link.verified_viewers ? " · Verified viewers" : ""}
                     </div>
                   </th>
                   <td>

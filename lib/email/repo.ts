@@ -5,7 +5,7 @@ import type { Executor } from "@/lib/db/repo";
 
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
 
-export async function enqueue(tx: Executor, message: { tenantId: string | null; toAddress: string; subject: string; textBody: string; linkUrl: string | null }): Promise<void> {
+export async function enqueue(tx: Executor, message: { tenantId: string | null; toAddress: string; subject: string; textBody: string; linkUrl: string | null; redactAfterSend?: boolean }): Promise<void> {
   await tx.insert(emailOutbox).values(message);
 }
 
@@ -28,8 +28,12 @@ export async function claimDue(limit: number, leaseSeconds: number): Promise<Out
     .returning();
 }
 
+/** What stays of a one-time code's body once it has left (or will never leave) the outbox. */
+const REDACTED_BODY = "(removed after delivery: this message carried a one-time code)";
+const bodyAfterDelivery = sql`case when ${emailOutbox.redactAfterSend} then ${REDACTED_BODY} else ${emailOutbox.textBody} end`;
+
 export async function markSent(id: string): Promise<void> {
-  await getDb().update(emailOutbox).set({ status: "sent", sentAt: sql`now()`, lastError: null }).where(eq(emailOutbox.id, id));
+  await getDb().update(emailOutbox).set({ status: "sent", sentAt: sql`now()`, lastError: null, textBody: bodyAfterDelivery }).where(eq(emailOutbox.id, id));
 }
 
 export async function markFailedAttempt(id: string, error: string, retryInSeconds: number | null): Promise<void> {
@@ -37,7 +41,7 @@ export async function markFailedAttempt(id: string, error: string, retryInSecond
     .update(emailOutbox)
     .set(
       retryInSeconds === null
-        ? { status: "failed", lastError: error }
+        ? { status: "failed", lastError: error, textBody: bodyAfterDelivery }
         : { lastError: error, nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds})` },
     )
     .where(eq(emailOutbox.id, id));

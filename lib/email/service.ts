@@ -17,10 +17,21 @@ const MAX_ATTEMPTS = 8;
 const BATCH = 20;
 const LEASE_SECONDS = 120;
 
-export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string; linkUrl?: string }): Promise<void> {
+/**
+ * `oneTimeSecret`: the body holds a one-time code. Such a message is logged without its
+ * recipient, and its body is removed from the outbox once delivered or given up on.
+ */
+export function queueEmail(tx: Executor, message: { tenantId: string | null; to: string; subject: string; text: string; linkUrl?: string; oneTimeSecret?: boolean }): Promise<void> {
   // Recipient and subject only: bodies carry single-use links that must not reach logs.
-  if (!config().smtpUrl) logger.info({ to: message.to, subject: message.subject }, "email queued (SMTP_URL not set: see Settings → Outbox)");
-  return repo.enqueue(tx, { tenantId: message.tenantId, toAddress: message.to, subject: message.subject, textBody: message.text, linkUrl: message.linkUrl ?? null });
+  if (!config().smtpUrl) logger.info({ to: message.oneTimeSecret ? "a link viewer" : message.to, subject: message.subject }, "email queued (SMTP_URL not set: see Settings → Outbox)");
+  return repo.enqueue(tx, {
+    tenantId: message.tenantId,
+    toAddress: message.to,
+    subject: message.subject,
+    textBody: message.text,
+    linkUrl: message.linkUrl ?? null,
+    redactAfterSend: message.oneTimeSecret ?? false,
+  });
 }
 
 let transport: { url: string; transporter: nodemailer.Transporter } | null = null;
@@ -46,11 +57,13 @@ export async function deliverDueEmail(): Promise<number> {
       countEmailDelivery("sent");
       sent += 1;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const raw = error instanceof Error ? error.message : String(error);
+      // SMTP errors can quote the recipient; a code's recipient stays out of logs and the outbox.
+      const reason = message.redactAfterSend ? raw.replaceAll(message.toAddress, "<recipient>") : raw;
       await repo.markFailedAttempt(message.id, reason.slice(0, 500), retryDelaySeconds(message.attempts));
       countEmailDelivery("failed");
       // The recipient and subject only: bodies can carry invite links.
-      logger.error({ to: message.toAddress, attempt: message.attempts, reason }, "email delivery failed");
+      logger.error({ to: message.redactAfterSend ? `a link viewer (message ${message.id})` : message.toAddress, attempt: message.attempts, reason }, "email delivery failed");
     }
   }
   return sent;

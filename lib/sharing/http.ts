@@ -9,3 +9,6 @@ export const SHARE_HEADERS: Record<string, string> = {
 
 /** The viewer-pass cookie of share pages; its Path is the link's own /share/{token}. */
 export const SHARE_PASS_COOKIE = "pm_share";
+
+/** The share page's pending one-time-code request (which email the code went to), path-scoped like the pass. */
+export const SHARE_CODE_COOKIE = "pm_share_code";

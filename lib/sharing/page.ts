@@ -11,7 +11,8 @@ import { clientIpFrom } from "@/lib/api/client-ip";
 import { config } from "@/lib/config";
 import { setResponseStatus } from "@/lib/http/response-context";
 import { pocViewFromPublic, todayIso, type PocView } from "@/lib/pocs/view-model";
-import { SHARE_PASS_COOKIE } from "./http";
+import { SHARE_CODE_COOKIE, SHARE_PASS_COOKIE } from "./http";
+import { openChallenge, sealChallenge } from "./viewer-pass";
 import * as publicShare from "./public-service";
 import { formValues, type FormOutcome } from "./share-forms";
 import type { GrantAction } from "@/db/schema";
@@ -23,11 +24,18 @@ export async function shareRequestFor(token: string): Promise<publicShare.ShareR
   return { token, pass: cookieStore.get(SHARE_PASS_COOKIE)?.value ?? null, ip: clientIpFrom(headerList), userAgent: headerList.get("user-agent") };
 }
 
+/** The email this browser asked a one-time code for on this link (its sealed, path-scoped cookie), if any. */
+export async function challengeEmailFor(token: string): Promise<string | null> {
+  return openChallenge((await cookies()).get(SHARE_CODE_COOKIE)?.value, token)?.email ?? null;
+}
+
 export type ShareErrorCode = "share/not-found" | "share/revoked" | "share/expired";
 
 export type SharePageState =
-  | { kind: "view"; view: PocView; actions: GrantAction[]; viewerEmail: string | null }
+  | { kind: "view"; view: PocView; actions: GrantAction[]; viewerEmail: string | null; verifiedEmail: string | null }
   | { kind: "gate"; gate: "password" | "email" }
+  /** Verified links: the email form, or (with `challengeEmail`) the code form. */
+  | { kind: "gate"; gate: "verify"; challengeEmail: string | null }
   | { kind: "error"; code: ShareErrorCode };
 
 const STATUS: Record<ShareErrorCode | "gate", number> = { "share/not-found": 404, "share/revoked": 403, "share/expired": 403, gate: 401 };
@@ -41,11 +49,16 @@ export async function loadSharePage(token: string): Promise<SharePageState> {
   try {
     const opened = await publicShare.openShare(share);
     const doc = publicShare.parseView(opened);
-    publicShare.recordShareView(opened.grantId, share, doc.viewer_email);
+    publicShare.recordShareView(opened.grantId, share, opened.viewerEmail);
     const view = pocViewFromPublic(doc, { today: todayIso(), organisation: opened.organisation, shared_by: opened.sharedBy });
-    return { kind: "view", view, actions: doc.actions, viewerEmail: doc.viewer_email };
+    const verifiedEmail = opened.viewerVerified ? opened.viewerEmail : null;
+    return { kind: "view", view, actions: doc.actions, viewerEmail: doc.viewer_email, verifiedEmail };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error.code === "share/verification-required") {
+      setResponseStatus(STATUS.gate);
+      return { kind: "gate", gate: "verify", challengeEmail: await challengeEmailFor(token) };
+    }
     if (error.code === "share/password-required" || error.code === "share/email-required") {
       setResponseStatus(STATUS.gate);
       return { kind: "gate", gate: error.code === "share/password-required" ? "password" : "email" };
@@ -67,7 +80,7 @@ export type ShareFormState = { message?: string; values?: Record<string, string>
  * are no-referrer, so browsers send `Origin: null` with Sec-Fetch-Site), then the form's
  * outcome as a cookie and a redirect back to the page, or a message with its status.
  */
-export function shareFormAction(submit: (share: publicShare.ShareRequest, values: Record<string, string>) => Promise<FormOutcome>) {
+export function shareFormAction(submit: (share: publicShare.ShareRequest, values: Record<string, string>, challengeEmail: string | null) => Promise<FormOutcome>) {
   return async (token: string, _previous: ShareFormState, form: FormData): Promise<ShareFormState> => {
     const headerList = await headers();
     try {
@@ -76,13 +89,24 @@ export function shareFormAction(submit: (share: publicShare.ShareRequest, values
       setResponseStatus(403);
       return { message: "This form must be sent from the page itself. Reload the page and try again." };
     }
-    const outcome = await submit(await shareRequestFor(token), formValues(form.entries()));
+    const challengeEmail = await challengeEmailFor(token);
+    const outcome = await submit(await shareRequestFor(token), formValues(form.entries()), challengeEmail);
+    const secure = new URL(config().appUrl).protocol === "https:";
+    const setCookie = async (name: string, value: string, expires: Date) =>
+      (await cookies()).set(name, value, { path: sharePath(token), expires, httpOnly: true, sameSite: "lax", secure });
     switch (outcome.kind) {
       case "pass": {
-        const secure = new URL(config().appUrl).protocol === "https:";
-        (await cookies()).set(SHARE_PASS_COOKIE, outcome.sealed, { path: sharePath(token), expires: outcome.expiresAt, httpOnly: true, sameSite: "lax", secure });
+        await setCookie(SHARE_PASS_COOKIE, outcome.sealed, outcome.expiresAt);
+        // A verified code also ends the pending request.
+        if (challengeEmail) await setCookie(SHARE_CODE_COOKIE, "", new Date(0));
         redirect(sharePath(token));
       }
+      case "challenge":
+        await setCookie(SHARE_CODE_COOKIE, sealChallenge(token, { email: outcome.email, expiresAt: outcome.expiresAt.getTime() }), outcome.expiresAt);
+        redirect(sharePath(token));
+      case "challenge-cleared":
+        await setCookie(SHARE_CODE_COOKIE, "", new Date(0));
+        redirect(sharePath(token));
       // Post/redirect/get: a reload does not post the comment again.
       case "posted":
       case "gone":

@@ -84,21 +84,58 @@ export function grantState(grant: { revokedAt: Date | null; tombstonedAt: Date |
   return "active";
 }
 
-export type ShareGate = "password" | "email" | "open";
+export type ShareGate = "password" | "verify" | "email" | "open";
 
 /**
  * What an anonymous viewer must still do before seeing a link's content: the password (at the
- * grant's current version), then an email when the link is watermarked.
+ * grant's current version); on verified links a one-time email code, proven at the grant's
+ * current option version; then, on watermarked links, an email (a verified one counts).
  */
 export function shareGate(
-  grant: { hasPassword: boolean; passwordVersion: number; watermark: boolean },
-  pass: { passwordVersion: number | null; email: string | null } | null,
+  grant: { hasPassword: boolean; passwordVersion: number; watermark: boolean; requireVerification?: boolean; optionVersion?: number },
+  pass: { passwordVersion: number | null; email: string | null; verifiedOptionVersion?: number | null } | null,
 ): ShareGate {
   if (grant.hasPassword && pass?.passwordVersion !== grant.passwordVersion) return "password";
+  if (grant.requireVerification && (pass?.verifiedOptionVersion ?? null) !== (grant.optionVersion ?? 0)) return "verify";
   if (grant.watermark && !pass?.email) return "email";
   return "open";
 }
 
+// ---- verified viewers (links) ----
+
+/** Who may receive a one-time code for a link: exact emails and `@domain` entries, lower case. */
+export type ViewerRules = { requireVerifiedEmail: boolean; allowedViewers: readonly string[]; deniedViewers: readonly string[] };
+
+/** The lists imply verification: an allow or deny entry means nothing for an unproven email. */
+export const needsVerification = (rules: ViewerRules): boolean =>
+  rules.requireVerifiedEmail || rules.allowedViewers.length > 0 || rules.deniedViewers.length > 0;
+
+/** An exact email matches itself; `@example.com` matches addresses at that domain (not its subdomains). */
+export function viewerEntryMatches(entry: string, email: string): boolean {
+  const address = email.toLowerCase();
+  return entry.startsWith("@") ? address.slice(address.lastIndexOf("@")) === entry : address === entry;
+}
+
+/** The deny list is checked first; an empty allow list lets every other address in. */
+export function viewerVerdict(rules: Pick<ViewerRules, "allowedViewers" | "deniedViewers">, email: string): "allowed" | "denied" | "not-listed" {
+  if (rules.deniedViewers.some((entry) => viewerEntryMatches(entry, email))) return "denied";
+  if (rules.allowedViewers.length > 0 && !rules.allowedViewers.some((entry) => viewerEntryMatches(entry, email))) return "not-listed";
+  return "allowed";
+}
+
+/**
+ * Whether a change lets fewer people in: verification switched on, a deny entry added, an allow
+ * list started or an allow entry removed. Such a change bumps the option version, which ends
+ * every viewer pass issued before; loosening leaves current viewers alone.
+ */
+export function viewerRulesTightened(before: ViewerRules, after: ViewerRules): boolean {
+  if (!needsVerification(before)) return needsVerification(after);
+  if (!needsVerification(after)) return false;
+  if (after.deniedViewers.some((entry) => !before.deniedViewers.includes(entry))) return true;
+  if (after.allowedViewers.length === 0) return false;
+  if (before.allowedViewers.length === 0) return true;
+  return before.allowedViewers.some((entry) => !after.allowedViewers.includes(entry));
+}
 /** A restriction a re-sharer carries into every grant they create (SECURITY 27). */
 export type InheritedRestriction = "watermark";
 

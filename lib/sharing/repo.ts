@@ -246,6 +246,9 @@ function shareByTokenHashSelect(db: Db) {
         watermark: sharingGrants.watermark,
         passwordHash: sharingGrants.passwordHash,
         passwordVersion: sharingGrants.passwordVersion,
+        // Stored on whenever a viewer list is set (a check constraint holds it), so the lists stay out of this query.
+        requireVerifiedEmail: sharingGrants.requireVerifiedEmail,
+        optionVersion: sharingGrants.optionVersion,
         revokedAt: sharingGrants.revokedAt,
         tombstonedAt: sharingGrants.tombstonedAt,
       },
@@ -340,4 +343,19 @@ export async function findTenantMemberMatch(pocId: string, email: string, name: 
   if (row?.emailMatch) return "email";
   if (row?.nameMatch) return "name";
   return null;
+}
+
+/** A link's viewer lists and tenant, read only when someone asks for or enters a one-time code. */
+export async function findViewerRules(grantId: string) {
+  const [row] = await getDb()
+    .select({
+      tenantId: sharingGrants.tenantId,
+      requireVerifiedEmail: sharingGrants.requireVerifiedEmail,
+      allowedViewers: sharingGrants.allowedViewers,
+      deniedViewers: sharingGrants.deniedViewers,
+      optionVersion: sharingGrants.optionVersion,
+    })
+    .from(sharingGrants)
+    .where(eq(sharingGrants.id, grantId));
+  return row ?? null;
 }

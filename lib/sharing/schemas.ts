@@ -7,6 +7,9 @@ import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema
 import { EmbedOrigins } from "@/lib/embed/schemas";
 import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
+import { MAX_VIEWER_ENTRIES, ViewerEntry } from "./viewer-entry";
+
+export { MAX_VIEWER_ENTRIES, ViewerEntry };
 
 export const GrantAction = z.enum(grantAction.enumValues);
 
@@ -24,11 +27,26 @@ export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), sub
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
 const ExpiresAt = isoDateTime();
 
+const ViewerList = (what: string) =>
+  z
+    .array(ViewerEntry)
+    .max(MAX_VIEWER_ENTRIES, `At most ${MAX_VIEWER_ENTRIES} entries`)
+    .transform((entries) => [...new Set(entries)])
+    .describe(`${what} Exact emails and \`@domain\` entries, at most ${MAX_VIEWER_ENTRIES}; a non-empty list implies require_verified_email.`);
+
+/** Who may view a link (issue 18): verification by one-time email code, allow and deny lists. */
+const viewerOptions = {
+  require_verified_email: z.boolean().optional().describe("Viewers prove their email with a one-time code before they see the POC"),
+  allowed_viewers: ViewerList("Only these may receive a code (empty: anyone not denied).").optional(),
+  denied_viewers: ViewerList("These never receive a code; checked before allowed_viewers.").optional(),
+};
+
 /** Options a link grant can carry (DESIGN "Public links"). */
 const linkOptions = {
   watermark: z.boolean().optional(),
   expires_at: ExpiresAt.nullable().optional(),
   password: LinkPassword.nullable().optional().describe("Write-only; null removes it"),
+  ...viewerOptions,
 };
 
 function anonymousActionsOnly(v: { actions?: string[] }, ctx: z.RefinementCtx) {
@@ -48,7 +66,7 @@ const grantCommon = {
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
 
 export const CreateGrantInput = z.discriminatedUnion("principal_type", [
-  z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password }).superRefine(anonymousActionsOnly),
+  z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password, ...viewerOptions }).superRefine(anonymousActionsOnly),
   z
     .strictObject({
       ...grantCommon,
@@ -78,18 +96,39 @@ export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
 const GivenPassword = z.string().min(1, "Enter the password").max(128);
 
-/** API unlock: the password, and for watermarked links the viewer's email. */
+/** A one-time code as typed: 6 digits, spaces and dashes forgiven. */
+export const GivenCode = z
+  .string()
+  .max(20)
+  .transform((v) => v.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from the email"));
+
+/**
+ * API unlock: the password; for watermarked links the viewer's email; for verified links the
+ * email with the one-time code sent to it (POST …/verification-code first).
+ */
 export const PublicUnlockInput = z
-  .strictObject({ password: GivenPassword.optional(), email: Email.optional() })
-  .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" });
+  .strictObject({ password: GivenPassword.optional(), email: Email.optional(), code: GivenCode.optional() })
+  .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" })
+  .refine((v) => v.code === undefined || v.email !== undefined, { message: "Send the email the code was sent to", path: ["email"] });
+
+/** API: asks for a one-time code for a verified link (sent by email; the email has no link in it). */
+export const VerificationCodeInput = z.strictObject({ email: Email });
+export const VerificationCodeSent = z.object({
+  email: z.string().describe("Where the code went"),
+  expires_at: z.iso.datetime({ offset: true }).describe("The code works until then (10 minutes), for 5 tries"),
+});
 
 /** The share page's gate forms (server actions beside app/share/[token]/page.tsx). */
 export const SharePasswordForm = z.strictObject({ password: GivenPassword });
 export const ShareEmailForm = z.strictObject({ email: Email });
+/** Verified links: the email a one-time code goes to, then the code (a pending request is a cookie). */
+export const ShareCodeRequestForm = z.strictObject({ email: Email });
+export const ShareCodeForm = z.strictObject({ code: GivenCode });
 
 export const GuestCommentInput = z.strictObject({
-  name: text(100, { min: 1, required: "Enter your name" }),
-  email: Email,
+  name: text(100, { min: 1, required: "Enter your name" }).optional().describe("Required unless the link verifies emails (then the verified email is used)"),
+  email: Email.optional().describe("Required unless the link verifies emails"),
   body: text(2000, { min: 1, required: "Write something first", multiline: true }),
   parent_id: z.uuid().nullable().optional(),
 });
@@ -118,6 +157,9 @@ export const GrantJson = z.object({
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
   has_password: z.boolean(),
+  require_verified_email: z.boolean().describe("Links: viewers prove their email with a one-time code (always true when a list is set)"),
+  allowed_viewers: z.array(z.string()),
+  denied_viewers: z.array(z.string()),
   notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),

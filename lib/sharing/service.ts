@@ -18,7 +18,7 @@ import { currentKey } from "@/lib/embed/keys";
 import { withEmbedFields } from "@/lib/embed/snippet";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
-import { anonymousActionProblem, anonymousGrantManagement, can, grantState, reshareDecision, type ReshareDecision, type ReshareRequest } from "./policy";
+import { anonymousActionProblem, anonymousGrantManagement, can, grantState, reshareDecision, viewerRulesTightened, type ReshareDecision, type ReshareRequest, type ViewerRules } from "./policy";
 import * as repo from "./repo";
 import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
@@ -68,6 +68,22 @@ function checkExpiry(expiresAt: string | null | undefined): Date | null | undefi
   const date = new Date(expiresAt);
   if (date.getTime() <= Date.now()) throw invalidField("expires_at", "Must be in the future");
   return date;
+}
+
+type ViewerOptionsInput = { require_verified_email?: boolean; allowed_viewers?: string[]; denied_viewers?: string[] };
+const NO_VIEWER_RULES: ViewerRules = { requireVerifiedEmail: false, allowedViewers: [], deniedViewers: [] };
+const hasViewerOptions = (input: ViewerOptionsInput) =>
+  input.require_verified_email !== undefined || input.allowed_viewers !== undefined || input.denied_viewers !== undefined;
+
+/** A link's viewer rules after a create or update. The lists imply verification, so it is stored on with them. */
+function nextViewerRules(input: ViewerOptionsInput, before: ViewerRules): ViewerRules & { allowedViewers: string[]; deniedViewers: string[] } {
+  const allowedViewers = [...(input.allowed_viewers ?? before.allowedViewers)];
+  const deniedViewers = [...(input.denied_viewers ?? before.deniedViewers)];
+  const listed = allowedViewers.length > 0 || deniedViewers.length > 0;
+  if (input.require_verified_email === false && listed) {
+    throw invalidField("require_verified_email", "Allowed and denied viewers need verified emails: empty both lists to turn verification off");
+  }
+  return { requireVerifiedEmail: (input.require_verified_email ?? before.requireVerifiedEmail) || listed, allowedViewers, deniedViewers };
 }
 
 /** Expired grants are tombstoned (kept for audit) before anything new is created. */
@@ -136,6 +152,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
     if (existing) throw new AppError("resource/conflict", "This POC is already shared with them: change the existing grant instead", { extra: { existing_grant_id: existing } });
   }
   const passwordHash = input.principal_type === "link" && input.password ? await hashPassword(input.password) : null;
+  const viewerRules = nextViewerRules(input.principal_type === "link" ? input : {}, NO_VIEWER_RULES);
   const token = principal.type === "link" ? randomToken() : null;
   try {
     const grantId = await transaction(async (tx) => {
@@ -155,6 +172,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         notifyViews: input.notify_views ?? "off",
         expiresAt,
         passwordHash,
+        ...viewerRules,
         tokenHash: token ? sha256(token) : null,
         tokenEncrypted: token ? encryptSecret(token) : null,
         createdByUserId: actor.userId,
@@ -222,6 +240,8 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
   const anonymous = isAnonymous(before.grant.principalType);
   if (before.grant.principalType !== "link" && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
   if (before.grant.principalType !== "embed" && input.embed_origins !== undefined) throw invalidField("embed_origins", "Only embeds have origins");
+  const isLink = before.grant.principalType === "link";
+  if (!isLink && hasViewerOptions(input)) throw invalidField("require_verified_email", "Only public links verify viewers (people, teams and embeds are already known)");
   const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
   if (actionProblem) throw invalidField("actions", actionProblem);
   // Expired is final (SECURITY 27): whether or not the sweep has tombstoned it yet, a grant
@@ -245,6 +265,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
     input.password === undefined
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
+  const viewerChange = isLink && hasViewerOptions(input) ? viewerRulesChange(before.grant, nextViewerRules(input, before.grant)) : {};
   const updated = await transaction(async (tx) => {
     const grant = await repo.updateGrant(tx, grantId, {
       actions: input.actions,
@@ -253,6 +274,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       expiresAt,
       embedOrigins: input.embed_origins,
       ...passwordChange,
+      ...viewerChange,
       updatedByUserId: actor.userId,
     });
     if (!grant) return null;
@@ -263,7 +285,12 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       subjectType: "sharing_grant",
       subjectId: grant.id,
       pocId: grant.subjectId,
-      payload: { before: grantPayload(before), after: grantPayload(after), password_changed: input.password !== undefined },
+      payload: {
+        before: grantPayload(before),
+        after: grantPayload(after),
+        password_changed: input.password !== undefined,
+        viewer_passes_ended: grant.optionVersion !== before.grant.optionVersion,
+      },
     });
     return after;
   });
@@ -281,6 +308,11 @@ export async function revokeUserGrantsInTenant(tx: Executor, actor: AuditActor, 
     await recordAudit(tx, actor, { tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ grant, creatorName: null }) });
   }
   return grants.map((g) => g.id);
+}
+
+/** New rules; when they let fewer people in, a new option version ends every viewer pass issued before. */
+function viewerRulesChange(before: ViewerRules & { optionVersion: number }, after: ViewerRules) {
+  return { ...after, optionVersion: before.optionVersion + (viewerRulesTightened(before, after) ? 1 : 0) };
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {

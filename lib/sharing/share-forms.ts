@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/api/errors";
 import * as publicShare from "./public-service";
-import { GuestCommentInput, ShareEmailForm, SharePasswordForm } from "./schemas";
+import { GuestCommentInput, ShareCodeForm, ShareCodeRequestForm, ShareEmailForm, SharePasswordForm } from "./schemas";
 
 export type FormValues = Record<string, string>;
 
@@ -14,6 +14,10 @@ export type FormOutcome =
   /** A gate opened: the viewer pass to set as the path-scoped cookie. */
   | { kind: "pass"; sealed: string; expiresAt: Date }
   | { kind: "posted" }
+  /** Verified links: a code was sent; the pending request (which email) becomes a cookie. */
+  | { kind: "challenge"; email: string; expiresAt: Date }
+  /** Verified links: the pending code request is dropped (use another email). */
+  | { kind: "challenge-cleared" }
   | { kind: "refused"; status: 401 | 403 | 422; message: string; values?: FormValues }
   | { kind: "rate-limited"; retryAfterSeconds: number }
   /** The link stopped working (revoked, expired, unknown): the page itself says which. */
@@ -46,6 +50,11 @@ async function outcomeOf(run: () => Promise<FormOutcome>, values: FormValues): P
         return { kind: "rate-limited", retryAfterSeconds: Number(error.headers["retry-after"] ?? 300) };
       case "share/password-invalid":
         return { kind: "refused", status: 401, message: "That password is not correct. Try again." };
+      case "share/viewer-not-allowed":
+        return { kind: "refused", status: 403, message: error.message, values };
+      case "share/code-invalid":
+      case "share/code-expired":
+        return { kind: "refused", status: 401, message: error.message };
       case "auth/forbidden":
         return { kind: "refused", status: 403, message: error.message, values: echoable(values) };
       case "request/invalid":
@@ -77,4 +86,23 @@ export async function submitGuestComment(share: publicShare.ShareRequest, values
     await publicShare.postGuestComment(share, input.data);
     return { kind: "posted" };
   }, values);
+}
+
+/** Verified links, step 1: a one-time code to this email (if the link's lists allow it). */
+export async function submitCodeRequest(share: publicShare.ShareRequest, values: FormValues): Promise<FormOutcome> {
+  const input = parse(ShareCodeRequestForm, values);
+  if (!input.ok) return input.outcome;
+  return outcomeOf(async () => ({ kind: "challenge", ...(await publicShare.requestViewerCode(share, input.data.email)) }), { email: input.data.email });
+}
+
+/** Verified links, step 2: the code, for the email this browser asked it for (`challengeEmail`, from its cookie). */
+export async function submitCode(share: publicShare.ShareRequest, values: FormValues, challengeEmail: string | null): Promise<FormOutcome> {
+  if (!challengeEmail) return { kind: "refused", status: 401, message: "Your code request has expired. Enter your email to get a new code." };
+  const input = parse(ShareCodeForm, values);
+  if (!input.ok) return input.outcome;
+  return outcomeOf(async () => ({ kind: "pass", ...(await publicShare.verifyViewerCode(share, challengeEmail, input.data.code)) }), {});
+}
+
+export async function submitChangeEmail(): Promise<FormOutcome> {
+  return { kind: "challenge-cleared" };
 }

@@ -5,8 +5,11 @@
  * arguments) and goes through shareFormAction: same Origin check, same outcomes as the API.
  */
 import { shareFormAction } from "@/lib/sharing/page";
-import { submitEmail, submitGuestComment, submitPassword } from "@/lib/sharing/share-forms";
+import { submitChangeEmail, submitCode, submitCodeRequest, submitEmail, submitGuestComment, submitPassword } from "@/lib/sharing/share-forms";
 
 export const unlockAction = shareFormAction(submitPassword);
 export const identifyAction = shareFormAction(submitEmail);
 export const guestCommentAction = shareFormAction(submitGuestComment);
+export const requestCodeAction = shareFormAction(submitCodeRequest);
+export const verifyCodeAction = shareFormAction(submitCode);
+export const changeEmailAction = shareFormAction(submitChangeEmail);

@@ -6,8 +6,9 @@ import { GuestReply } from "@/components/share-page/guest-reply";
 import { PasswordGate } from "@/components/share-page/password-gate";
 import { ShareFrame } from "@/components/share-page/share-frame";
 import { ShareMessage, shareMessageTitle } from "@/components/share-page/share-message";
+import { VerifyCodeGate, VerifyEmailGate } from "@/components/share-page/verify-gates";
 import { loadSharePage, sharePath } from "@/lib/sharing/page";
-import { guestCommentAction, identifyAction, unlockAction } from "./actions";
+import { changeEmailAction, guestCommentAction, identifyAction, requestCodeAction, unlockAction, verifyCodeAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -29,6 +30,23 @@ export default async function SharePage({ params }: Props) {
       </ShareFrame>
     );
   }
+  if (state.kind === "gate" && state.gate === "verify") {
+    return (
+      <ShareFrame organisation={null}>
+        <title>Verify your email</title>
+        {state.challengeEmail ? (
+          <VerifyCodeGate
+            email={state.challengeEmail}
+            verify={verifyCodeAction.bind(null, token)}
+            resend={requestCodeAction.bind(null, token)}
+            changeEmail={changeEmailAction.bind(null, token)}
+          />
+        ) : (
+          <VerifyEmailGate action={requestCodeAction.bind(null, token)} />
+        )}
+      </ShareFrame>
+    );
+  }
   if (state.kind === "gate") {
     return (
       <ShareFrame organisation={null}>
@@ -37,7 +55,7 @@ export default async function SharePage({ params }: Props) {
       </ShareFrame>
     );
   }
-  const { view, actions, viewerEmail } = state;
+  const { view, actions, viewerEmail, verifiedEmail } = state;
   const comment = actions.includes("comment") ? guestCommentAction.bind(null, token) : null;
   return (
     <ShareFrame organisation={view.organisation}>
@@ -49,8 +67,8 @@ export default async function SharePage({ params }: Props) {
           edit: null,
           comment: comment
             ? {
-                newThread: <GuestCommentForm action={comment} viewerEmail={viewerEmail} />,
-                reply: (c) => <GuestReply action={comment} viewerEmail={viewerEmail} parentId={c.id} />,
+                newThread: <GuestCommentForm action={comment} viewerEmail={viewerEmail} verifiedEmail={verifiedEmail} />,
+                reply: (c) => <GuestReply action={comment} viewerEmail={viewerEmail} verifiedEmail={verifiedEmail} parentId={c.id} />,
               }
             : null,
           downloads: actions.includes("download") ? [{ format: "csv", label: "Download CSV", href: `${sharePath(token)}/export.csv` }] : [],

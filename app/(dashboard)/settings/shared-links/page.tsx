@@ -35,6 +35,7 @@ export default async function SharedLinksPage({ searchParams }: { searchParams: 
           actions: l.actions,
           has_password: l.has_password,
           watermark: l.watermark,
+          verified_viewers: l.require_verified_email,
           expires_at: l.expires_at,
           created_at: l.created_at,
           created_by: l.created_by?.name ?? null,
