@@ -3,6 +3,7 @@
  * provider. Shown once, stored as a SHA-256 hash with a readable prefix, revocable (the next
  * SCIM request with it is refused), every change audited.
  */
+import { logger } from "@/lib/log";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
@@ -64,6 +65,6 @@ export async function scimTokenFor(tx: Parameters<typeof repo.findLiveScimTokenB
   if (!rawToken.startsWith(SCIM_TOKEN_PREFIX) || rawToken.length > 200) return null;
   const row = await repo.findLiveScimTokenByHash(tx, sha256(rawToken));
   // Outside the request's transaction: it must not hold a lock on the token row meanwhile.
-  if (row) repo.touchScimToken(row.id).catch((error) => console.error("[scim] could not record token use", error));
+  if (row) repo.touchScimToken(row.id).catch((error: unknown) => logger.error({ err: error }, "could not record SCIM token use"));
   return row;
 }

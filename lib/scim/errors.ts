@@ -2,6 +2,7 @@
  * SCIM errors (RFC 7644 §3.12): the SCIM wrapper turns these, and any AppError, into the
  * `urn:ietf:params:scim:api:messages:2.0:Error` body with `status` as a string.
  */
+import { logger } from "@/lib/log";
 import type { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { isUniqueViolation } from "@/lib/db/repo";
@@ -62,7 +63,7 @@ export function scimErrorBody(error: unknown): { status: number; body: Record<st
   else if (UNIQUE_CONSTRAINTS.some((c) => isUniqueViolation(error, c))) scim = scimUniqueness("Another resource of this tenant already has this value");
   else if (error instanceof AppError) scim = new ScimError(error.status, error.message, error.status === 400 || error.status === 422 ? "invalidValue" : undefined);
   else {
-    console.error("[scim] unhandled", error);
+    logger.error({ err: error }, "scim request failed");
     scim = new ScimError(500, "Something went wrong on our side");
   }
   // SCIM has no 422: a semantically invalid body is a 400 with a scimType.
