@@ -285,13 +285,24 @@ export const shareViews = pgTable(
   "share_views",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
+    // Null only for an export by a tenant admin or the POC's owner (no grant involved).
+    grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "cascade" }),
     viewerEmail: text("viewer_email"),
     ip: inet("ip"),
     userAgent: text("user_agent"),
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
+    // Exports (lib/exports): the file's format and the forensic id printed in it; the POC and
+    // the signed-in user who exported it (null for link and embed viewers).
+    format: text("format"),
+    exportId: text("export_id"),
+    pocId: uuid("poc_id").references(() => pocs.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt)],
+  (t) => [
+    index("share_views_grant_idx").on(t.grantId, t.viewedAt),
+    uniqueIndex("share_views_export_id_key").on(t.exportId),
+    check("share_views_export_shape", sql`(${t.exportId} is null) = (${t.format} is null) and (${t.grantId} is not null or ${t.pocId} is not null)`),
+  ],
 );
 
 export const apiTokens = pgTable(
