@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -33,6 +34,7 @@ const envSchema = z.object({
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be a URL like smtp://user:pass@host:587" }).optional()),
   MAIL_FROM: z.string().min(3).default("poc-manager <no-reply@poc-manager.local>"),
   BENCH_QUERY_COUNTER: z.enum(["true", "false"]).default("false"),
+  EXPORT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 export type AppConfig = {
@@ -55,6 +57,8 @@ export type AppConfig = {
   mailFrom: string;
   /** The entry server answers GET /__bench/db-queries with the statement count (npm run bench). */
   benchQueryCounter: boolean;
+  /** Worker threads rendering PDF/PNG/XLSX exports off the event loop (default: cores − 1, 1–4). */
+  exportWorkers: number;
 };
 
 export class ConfigError extends Error {
@@ -107,6 +111,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     benchQueryCounter: e.BENCH_QUERY_COUNTER === "true",
+    exportWorkers: e.EXPORT_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
   };
 }
 

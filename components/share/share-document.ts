@@ -2,6 +2,7 @@
  * The anonymous share view as plain server HTML: no client script, no React server payload,
  * only the allowlisted fields of PublicPocView. Used by the /share/[token] route handler.
  */
+import type { ExportDownload } from "@/lib/exports/formats";
 import { formatDate, formatDateRange } from "@/components/format";
 import { statusLabel } from "@/components/status-labels";
 import type { PublicPocView } from "@/lib/sharing/schemas";
@@ -69,7 +70,7 @@ ${body}
 
 const badge = (kind: "poc" | "task" | "criterion", status: string) => html`<span class="badge s-${status}">${statusLabel(kind, status)}</span>`;
 
-export type SharePageOptions = { csvHref: string | null; comments: CommentFormState; viewedAt: Date };
+export type SharePageOptions = { downloads: ExportDownload[]; comments: CommentFormState; viewedAt: Date };
 
 export function sharePocBody(view: PublicPocView, options: SharePageOptions): SafeHtml {
   return html`${view.viewer_email ? watermarkOverlay(view.viewer_email, options.viewedAt) : ""}<main>
@@ -79,7 +80,11 @@ export function sharePocBody(view: PublicPocView, options: SharePageOptions): Sa
     <div class="meta"><span>Status: ${badge("poc", view.status)}</span><span>${formatDateRange(view.start_date, view.end_date)}</span></div>
     ${view.description ? html`<h3>Description</h3><p class="pre">${view.description}</p>` : ""}
     ${view.objectives ? html`<h3>Objectives</h3><p class="pre">${view.objectives}</p>` : ""}
-    ${options.csvHref ? html`<div class="actions"><a class="button" href="${options.csvHref}" download>Download CSV</a></div>` : ""}
+    ${
+      options.downloads.length
+        ? html`<nav class="actions" aria-label="Downloads"><span class="muted">Download:</span> ${options.downloads.map((d) => html`<a class="button" href="${d.href}" download>${d.label}</a> `)}</nav>`
+        : ""
+    }
   </section>
   <section class="card" aria-labelledby="tasks-heading">
     <h2 id="tasks-heading">Tasks</h2>

@@ -22,6 +22,8 @@ const STATUS_BY_CODE = {
   "share/link-exists": 409,
   "idempotency/key-reused": 422,
   "idempotency/in-flight": 409,
+  "export/too-large": 413,
+  "export/busy": 503,
   "server/error": 500,
 } as const;
 
@@ -45,6 +47,8 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   "share/link-exists": "A live link already exists",
   "idempotency/key-reused": "Idempotency key reused with another request",
   "idempotency/in-flight": "Request with this idempotency key is in progress",
+  "export/too-large": "Too large to export",
+  "export/busy": "Exports are busy",
   "server/error": "Internal server error",
 };
 

@@ -147,15 +147,15 @@ export function withPublic<P = undefined, Q = undefined, B = undefined>(
  * `passFrom`: API clients send the pass as a bearer credential; browsers as the `pm_share`
  * cookie, which is path-scoped to that one link.
  */
-export function withShare<Q = undefined, B = undefined>(
-  schemas: Omit<Schemas<{ token: string }, Q, B>, "params" | "idempotent"> & { passFrom: "bearer" | "cookie" },
-  handler: (args: HandlerArgs<{ token: string }, Q, B> & { share: ShareRequest }) => Promise<Response>,
+export function withShare<Q = undefined, B = undefined, P extends { token: string } = { token: string }>(
+  schemas: Omit<Schemas<P, Q, B>, "idempotent"> & { passFrom: "bearer" | "cookie" },
+  handler: (args: HandlerArgs<P, Q, B> & { share: ShareRequest }) => Promise<Response>,
 ) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     let res: Response;
     try {
       if (UNSAFE_METHODS.has(req.method) && schemas.passFrom === "cookie") assertSameOrigin(req, { opaqueSameOrigin: true });
-      const args = await parseRequest(req, ctx, { ...schemas, params: ShareParams });
+      const args = await parseRequest(req, ctx, { ...schemas, params: schemas.params ?? (ShareParams as unknown as z.ZodType<P>) });
       const { token } = args.params;
       const pass =
         schemas.passFrom === "cookie"

@@ -12,7 +12,22 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-export const FORMAT_LABELS: Record<ExportFormat, string> = { pdf: "PDF document", png: "PNG summary image", xlsx: "Excel workbook", csv: "CSV (tasks)" };
+/** One entry of a Download menu: what the view's downloads slot renders. */
+export type ExportDownload = { format: ExportFormat; label: string; href: string };
+
+/**
+ * The Download menu of a POC, under the base path of its export routes
+ * (`/api/v1/pocs/{id}`, `/share/{token}`, …): PDF in A4 and Letter, PNG, XLSX, CSV.
+ */
+export function exportDownloads(basePath: string): ExportDownload[] {
+  return [
+    { format: "pdf", label: "PDF document (A4)", href: `${basePath}/export.pdf` },
+    { format: "pdf", label: "PDF document (US Letter)", href: `${basePath}/export.pdf?paper=letter` },
+    { format: "png", label: "PNG summary image", href: `${basePath}/export.png` },
+    { format: "xlsx", label: "Excel workbook (.xlsx)", href: `${basePath}/export.xlsx` },
+    { format: "csv", label: "CSV of tasks", href: `${basePath}/export.csv` },
+  ];
+}
 
 /**
  * One export renders at most this much. Past it the answer is 413 with the limit, before any

@@ -1,6 +1,6 @@
 /**
  * Anonymous access through a share token: the view, the password gate (rate-limited before
- * any hashing), the watermark email gate, guest comments and the CSV download. Nothing here
+ * any hashing), the watermark email gate, guest comments and the grant check of downloads. Nothing here
  * ever answers more than the grant allows (rules 4, 6, 7).
  */
 import { AppError, forbidden } from "@/lib/api/errors";
@@ -8,7 +8,6 @@ import { verifyPassword } from "@/lib/auth/password";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { sha256 } from "@/lib/security/crypto";
 import { logShareView } from "./access-log";
-import { pocCsv } from "./csv";
 import { shareGate } from "./policy";
 import * as repo from "./repo";
 import type { GuestCommentInput, PublicPocView } from "./schemas";
@@ -124,10 +123,13 @@ export async function postGuestComment(req: ShareRequest, input: GuestCommentInp
   });
 }
 
-export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
+/**
+ * The live grant behind a token for an export (lib/exports): every gate passed, `download`
+ * held. Checked on each request, so a revoked or expired link stops the next download.
+ */
+export async function openShareForExport(req: ShareRequest) {
   const row = await passGates(req);
   if (!row.grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
   const view = parseView(row);
-  const slug = view.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "poc";
-  return { filename: `${slug}.csv`, csv: pocCsv(view) };
+  return { grantId: row.grant.id, pocId: row.grant.subjectId, watermark: row.grant.watermark, viewerEmail: view.viewer_email, view };
 }

@@ -4,6 +4,7 @@ import { sharePocBody } from "@/components/share/share-document";
 import { isShareErrorCode, sharePageResponse, shareErrorResponse } from "@/components/share/share-response";
 import { AppError } from "@/lib/api/errors";
 import { withShare } from "@/lib/api/handler";
+import { exportDownloads } from "@/lib/exports/formats";
 import { SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import * as publicShare from "@/lib/sharing/public-service";
 import { ShareFormInput } from "@/lib/sharing/schemas";
@@ -18,8 +19,8 @@ async function renderShare(share: Share, comments: CommentFormState = {}, gateEr
     const opened = await publicShare.openShare(share);
     const view = publicShare.parseView(opened);
     publicShare.recordShareView(opened.grantId, share, view.viewer_email);
-    const csvHref = view.actions.includes("download") ? `/share/${encodeURIComponent(share.token)}/export.csv` : null;
-    return sharePageResponse(status ?? 200, view.title, sharePocBody(view, { csvHref, comments, viewedAt: new Date() }));
+    const downloads = view.actions.includes("download") ? exportDownloads(`/share/${encodeURIComponent(share.token)}`) : [];
+    return sharePageResponse(status ?? 200, view.title, sharePocBody(view, { downloads, comments, viewedAt: new Date() }));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "share/password-required") return sharePageResponse(status ?? 401, "Password required", passwordGateBody(gateError));

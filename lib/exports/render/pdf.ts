@@ -45,7 +45,7 @@ function paragraph(doc: Doc, text: string, options: { color?: string; size?: num
 }
 
 function titleBlock(doc: Doc, view: PocView) {
-  if (view.organisation) doc.font("bold").fontSize(9).fillColor(MUTED).text(view.organisation.toUpperCase(), { characterSpacing: 1 });
+  if (view.organisation) doc.font("bold").fontSize(10).fillColor(MUTED).text(view.organisation);
   doc.font("bold").fontSize(20).fillColor(INK).text(view.title, { width: contentWidth(doc) });
   const dates = view.start_date || view.end_date ? `${formatDate(view.start_date)} – ${formatDate(view.end_date)}` : "No dates set";
   const facts = [view.customer && `Customer: ${view.customer}`, `Status: ${statusLabel("poc", view.status)}`, dates].filter(Boolean).join("   ·   ");

@@ -1,0 +1,116 @@
+/**
+ * A small pool of worker threads that render PDF, PNG and XLSX exports, so a 500-task PDF never
+ * blocks the event loop that serves every other request. One job per worker at a time, a
+ * bounded queue (503 `export/busy` past it), a heap limit per worker (a render that runs out
+ * of memory kills its worker, not the server: 413), and a fresh worker after any crash.
+ *
+ * The worker script is a plain .mjs file loaded from the project folder, outside the Next.js
+ * bundle, so the renderers' native and font files load as they are. The pool lives on
+ * globalThis, like the database handle, so every bundle copy of this module shares it.
+ */
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { AppError } from "@/lib/api/errors";
+import { config } from "@/lib/config";
+import type { RenderJob } from "./render/index";
+
+const MAX_QUEUED = 64;
+const WORKER_HEAP_MB = 384;
+
+type Task = { id: number; job: RenderJob; resolve: (bytes: Uint8Array) => void; reject: (error: unknown) => void };
+type Slot = { worker: Worker; ready: boolean; task: Task | null };
+type Reply = { ready: true } | { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+
+const workerFile = () => path.join(process.cwd(), "lib/exports/render/worker.mjs");
+
+class RenderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+
+  constructor(private readonly size: number) {}
+
+  render(job: RenderJob): Promise<Uint8Array> {
+    if (this.queue.length >= MAX_QUEUED) {
+      return Promise.reject(new AppError("export/busy", "Too many exports are being prepared right now. Try again in a few seconds.", { headers: { "retry-after": "5" } }));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, ready: false, task: null };
+    worker.unref();
+    worker.on("message", (reply: Reply) => {
+      if ("ready" in reply) slot.ready = true;
+      else if (slot.task && slot.task.id === reply.id) {
+        const task = slot.task;
+        slot.task = null;
+        slot.worker.unref();
+        if (reply.ok) task.resolve(reply.bytes);
+        else task.reject(new Error(`export render failed: ${reply.message}`));
+      }
+      this.pump();
+    });
+    worker.on("error", (error: Error & { code?: string }) => this.retire(slot, error));
+    worker.on("exit", (code) => this.retire(slot, new Error(`export worker exited with code ${code}`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A dead worker: fail its job (out of memory → 413), drop it, let the queue spawn another. */
+  private retire(slot: Slot, error: Error & { code?: string }) {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return;
+    this.slots.splice(index, 1);
+    const task = slot.task;
+    slot.task = null;
+    if (task) {
+      task.reject(
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new AppError("export/too-large", "This POC is too large to export in one file.")
+          : error,
+      );
+    }
+    void slot.worker.terminate();
+    this.pump();
+  }
+
+  private pump() {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.ready && !s.task);
+      if (!slot) {
+        // Start workers up to the pool size; a starting worker takes its first job once ready.
+        if (this.slots.length < this.size) this.spawn();
+        return;
+      }
+      const task = this.queue.shift()!;
+      slot.task = task;
+      // Referenced while it works, so a pending export keeps the process alive; idle, it does not.
+      slot.worker.ref();
+      slot.worker.postMessage({ id: task.id, job: task.job });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+}
+
+const KEY = Symbol.for("poc-manager.export-render-pool");
+const store = globalThis as unknown as { [KEY]?: RenderPool };
+
+/** Renders a PDF, PNG or XLSX job in the worker pool. */
+export function renderInWorker(job: RenderJob): Promise<Uint8Array> {
+  store[KEY] ??= new RenderPool(config().exportWorkers);
+  return store[KEY].render(job);
+}
+
+/** Stops the workers (shutdown, tests). */
+export async function closeRenderPool(): Promise<void> {
+  await store[KEY]?.close();
+  delete store[KEY];
+}
