@@ -156,7 +156,7 @@ describe("grants decide, live", () => {
       for (const p of pages) {
         expect(p.text).toContain(`Exported for ${email} on`);
         // The tiled watermark itself: many copies of "email · time" on each page.
-        expect(p.text.split(`${email} · `).length - 1).toBeGreaterThanOrEqual(10);
+        expect(p.text.split(`${email} · `).length - 1).toBeGreaterThanOrEqual(4);
       }
       // Burned into the content, not an annotation or an optional-content layer.
       const raw = Buffer.from(pdf.bytes).toString("latin1");

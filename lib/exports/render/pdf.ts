@@ -95,6 +95,7 @@ function taskGroup(doc: Doc, group: PocViewGroup) {
     doc.font("regular").fontSize(9.5);
     const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: xs[i]!.width }))) + 6;
     if (ensureSpace(doc, height)) tableHeader(doc);
+    doc.font("regular").fontSize(9.5);
     const y = doc.y;
     cells.forEach((c, i) => doc.fillColor(i === 3 && task.overdue ? DANGER : i === 2 && !task.assignee_name ? MUTED : INK).text(c, xs[i]!.x, y + 3, { width: xs[i]!.width }));
     doc.y = y + height;
