@@ -10,6 +10,7 @@ export function PocHeader({
   canEdit,
   deleteAction,
   shareControls = null,
+  downloads = null,
 }: {
   poc: PocDetail;
   canEdit: boolean;
@@ -17,6 +18,8 @@ export function PocHeader({
   deleteAction: (() => Promise<ActionResult<unknown>>) | null;
   /** The Share and share-link buttons, for those allowed to use them. */
   shareControls?: ReactNode;
+  /** The Download menu, for those holding `download`. */
+  downloads?: ReactNode;
 }) {
   return (
     <header className="detail-header">
@@ -31,8 +34,9 @@ export function PocHeader({
             {poc.customer ? <span>{poc.customer}</span> : null}
           </div>
         </div>
-        {canEdit || deleteAction || shareControls ? (
+        {canEdit || deleteAction || shareControls || downloads ? (
           <div className="detail-actions">
+            {downloads}
             {shareControls}
             {canEdit ? (
               <Link href={`/pocs/${poc.id}/edit`} className="btn btn-secondary">

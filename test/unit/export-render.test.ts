@@ -18,7 +18,7 @@ function bigView(taskCount: number): PocView {
     const tasks = Array.from({ length: 10 }, (_, i) => ({
       id: null,
       title: `Task ${g * 10 + i}: migrate the reporting jobs of region ${g} and check the totals`,
-      status: (["todo", "in_progress", "blocked", "done"] as const)[i % 4],
+      status: (["todo", "in_progress", "blocked", "done"] as const)[i % 4]!,
       assignee_name: i % 3 ? "Mia Member" : null,
       due_date: `2026-11-${String((i % 28) + 1).padStart(2, "0")}`,
       overdue: i % 4 !== 3,

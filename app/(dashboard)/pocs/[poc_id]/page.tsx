@@ -6,8 +6,10 @@ import { PocFacts } from "@/components/pocs/poc-facts";
 import { PocHeader } from "@/components/pocs/poc-header";
 import { PocOverview } from "@/components/pocs/poc-overview";
 import { TasksSection } from "@/components/pocs/tasks-section";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { ShareControls } from "@/components/sharing/share-controls";
 import { requirePageActor } from "@/lib/auth/page";
+import { exportDownloads } from "@/lib/exports/formats";
 import { listGrants } from "@/lib/sharing/service";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
@@ -90,6 +92,9 @@ export default async function PocPage({ params }: Props) {
         canEdit={canEdit}
         deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null}
         shareControls={shareControls}
+        downloads={
+          can.has("download") ? <DownloadMenu downloads={exportDownloads(`/api/v1/pocs/${poc.id}`)} watermarked={poc.permissions.watermark} /> : null
+        }
       />
       <div className="detail-grid">
         <div className="detail-main">

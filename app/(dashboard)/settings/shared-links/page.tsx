@@ -1,15 +1,36 @@
 import type { Metadata } from "next";
+import { ExportLookup } from "@/components/exports/export-lookup";
 import { SharedLinksTable } from "@/components/sharing/shared-links-table";
 import { Forbidden } from "@/components/ui/forbidden";
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/page";
+import { ExportIdParams, type ExportRecord } from "@/lib/exports/schemas";
+import { findExport } from "@/lib/exports/service";
 import { listTenantLinks } from "@/lib/sharing/service";
 
 export const metadata: Metadata = { title: "Shared links" };
 
-export default async function SharedLinksPage() {
+type Props = { searchParams: Promise<{ export_id?: string | string[] }> };
+
+/** The export lookup's answer: the record, or why there is none. */
+async function lookUp(actor: Actor, raw: string): Promise<{ result: ExportRecord | null; error: string | null }> {
+  if (!raw) return { result: null, error: null };
+  const parsed = ExportIdParams.safeParse({ export_id: raw.trim() });
+  if (!parsed.success) return { result: null, error: "An export id has 10 letters and digits, like X7K3M9Q2TD." };
+  try {
+    return { result: await findExport(actor, parsed.data.export_id), error: null };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "resource/not-found") return { result: null, error: "No export of this tenant has that id." };
+    throw error;
+  }
+}
+
+export default async function SharedLinksPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   if (actor.role !== "tenant_admin") return <Forbidden message="Only tenant admins can see and revoke the tenant's public links." />;
-  const links = await listTenantLinks(actor);
+  const exportQuery = [(await searchParams).export_id].flat()[0]?.slice(0, 40) ?? "";
+  const [links, lookup] = await Promise.all([listTenantLinks(actor), lookUp(actor, exportQuery)]);
   return (
     <div className="narrow-wide">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -35,6 +56,7 @@ export default async function SharedLinksPage() {
           created_by: l.created_by?.name ?? null,
         }))}
       />
+      <ExportLookup query={exportQuery} result={lookup.result} error={lookup.error} />
     </div>
   );
 }
