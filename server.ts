@@ -17,6 +17,7 @@ import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
 import { deliverDueEmail } from "./lib/email/service";
+import { closeRenderPool } from "./lib/exports/pool";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
 
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     console.log(`${signal} received: closing the server and the database.`);
     server.close(() => {
       flushShareViews()
+        .then(() => closeRenderPool())
         .then(() => closeDb())
         .catch((error: unknown) => console.error("[server] closing the database failed", error))
         .finally(() => process.exit(0));

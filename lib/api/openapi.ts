@@ -5,6 +5,8 @@
 import { z } from "zod";
 import * as poc from "@/lib/pocs/schemas";
 import * as sharing from "@/lib/sharing/schemas";
+import { CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/exports/formats";
+import { ExportRecord } from "@/lib/exports/schemas";
 
 type Operation = {
   method: "get" | "post" | "patch" | "delete";
@@ -30,6 +32,25 @@ export const Problem = z.object({
 
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 const pocPath = "/api/v1/pocs/{poc_id}";
+
+const FORMAT_SUMMARIES = {
+  pdf: "The POC as a PDF document (title block, overview, tasks, success criteria, comments; page numbers)",
+  png: "A one-page PNG summary at 2× (title, status, progress, criteria, next open tasks)",
+  xlsx: "An Excel workbook (Tasks, Success criteria, Comments sheets; typed cells, filters)",
+  csv: "The tasks and success criteria as CSV (formula-safe in every locale)",
+} as const;
+
+/** Exports (lib/exports): each format for members and for share tokens, and the id lookup. */
+function exportOperations(): Operation[] {
+  const about = (f: keyof typeof FORMAT_SUMMARIES) =>
+    `${FORMAT_SUMMARIES[f]}. Needs download; watermarked grants get the viewer's email and the time burned in. Every file carries an export id (also in the X-Export-Id header) that is logged.${f === "pdf" ? " ?paper=a4|letter." : ""}`;
+  return EXPORT_FORMATS.flatMap((f): Operation[] => [
+    { method: "get", path: `${pocPath}/export.${f}`, tag: "Exports", summary: about(f), response: { status: 200, description: CONTENT_TYPES[f] }, errors: [401, 403, 404, 413, 503] },
+    { method: "get", path: `/api/v1/public/pocs/{token}/export.${f}`, tag: "Exports", summary: `${about(f)} Send the unlock token as Authorization: Bearer for protected or watermarked links.`, response: { status: 200, description: CONTENT_TYPES[f] }, errors: [401, 403, 404, 413, 503], auth: "none" },
+  ]).concat([
+    { method: "get", path: "/api/v1/exports/{export_id}", tag: "Exports", summary: "Who exported the file carrying this export id, when, from where and through which grant (tenant admins)", response: { status: 200, schema: ExportRecord, description: "The export" }, errors: [401, 403, 404] },
+  ]);
+}
 
 /** Later areas append their operations here. */
 export const operations: Operation[] = [
@@ -65,7 +86,7 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/v1/public/pocs/{token}", tag: "Public links", summary: "The read-only POC view behind a share token (no authentication)", response: { status: 200, schema: sharing.PublicPocView, description: "Allowlisted POC fields" }, errors: [401, 403, 404], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/unlock", tag: "Public links", summary: "Unlock a protected (or watermarked) link: trade the password and/or the viewer's email for a 12-hour access token; send it as `Authorization: Bearer` to the public routes. 5 wrong passwords per 5 minutes per client IP.", body: sharing.PublicUnlockInput, response: { status: 200, schema: sharing.UnlockResult, description: "The access token" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/comments", tag: "Public links", summary: "Post a guest comment (links with the comment action)", body: sharing.GuestCommentInput, response: { status: 204, description: "Posted" }, errors: [401, 403, 404, 422], auth: "none" },
-  { method: "get", path: "/api/v1/public/pocs/{token}/export.csv", tag: "Public links", summary: "Download the POC's tasks and criteria as CSV (links with the download action)", response: { status: 200, description: "text/csv" }, errors: [401, 403, 404], auth: "none" },
+  ...exportOperations(),
 ];
 
 const STATUS_TEXT: Record<number, string> = {
@@ -76,6 +97,8 @@ const STATUS_TEXT: Record<number, string> = {
   409: "Conflict (share/link-exists with existing_grant_id; idempotency/in-flight)",
   422: "Invalid fields (request/invalid, with `errors`; idempotency/key-reused)",
   429: "Too many attempts (Retry-After)",
+  413: "Too large (export/too-large: the POC is over an export's limits, listed in `limits`)",
+  503: "Busy (export/busy, Retry-After)",
 };
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -92,7 +115,12 @@ export function openApiDocument(serverUrl: string) {
       name: m[1],
       in: "path",
       required: true,
-      schema: m[1] === "token" ? { type: "string", description: "The 43-character share token" } : { type: "string", format: "uuid" },
+      schema:
+        m[1] === "token"
+          ? { type: "string", description: "The 43-character share token" }
+          : m[1] === "export_id"
+            ? { type: "string", description: "The 10-character export id printed in the file" }
+            : { type: "string", format: "uuid" },
     }));
     const responses: Record<string, unknown> = {};
     if (op.response) {
