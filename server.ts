@@ -17,7 +17,7 @@ import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
 import { deliverDueEmail } from "./lib/email/service";
-import { closeRenderPool } from "./lib/exports/pool";
+import { closeRenderPool, startRenderPool } from "./lib/exports/pool";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
 
@@ -56,6 +56,9 @@ async function main(): Promise<void> {
 
   await migrateDb();
   if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
+
+  // PDF, PNG and XLSX exports render in worker threads, off the event loop (lib/exports/pool.ts).
+  startRenderPool(cfg.exportWorkers);
 
   const app = next({ dev, hostname: cfg.host, port: cfg.port });
   const handle = app.getRequestHandler();

@@ -4,15 +4,16 @@
  * bounded queue (503 `export/busy` past it), a heap limit per worker (a render that runs out
  * of memory kills its worker, not the server: 413), and a fresh worker after any crash.
  *
- * The worker script is a plain .mjs file loaded from the project folder, outside the Next.js
- * bundle, so the renderers' native and font files load as they are. The pool lives on
- * globalThis, like the database handle, so every bundle copy of this module shares it.
+ * The entry server (server.ts) starts the pool, outside the Next.js bundle: the bundler would
+ * otherwise follow `new Worker(...)` into the renderers and try to bundle resvg's native addon.
+ * The worker script is a plain .mjs file loaded from the project folder. Route code reaches the
+ * pool through globalThis (./render-queue.ts), like the database handle.
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/api/errors";
-import { config } from "@/lib/config";
 import type { RenderJob } from "./render/index";
+import { RENDER_POOL_KEY, type RenderPoolHandle } from "./render-queue";
 
 const MAX_QUEUED = 64;
 const WORKER_HEAP_MB = 384;
@@ -23,7 +24,7 @@ type Reply = { ready: true } | { id: number; ok: true; bytes: Uint8Array } | { i
 
 const workerFile = () => path.join(process.cwd(), "lib/exports/render/worker.mjs");
 
-class RenderPool {
+class RenderPool implements RenderPoolHandle {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 1;
@@ -100,17 +101,16 @@ class RenderPool {
   }
 }
 
-const KEY = Symbol.for("poc-manager.export-render-pool");
-const store = globalThis as unknown as { [KEY]?: RenderPool };
+const store = globalThis as unknown as { [RENDER_POOL_KEY]?: RenderPool };
 
-/** Renders a PDF, PNG or XLSX job in the worker pool. */
-export function renderInWorker(job: RenderJob): Promise<Uint8Array> {
-  store[KEY] ??= new RenderPool(config().exportWorkers);
-  return store[KEY].render(job);
+/** Starts the export workers' pool (workers spawn on the first job). Idempotent. */
+export function startRenderPool(size: number): void {
+  store[RENDER_POOL_KEY] ??= new RenderPool(size);
 }
 
 /** Stops the workers (shutdown, tests). */
 export async function closeRenderPool(): Promise<void> {
-  await store[KEY]?.close();
-  delete store[KEY];
+  const pool = store[RENDER_POOL_KEY];
+  delete store[RENDER_POOL_KEY];
+  await pool?.close();
 }

@@ -12,7 +12,7 @@ import { getPoc, getPocSummary } from "@/lib/pocs/service";
 import { pocViewFromDetail, pocViewFromPublic, todayIso, type PocView } from "@/lib/pocs/view-model";
 import { openShareForExport, type ShareRequest } from "@/lib/sharing/public-service";
 import { CONTENT_TYPES, EXPORT_LIMITS, type ExportFormat, type PaperSize } from "./formats";
-import { renderInWorker } from "./pool";
+import { renderInWorker } from "./render-queue";
 import { renderCsv } from "./render/csv";
 import * as repo from "./repo";
 import type { ExportRecord } from "./schemas";

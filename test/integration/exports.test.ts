@@ -4,7 +4,7 @@
  * issue puts them; the grant checked live; the access log and the id lookup; 404 and 413.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as memberExport from "@/app/api/v1/pocs/[poc_id]/[export_file]/route";
 import * as exportLookup from "@/app/api/v1/exports/[export_id]/route";
 import * as publicExport from "@/app/api/v1/public/pocs/[token]/[export_file]/route";
@@ -13,7 +13,6 @@ import * as shareExport from "@/app/share/[token]/[export_file]/route";
 import { getDb } from "@/db/client";
 import { shareViews, taskGroups, tasks } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
-import { closeRenderPool } from "@/lib/exports/pool";
 import { createPoc, getPoc } from "@/lib/pocs/service";
 import { createGrant, createPublicLink, revokeGrant } from "@/lib/sharing/service";
 import { SHARE_PASS_COOKIE } from "@/lib/sharing/http";
@@ -46,7 +45,6 @@ beforeAll(async () => {
   northwind = await pocId("northwind");
   contoso = await pocId("contoso");
 });
-afterAll(() => closeRenderPool());
 
 describe("a tenant admin exports the seeded POC", () => {
   it("PDF: the POC as text on A4 pages, page numbers and the export id in every footer; Letter on request", async () => {
