@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
 
   // PDF, PNG and XLSX exports render in worker threads, off the event loop (lib/exports/pool.ts).
-  startRenderPool(cfg.exportWorkers);
+  startRenderPool(cfg.exportWorkers, { prewarm: !dev });
 
   const app = next({ dev, hostname: cfg.host, port: cfg.port });
   const handle = app.getRequestHandler();

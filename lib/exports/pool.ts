@@ -31,6 +31,11 @@ class RenderPool implements RenderPoolHandle {
 
   constructor(private readonly size: number) {}
 
+  /** Starts every worker now, so they are warm before the first export arrives. */
+  prewarm() {
+    while (this.slots.length < this.size) this.spawn();
+  }
+
   render(job: RenderJob): Promise<Uint8Array> {
     if (this.queue.length >= MAX_QUEUED) {
       return Promise.reject(new AppError("export/busy", "Too many exports are being prepared right now. Try again in a few seconds.", { headers: { "retry-after": "5" } }));
@@ -103,9 +108,10 @@ class RenderPool implements RenderPoolHandle {
 
 const store = globalThis as unknown as { [RENDER_POOL_KEY]?: RenderPool };
 
-/** Starts the export workers' pool (workers spawn on the first job). Idempotent. */
-export function startRenderPool(size: number): void {
-  store[RENDER_POOL_KEY] ??= new RenderPool(size);
+/** Starts the export workers' pool (with `prewarm`, the workers too; else on the first job). Idempotent. */
+export function startRenderPool(size: number, options: { prewarm?: boolean } = {}): void {
+  const pool = (store[RENDER_POOL_KEY] ??= new RenderPool(size));
+  if (options.prewarm) pool.prewarm();
 }
 
 /** Stops the workers (shutdown, tests). */

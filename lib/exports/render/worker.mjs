@@ -1,11 +1,11 @@
 // The export render worker (see ../pool.ts). Plain JavaScript so Node starts it as it is, outside
 // the Next.js bundle; it registers tsx to load the TypeScript renderers, then renders one job per
-// message and hands the bytes back as a transferred buffer.
+// message and hands the bytes back as a transferred buffer. It warms up before taking jobs.
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { renderExport } = await import("./index.ts");
+const { renderExport, warmUp } = await import("./index.ts");
 
 parentPort.on("message", async ({ id, job }) => {
   try {
@@ -15,4 +15,6 @@ parentPort.on("message", async ({ id, job }) => {
     parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }
 });
+// Jobs wait in the pool's queue until the worker is warm.
+await warmUp();
 parentPort.postMessage({ ready: true });
