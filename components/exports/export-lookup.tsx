@@ -18,7 +18,7 @@ export function ExportLookup({ query, result, error }: { query: string; result: 
       <p className="muted">Every PDF, PNG, Excel and CSV export carries a 10-character export id (in its footer, corner, properties or first line).</p>
       <form method="get" className={styles.form} role="search">
         <Field label="Export id" name="export_id" error={error ?? undefined}>
-          {(control) => <input {...control} type="search" defaultValue={query} placeholder="e.g. X7K3M9Q2TD" maxLength={20} autoComplete="off" spellCheck={false} />}
+          {(control) => <input {...control} className="input" type="search" defaultValue={query} placeholder="e.g. X7K3M9Q2TD" maxLength={20} autoComplete="off" spellCheck={false} />}
         </Field>
         <button type="submit" className="btn btn-secondary">
           Look up
