@@ -33,6 +33,7 @@ import {
   waitFor,
   type AppServer,
 } from "./common";
+import { exportErrors, measureExports, printExportTable, seedLargeExportPoc, type ExportBench } from "./exports";
 import { FULL_SIZE, LINK_PASSWORD, SMOKE_SIZE, type DataSize } from "./seed";
 
 // ---- options ----
@@ -283,6 +284,7 @@ async function main(): Promise<Results> {
 
   console.log(`[bench] seeding phase 2: ${size.links} links (${size.pocs} live), grants up to ${size.grants}...`);
   await seed.seedPhase2(seeded, ctx);
+  const largeExportPocId = await seedLargeExportPoc(seeded.tenantId, seeded.adminId);
   const facts = await seed.databaseFacts(db.kind);
 
   app = await startApp(db);
@@ -397,6 +399,9 @@ async function main(): Promise<Results> {
   route4.dbRoundTrips = await roundTrips(app, pocPaths, () => sessionCookie);
   route4Small.dbRoundTrips = route4SmallTrips;
 
+  console.log("[bench] exports (#13):");
+  const exportsBench = await measureExports(app, { apiToken: seeded.apiToken, smallPocIds: seeded.pocIds, largePocId: largeExportPocId, route1Paths: openPaths, smoke, seconds: opts.duration });
+
   // Same JSON as the app: fetched now, compared with the raw baseline's answer below.
   const appJson = await (await fetch(base + openPaths[0])).json();
   await app.stop();
@@ -455,6 +460,7 @@ async function main(): Promise<Results> {
     settings: { ...opts, out: undefined, dataSize: size, grantsSmall: seeded.grantsAfterPhase1, grantsLarge: seeded.grantsAfterPhase2 },
     results,
     passwordBurst: burstInfo,
+    exports: exportsBench,
     rawBaselineSameJson: sameJson,
     goals,
     wallSeconds: Math.round((Date.now() - t0) / 1000),
@@ -493,7 +499,8 @@ try {
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
   printTable(out);
-  const errors = (out.results as Measured[]).reduce((sum, r) => sum + r.errors, 0);
+  printExportTable(out.exports as ExportBench);
+  const errors = (out.results as Measured[]).reduce((sum, r) => sum + r.errors, 0) + exportErrors(out.exports as ExportBench);
   console.log(`\n[bench] results written to ${path.relative(root, opts.out)} (${out.wallSeconds} s)`);
   if (smoke) {
     // npm test's smoke stage: the harness ran; it fails on request errors, never on speed.
