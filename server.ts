@@ -16,6 +16,7 @@ import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
 import { ConfigError, config } from "./lib/config";
+import { sweepAccessLog } from "./lib/activity/service";
 import { deliverDueEmail } from "./lib/email/service";
 import { closeRenderPool, startRenderPool } from "./lib/exports/pool";
 import { flushShareViews } from "./lib/sharing/access-log";
@@ -79,9 +80,11 @@ async function main(): Promise<void> {
     });
   });
 
-  // Expired grants are refused on every request regardless; the sweep tombstones and audits them.
+  // Expired grants are refused on every request regardless; the sweep tombstones and audits them,
+  // and deletes access-log rows past ACCESS_LOG_RETENTION_DAYS.
   const sweep = setInterval(() => {
     sweepExpiredGrants().catch((error: unknown) => console.error("[server] expiry sweep failed", error));
+    sweepAccessLog().catch((error: unknown) => console.error("[server] access-log retention sweep failed", error));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retries of the email outbox (new messages are also sent right after their commit).

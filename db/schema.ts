@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -36,6 +37,8 @@ export const grantPrincipalType = pgEnum("grant_principal_type", ["user", "team"
 export const grantAction = pgEnum("grant_action", ["view", "download", "comment", "edit", "share"]);
 export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const viewNotice = pgEnum("view_notice", ["off", "first", "every"]);
+export const shareViewKind = pgEnum("share_view_kind", ["view", "gate", "export"]);
 
 export const tenants = pgTable("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -56,6 +59,26 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+/**
+ * Server-side sign-in sessions. The session cookie (next-auth's encrypted JWT) carries only
+ * the session id; every request looks the row up together with the user (one query), so
+ * signing out, "sign out everywhere", a password change or a deactivation ends a copied
+ * cookie on its next request.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
 );
 
 export const memberships = pgTable(
@@ -169,6 +192,12 @@ export const comments = pgTable(
     guestEmail: text("guest_email"),
     viaGrantId: uuid("via_grant_id"),
     body: text("body").notNull(),
+    // Internal comments are for the POC's own tenant: never on share pages, embeds or exports.
+    internal: boolean("internal").notNull().default(false),
+    editedAt: tstz("edited_at"),
+    // Soft delete: the row stays (replies keep their parent), the body is cleared.
+    deletedAt: tstz("deleted_at"),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -215,6 +244,8 @@ export const sharingGrants = pgTable(
     tokenHash: text("token_hash"),
     tokenEncrypted: text("token_encrypted"),
     embedOrigins: text("embed_origins").array(),
+    // Email the creator on the first view, or on every view (at most one email per hour).
+    notifyViews: viewNotice("notify_views").notNull().default("off"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByTokenId: uuid("created_by_token_id"),
     createdAt: createdAt(),
@@ -255,9 +286,34 @@ export const auditEvents = pgTable(
     subjectId: uuid("subject_id"),
     payload: jsonb("payload").notNull(),
     createdAt: createdAt(),
+    // The POC the event concerns, when there is one (filters and links on the audit page).
+    pocId: uuid("poc_id"),
+    // The tenant's hash chain (lib/audit/chain.ts): position, previous hash, SHA-256 of both.
+    // Null only on rows written before the chain existed.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("audit_events_tenant_idx").on(t.tenantId, t.createdAt), index("audit_events_subject_idx").on(t.subjectId)],
+  (t) => [
+    index("audit_events_tenant_idx").on(t.tenantId, t.createdAt),
+    index("audit_events_subject_idx").on(t.subjectId),
+    index("audit_events_tenant_id_idx").on(t.tenantId, t.id),
+    index("audit_events_tenant_poc_idx").on(t.tenantId, t.pocId, t.id),
+    // Two writers can never take the same place in a tenant's chain (no forks).
+    uniqueIndex("audit_events_chain_key").on(sql`coalesce(${t.tenantId}::text, 'global')`, t.chainSeq),
+  ],
 );
+
+/**
+ * The head of each tenant's audit chain: its last position and hash. Appending an event locks
+ * this row (UPDATE), which serialises the tenant's writers, and lets verify notice a removed
+ * last row. `chain_key` is the tenant id, or "global" for events outside any tenant.
+ */
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  chainKey: text("chain_key").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
 
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -281,6 +337,36 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   windowStart: tstz("window_start").notNull(),
 });
 
+export const accessRequestStatus = pgEnum("access_request_status", ["pending", "approved", "dismissed"]);
+
+/**
+ * "Request access" from an expired or revoked link's page: who asked, for which POC (through
+ * which dead link), and what the owner or an admin decided.
+ */
+export const accessRequests = pgTable(
+  "access_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    pocId: uuid("poc_id").notNull().references(() => pocs.id, { onDelete: "cascade" }),
+    viaGrantId: uuid("via_grant_id").references(() => sharingGrants.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    message: text("message").notNull(),
+    status: accessRequestStatus("status").notNull().default("pending"),
+    ip: inet("ip"),
+    createdAt: createdAt(),
+    decidedAt: tstz("decided_at"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("access_requests_poc_idx").on(t.pocId, t.createdAt),
+    // One open request per person and POC: asking again does not notify the owner again.
+    uniqueIndex("access_requests_pending_key").on(t.pocId, t.email).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
 export const shareViews = pgTable(
   "share_views",
   {
@@ -291,19 +377,32 @@ export const shareViews = pgTable(
     ip: inet("ip"),
     userAgent: text("user_agent"),
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
-    // Exports (lib/exports): the file's format and the forensic id printed in it; the POC and
-    // the signed-in user who exported it (null for link and embed viewers).
+    // A page view, the watermark gate's record of an email, or a download/export.
+    kind: shareViewKind("kind").notNull().default("view"),
+    // A signed-in member viewing through a user, team or role grant (or exporting, see below).
+    viewerUserId: uuid("viewer_user_id"),
+    // Exports: the file format and the forensic export id burned into the file.
     format: text("format"),
     exportId: text("export_id"),
+    // Exports: the POC (always set); the grant is null for an export by a tenant admin or the
+    // POC's owner, who hold no grant.
     pocId: uuid("poc_id").references(() => pocs.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     index("share_views_grant_idx").on(t.grantId, t.viewedAt),
+    index("share_views_viewed_at_idx").on(t.viewedAt),
     uniqueIndex("share_views_export_id_key").on(t.exportId),
-    check("share_views_export_shape", sql`(${t.exportId} is null) = (${t.format} is null) and (${t.grantId} is not null or ${t.pocId} is not null)`),
+    check("share_views_export_shape", sql`(${t.kind} = 'export') = (${t.exportId} is not null) and (${t.grantId} is not null or ${t.pocId} is not null)`),
   ],
 );
+
+/** When a grant's creator was last emailed about a view (one email per grant per hour). */
+export const grantViewNotices = pgTable("grant_view_notices", {
+  grantId: uuid("grant_id")
+    .primaryKey()
+    .references(() => sharingGrants.id, { onDelete: "cascade" }),
+  lastSentAt: tstz("last_sent_at").notNull(),
+});
 
 export const apiTokens = pgTable(
   "api_tokens",
@@ -366,6 +465,8 @@ export const invites = pgTable(
     createdAt: createdAt(),
     expiresAt: tstz("expires_at").notNull(),
     usedAt: tstz("used_at"),
+    // Set when the grant is revoked or edited away, or when the invitation is sent again.
+    revokedAt: tstz("revoked_at"),
   },
   (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_email_idx").on(t.email)],
 );
@@ -375,6 +476,7 @@ export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type TenantRole = (typeof tenantRole.enumValues)[number];
 export type Poc = typeof pocs.$inferSelect;
+export type AccessRequest = typeof accessRequests.$inferSelect;
 export type NewPoc = typeof pocs.$inferInsert;
 export type TaskGroup = typeof taskGroups.$inferSelect;
 export type Task = typeof tasks.$inferSelect;

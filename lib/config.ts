@@ -34,6 +34,7 @@ const envSchema = z.object({
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, message: "must be a URL like smtp://user:pass@host:587" }).optional()),
   MAIL_FROM: z.string().min(3).default("poc-manager <no-reply@poc-manager.local>"),
   BENCH_QUERY_COUNTER: z.enum(["true", "false"]).default("false"),
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   EXPORT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 });
 
@@ -57,6 +58,8 @@ export type AppConfig = {
   mailFrom: string;
   /** The entry server answers GET /__bench/db-queries with the statement count (npm run bench). */
   benchQueryCounter: boolean;
+  /** share_views rows older than this are deleted by the sweep (audit rows never are). */
+  accessLogRetentionDays: number;
   /** Worker threads rendering PDF/PNG/XLSX exports off the event loop (default: cores − 1, 1–4). */
   exportWorkers: number;
 };
@@ -111,6 +114,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     benchQueryCounter: e.BENCH_QUERY_COUNTER === "true",
+    accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
     exportWorkers: e.EXPORT_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
   };
 }

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { actorForUser } from "@/lib/auth/service";
 import { sessionCookieName } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/sessions";
 import { config } from "@/lib/config";
 
 export const APP_ORIGIN = "http://localhost:3999";
@@ -33,9 +34,16 @@ export async function actor(key: DemoKey): Promise<Actor> {
   return a;
 }
 
+/** A signed-in browser's session cookie: a new server-side session, as next-auth's sign-in makes one. */
 export async function sessionCookie(key: DemoKey): Promise<string> {
-  const token = await encode({ token: { sub: await userId(key) }, secret: config().secret });
-  return `${sessionCookieName()}=${token}`;
+  return (await newSession(key)).cookie;
+}
+
+export async function newSession(key: DemoKey | { userId: string }): Promise<{ sessionId: string; cookie: string }> {
+  const sub = typeof key === "string" ? await userId(key) : key.userId;
+  const sessionId = await startSession(sub, { ip: "127.0.0.1", userAgent: "vitest" });
+  const token = await encode({ token: { sub, sid: sessionId }, secret: config().secret });
+  return { sessionId, cookie: `${sessionCookieName()}=${token}` };
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -99,9 +107,9 @@ export function callerWith(headers: Record<string, string>): Caller {
   return (handler, opts = {}) => call(handler, { ...opts, headers: { ...headers, ...opts.headers } });
 }
 
-/** A browser session of a demo user: session cookie plus this site's Origin (so writes pass CSRF). */
-export async function asUser(key: DemoKey): Promise<Caller> {
-  return callerWith({ cookie: await sessionCookie(key), origin: APP_ORIGIN });
+/** A browser session of a demo user (or any user by id): session cookie plus this site's Origin (so writes pass CSRF). */
+export async function asUser(key: DemoKey | { userId: string }): Promise<Caller> {
+  return callerWith({ cookie: (await newSession(key)).cookie, origin: APP_ORIGIN });
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -152,5 +160,17 @@ export function publicViewOf(member: PocDetail) {
   };
 }
 
+/** What the anonymous document must say of the member's comments: internal ones left out. */
 export const publicCommentsOf = (member: PocDetail) =>
-  member.comments.map((c) => ({ id: c.id, parent_id: c.parent_id, author_name: c.author.name, author_kind: c.author.kind, body: c.body, created_at: c.created_at }));
+  member.comments
+    .filter((c) => !c.internal)
+    .map((c) => ({
+      id: c.id,
+      parent_id: c.parent_id,
+      author_name: c.author.name,
+      author_kind: c.author.kind,
+      body: c.body,
+      created_at: c.created_at,
+      edited_at: c.edited_at,
+      deleted: c.deleted,
+    }));

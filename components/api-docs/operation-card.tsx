@@ -1,86 +1,88 @@
-type JsonSchema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  minLength?: number;
-  maxLength?: number;
-  default?: unknown;
-  description?: string;
-};
+import { describeConstraints, describeType, exampleBody, flattenFields, type JsonSchema } from "./json-schema";
+import { Markdown } from "./markdown";
+import styles from "./api-docs.module.css";
 
 export type OperationView = {
   method: string;
   path: string;
   summary: string;
   requestSchema: JsonSchema | null;
+  query: { name: string; schema: JsonSchema }[];
   responses: { status: string; description: string }[];
   idempotent: boolean;
+  authenticated: boolean;
 };
 
-function describeType(schema: JsonSchema): string {
-  if (schema.anyOf) return schema.anyOf.map(describeType).join(" | ");
-  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(" | ");
-  if (schema.type === "array" && schema.items) return `${describeType(schema.items)}[]`;
-  const base = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
-  return schema.format ? `${base} (${schema.format})` : base;
+/** A copy-paste curl command: the path as documented, a token variable, an example body. */
+export function curlExample(op: OperationView, baseUrl: string): string {
+  const lines = [`curl -X ${op.method.toUpperCase()} "${baseUrl}${op.path}"`];
+  if (op.authenticated) lines.push(`-H "Authorization: Bearer $POC_MANAGER_TOKEN"`);
+  if (op.requestSchema) lines.push(`-H "Content-Type: application/json"`);
+  if (op.idempotent) lines.push(`-H "Idempotency-Key: $(uuidgen)"`);
+  if (op.requestSchema) lines.push(`-d '${JSON.stringify(exampleBody(op.requestSchema))}'`);
+  return lines.join(" \\\n  ");
 }
 
-function constraints(schema: JsonSchema): string {
-  const parts: string[] = [];
-  if (schema.minLength !== undefined) parts.push(`min ${schema.minLength} chars`);
-  if (schema.maxLength !== undefined) parts.push(`max ${schema.maxLength} chars`);
-  if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
-  if (schema.description) parts.push(schema.description);
-  return parts.join(", ");
-}
-
-export function OperationCard({ op }: { op: OperationView }) {
-  const fields = Object.entries(op.requestSchema?.properties ?? {});
-  const required = new Set(op.requestSchema?.required ?? []);
+function FieldTable({ caption, rows }: { caption: string; rows: { name: string; schema: JsonSchema; required: boolean }[] }) {
   return (
-    <article className="card api-op" id={`${op.method}-${op.path}`}>
-      <h3 className="api-op__title">
-        <span className={`method method--${op.method}`}>{op.method.toUpperCase()}</span> <code>{op.path}</code>
-      </h3>
-      <p>{op.summary}</p>
-      {op.idempotent && (
-        <p className="muted">
-          Accepts an <code>Idempotency-Key</code> header: a retry with the same key and body replays the first response.
-        </p>
-      )}
-      {fields.length > 0 && (
-        <table className="table">
-          <caption>Request body (JSON; unknown fields are rejected)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Type</th>
-              <th scope="col">Required</th>
-              <th scope="col">Notes</th>
+    <div className={styles.tableScroll}>
+      <table className={styles.fields}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Type</th>
+            <th scope="col">Required</th>
+            <th scope="col">Constraints and notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ name, schema, required }) => (
+            <tr key={name}>
+              <td>
+                <code>{name}</code>
+              </td>
+              <td>{describeType(schema)}</td>
+              <td>{required ? "yes" : "no"}</td>
+              <td>
+                {describeConstraints(schema).map((c) => (
+                  <Markdown key={c}>{c}</Markdown>
+                ))}
+                {schema.description ? <Markdown>{schema.description}</Markdown> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {fields.map(([name, schema]) => (
-              <tr key={name}>
-                <td>
-                  <code>{name}</code>
-                </td>
-                <td>{describeType(schema)}</td>
-                <td>{required.has(name) && schema.default === undefined ? "yes" : "no"}</td>
-                <td>{constraints(schema)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <ul className="api-op__responses">
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function OperationCard({ op, baseUrl }: { op: OperationView; baseUrl: string }) {
+  const fields = flattenFields(op.requestSchema);
+  return (
+    <article className={styles.operation} id={`${op.method}-${op.path}`}>
+      <h3 className={styles.title}>
+        <span className={`${styles.method} ${styles[op.method] ?? ""}`}>{op.method.toUpperCase()}</span> <code>{op.path}</code>
+      </h3>
+      <Markdown>{op.summary}</Markdown>
+      {op.idempotent ? (
+        <p className={styles.note}>
+          Accepts an <code>Idempotency-Key</code> header: a retry with the same key and body replays the first response; another body with the same key is a 422.
+        </p>
+      ) : null}
+      {!op.authenticated ? <p className={styles.note}>No API token: the share token in the path is the credential.</p> : null}
+      {op.query.length > 0 ? <FieldTable caption="Query parameters" rows={op.query.map((q) => ({ ...q, required: false }))} /> : null}
+      {fields.length > 0 ? <FieldTable caption="Request body (JSON; unknown fields are rejected)" rows={fields} /> : null}
+      <h4 className={styles.subheading}>Example</h4>
+      <pre className={styles.code}>
+        <code>{curlExample(op, baseUrl)}</code>
+      </pre>
+      <h4 className={styles.subheading}>Responses</h4>
+      <ul className={styles.responses}>
         {op.responses.map((r) => (
           <li key={r.status}>
-            <code>{r.status}</code> {r.description}
+            <code>{r.status}</code> <Markdown>{r.description}</Markdown>
           </li>
         ))}
       </ul>

@@ -6,7 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
-import { INVALID_CREDENTIALS } from "./messages";
+import { loginErrorMessage } from "./messages";
 
 export function LoginForm({ redirectTo, initialError = null }: { redirectTo: string; initialError?: string | null }) {
   const router = useRouter();
@@ -29,7 +29,7 @@ export function LoginForm({ redirectTo, initialError = null }: { redirectTo: str
           return;
         }
         // One message for unknown emails and wrong passwords alike: it must not reveal which.
-        setError(result?.status === 401 || result?.error === "CredentialsSignin" ? INVALID_CREDENTIALS : "Could not sign in right now. Please try again.");
+        setError(loginErrorMessage(result?.error ?? (result?.status === 401 ? "CredentialsSignin" : "unknown")));
       } catch {
         setError("Could not reach the server. Check your connection and try again.");
       }

@@ -26,10 +26,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {actor.role === "tenant_admin" ? <SettingsMenu /> : null}
         </nav>
         <div className="user-menu">
-          <span className="user-name">
+          <Link href="/account" className="user-name" title="Account: password and sessions">
             {actor.name}
             {actor.role ? <span className="user-role">{ROLE_LABELS[actor.role]}</span> : null}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -3,14 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-
-export const SETTINGS_LINKS = [
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/teams", label: "Teams" },
-  { href: "/settings/api-tokens", label: "API tokens" },
-  { href: "/settings/shared-links", label: "Shared links" },
-  { href: "/settings/outbox", label: "Outbox" },
-] as const;
+import { SETTINGS_LINKS } from "./settings-links";
 
 /**
  * The "Settings" group of the main navigation (tenant admins): a disclosure button that shows

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { formatDateRange } from "@/components/format";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { PocSummary } from "@/lib/pocs/schemas";
+import type { PocListItem } from "@/lib/pocs/schemas";
+import { PocProgress } from "./poc-progress";
 
-export function PocCard({ poc }: { poc: PocSummary }) {
+export function PocCard({ poc }: { poc: PocListItem }) {
   return (
     <li className="card poc-card">
       <div className="poc-card-top">
@@ -25,6 +26,7 @@ export function PocCard({ poc }: { poc: PocSummary }) {
           <dd>{poc.owner.name}</dd>
         </div>
       </dl>
+      <PocProgress progress={poc.progress} />
     </li>
   );
 }

@@ -1,8 +1,19 @@
 import Link from "next/link";
-import type { PocSummary } from "@/lib/pocs/schemas";
+import type { PocListItem } from "@/lib/pocs/schemas";
 import { PocCard } from "./poc-card";
 
-export function PocList({ pocs, canCreate }: { pocs: PocSummary[]; canCreate: boolean }) {
+export function PocList({ pocs, canCreate, filtered }: { pocs: PocListItem[]; canCreate: boolean; filtered: boolean }) {
+  if (pocs.length === 0 && filtered) {
+    return (
+      <div className="card empty-state">
+        <h2>No POCs match</h2>
+        <p className="muted">Try other words or fewer filters.</p>
+        <Link href="/pocs" className="btn btn-secondary">
+          Clear search and filters
+        </Link>
+      </div>
+    );
+  }
   if (pocs.length === 0) {
     return (
       <div className="card empty-state">

@@ -1,8 +1,10 @@
-/** The "Settings" crumb above every settings page (the pages are reached from the header's Settings group). */
+import Link from "next/link";
+
+/** The "Settings" crumb above every settings page, back to the settings overview. */
 export function SettingsBreadcrumb() {
   return (
     <nav aria-label="Breadcrumb" className="breadcrumb">
-      <span>Settings</span>
+      <Link href="/settings">Settings</Link>
     </nav>
   );
 }

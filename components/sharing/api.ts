@@ -75,6 +75,7 @@ export async function apiRequest<T>(path: string, options: { method?: string; bo
 }
 
 export const sharingKeys = {
+  all: ["sharing"] as const,
   grants: (pocId: string) => ["sharing", "grants", pocId] as const,
 };
 

@@ -2,6 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
+import { ActivityPanel } from "@/components/activity/activity-panel";
+import { ActivitySummaryLine } from "@/components/activity/activity-summary";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -91,6 +93,7 @@ function GrantRow({
           <li>{describeExpiry(grant.expires_at)}</li>
           {grant.watermark ? <li>Watermarked</li> : null}
         </ul>
+        <ActivitySummaryLine activity={grant.activity} />
         {resend.isSuccess ? (
           <p className="share-notice small" role="status">
             Invitation sent again.
@@ -148,6 +151,7 @@ function GrantRow({
           }}
         />
       ) : null}
+      {editing ? <ActivityPanel grantId={grant.id} label={fullName} notify={grant.notify_views} /> : null}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { ActivityPanel } from "@/components/activity/activity-panel";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -247,6 +248,8 @@ function ManageLink({
           </dd>
         </div>
       </dl>
+
+      <ActivityPanel grantId={link.id} label="this link" notify={link.notify_views} />
 
       <LinkOptionsForm
         link={link}

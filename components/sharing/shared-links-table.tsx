@@ -19,19 +19,32 @@ export type TenantLink = {
   expires_at: string | null;
   created_at: string;
   created_by: string | null;
+  state: "active" | "expired" | "revoked";
+  views: number;
+  unique_viewers: number;
+  last_viewed_at: string | null;
+  ended: { reason: "revoked" | "expired"; at: string; by: string | null } | null;
 };
 
-/** Settings → Shared links: the tenant's live public links, with Copy and Revoke. */
-export function SharedLinksTable({ links }: { links: TenantLink[] }) {
+const HEADINGS: Record<string, string> = { live: "Live links", expired: "Expired links", revoked: "Revoked links", all: "All links" };
+const EMPTY: Record<string, string> = {
+  live: "No live public links. Tenant admins create one from a POC's page with “🔗 Create Share Link”.",
+  expired: "No expired links.",
+  revoked: "No revoked links.",
+  all: "No public links yet. Tenant admins create one from a POC's page with “🔗 Create Share Link”.",
+};
+
+/** Settings → Shared links: the tenant's public links with their views; Copy and Revoke on live ones. */
+export function SharedLinksTable({ links, state }: { links: TenantLink[]; state: string }) {
   const router = useRouter();
   return (
     <section className="card" aria-labelledby="links-heading">
       <h2 id="links-heading" className="card-title">
-        Live links
+        {HEADINGS[state] ?? "Links"}
       </h2>
       {links.length === 0 ? (
         <div className="empty-state share-links-empty">
-          <p className="muted">No live public links. Tenant admins create one from a POC&apos;s page with &ldquo;🔗 Create Share Link&rdquo;.</p>
+          <p className="muted">{EMPTY[state] ?? EMPTY.all}</p>
         </div>
       ) : (
         <div className="table-scroll">
@@ -41,7 +54,8 @@ export function SharedLinksTable({ links }: { links: TenantLink[] }) {
                 <th scope="col">POC</th>
                 <th scope="col">Link</th>
                 <th scope="col">Created</th>
-                <th scope="col">Expires</th>
+                <th scope="col">Expires / ended</th>
+                <th scope="col">Views</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -65,8 +79,35 @@ export function SharedLinksTable({ links }: { links: TenantLink[] }) {
                     <LocalTime value={link.created_at} />
                     <div className="muted small">by {link.created_by ?? "Unknown"}</div>
                   </td>
-                  <td>{link.expires_at ? <LocalTime value={link.expires_at} /> : <span className="muted">Never</span>}</td>
+                  <td>
+                    {link.ended ? (
+                      <>
+                        <span className={`badge ${"badge-share-expired"}`}>{link.ended.reason === "revoked" ? "Revoked" : "Expired"}</span>
+                        <div className="muted small">
+                          <LocalTime value={link.ended.at} />
+                          {link.ended.by ? ` by ${link.ended.by}` : ""}
+                        </div>
+                      </>
+                    ) : link.expires_at ? (
+                      <LocalTime value={link.expires_at} />
+                    ) : (
+                      <span className="muted">Never</span>
+                    )}
+                  </td>
+                  <td>
+                    {link.views} {link.views === 1 ? "view" : "views"}
+                    <div className="muted small">
+                      {link.unique_viewers} {link.unique_viewers === 1 ? "viewer" : "viewers"}
+                      {link.last_viewed_at ? (
+                        <>
+                          {" · last "}
+                          <LocalTime value={link.last_viewed_at} />
+                        </>
+                      ) : null}
+                    </div>
+                  </td>
                   <td className="row-actions">
+                    {link.state !== "active" ? null : (
                     <ConfirmButton
                       label="Revoke"
                       ariaLabel={`Revoke the link to ${link.poc_title}`}
@@ -84,6 +125,7 @@ export function SharedLinksTable({ links }: { links: TenantLink[] }) {
                         return result;
                       }}
                     />
+                    )}
                   </td>
                 </tr>
               ))}

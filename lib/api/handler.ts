@@ -13,6 +13,7 @@ import { SHARE_HEADERS, SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import type { ShareRequest } from "@/lib/sharing/public-service";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
+import { MAX_JSON_BODY_BYTES, readBoundedText } from "./body";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,14 +21,17 @@ type Schemas<P, Q, B> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight). */
-  idempotent?: boolean;
+  /**
+   * POST creates: honour Idempotency-Key (replay, 422 on another body, 409 while in flight).
+   * `authorize` is the create's authorization check alone: it runs again before a stored
+   * response is replayed, so a caller who lost the right since gets the normal 403/404.
+   */
+  idempotent?: { authorize: (args: { actor: Actor; params: P; body: B }) => Promise<unknown> };
 };
 
 type HandlerArgs<P, Q, B> = { req: Request; params: P; query: Q; body: B; ip: string | null };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const MAX_BODY_BYTES = 256 * 1024;
 
 /** A JSON response from text that already is JSON (a document Postgres built). */
 export function jsonText(text: string, init: ResponseInit = {}): Response {
@@ -42,8 +46,7 @@ export const json = (data: unknown, init: ResponseInit = {}): Response => jsonTe
 export const noContent = (): Response => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 
 async function readJsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("request/malformed", "The request body is too large");
+  const text = await readBoundedText(req, MAX_JSON_BODY_BYTES);
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) throw new AppError("request/malformed", "Send the body as application/json");
@@ -118,6 +121,7 @@ export function withActor<P = undefined, Q = undefined, B = undefined>(
           const res = await handler({ ...args, actor });
           return { status: res.status, body: await res.json() };
         },
+        () => schemas.idempotent!.authorize({ actor, params: args.params, body: args.body }),
       );
       return json(stored.body, { status: stored.status, headers: stored.replayed ? { "idempotent-replayed": "true" } : {} });
     } catch (error) {

@@ -3,6 +3,9 @@
  * (zod 4's JSON Schema output is draft 2020-12, the dialect of OpenAPI 3.1).
  */
 import { z } from "zod";
+import * as access from "@/lib/access-requests/schemas";
+import * as activity from "@/lib/activity/schemas";
+import * as audit from "@/lib/audit/schemas";
 import * as poc from "@/lib/pocs/schemas";
 import * as sharing from "@/lib/sharing/schemas";
 import { CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/exports/formats";
@@ -14,6 +17,8 @@ type Operation = {
   tag: string;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters, one per key of the object schema. */
+  query?: z.ZodObject;
   response?: { status: number; schema?: z.ZodType; description: string };
   errors: number[];
   auth?: "caller" | "none";
@@ -54,31 +59,37 @@ function exportOperations(): Operation[] {
 
 /** Later areas append their operations here. */
 export const operations: Operation[] = [
-  { method: "get", path: "/api/v1/pocs", tag: "POCs", summary: "List the POCs the caller may see", response: { status: 200, schema: poc.PocList, description: "POCs, newest activity first" }, errors: [401] },
+  { method: "get", path: "/api/v1/pocs", tag: "POCs", summary: "List the POCs the caller may see, with progress; search, filter and sort with the query", query: poc.PocListQuery, response: { status: 200, schema: poc.PocList, description: "POCs in the asked order (default: newest activity first)" }, errors: [401, 422] },
   { method: "post", path: "/api/v1/pocs", tag: "POCs", summary: "Create a POC owned by the caller", body: poc.CreatePocInput, response: { status: 201, schema: poc.PocDetail, description: "The new POC" }, errors: [400, 401, 403, 422] },
   { method: "get", path: pocPath, tag: "POCs", summary: "Get a POC with its task groups, tasks, success criteria and comments", response: { status: 200, schema: poc.PocDetail, description: "The POC" }, errors: [401, 404] },
   { method: "patch", path: pocPath, tag: "POCs", summary: "Change a POC's details (needs edit)", body: poc.UpdatePocInput, response: { status: 200, schema: poc.PocDetail, description: "The changed POC" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: pocPath, tag: "POCs", summary: "Delete a POC (tenant admins and the owner)", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/task-groups`, tag: "Tasks", summary: "List task groups with their tasks", response: { status: 200, schema: list(poc.TaskGroupJson), description: "Task groups" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/task-groups`, tag: "Tasks", summary: "Add a task group", body: poc.TaskGroupInput, response: { status: 201, schema: poc.TaskGroupJson, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
-  { method: "patch", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Rename a task group", body: poc.TaskGroupInput, response: { status: 200, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Rename a task group or move it (`position`, 0-based among the POC's groups)", body: poc.UpdateTaskGroupInput, response: { status: 200, description: "The task group" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/task-groups/{group_id}`, tag: "Tasks", summary: "Delete a task group and its tasks", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/tasks`, tag: "Tasks", summary: "List tasks", response: { status: 200, schema: list(poc.TaskJson), description: "Tasks" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/tasks`, tag: "Tasks", summary: "Add a task to a group", body: poc.CreateTaskInput, response: { status: 201, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
-  { method: "patch", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Change a task (status, assignee, due date, title, group)", body: poc.UpdateTaskInput, response: { status: 200, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Change a task (status, assignee, due date, title), move it to another group, or reorder it (`position`, 0-based in its group)", body: poc.UpdateTaskInput, response: { status: 200, schema: poc.TaskJson, description: "The task" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/tasks/{task_id}`, tag: "Tasks", summary: "Delete a task", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/success-criteria`, tag: "Success criteria", summary: "List success criteria", response: { status: 200, schema: list(poc.CriterionJson), description: "Success criteria" }, errors: [401, 404] },
   { method: "post", path: `${pocPath}/success-criteria`, tag: "Success criteria", summary: "Add a success criterion", body: poc.CreateCriterionInput, response: { status: 201, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
-  { method: "patch", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Change a success criterion", body: poc.UpdateCriterionInput, response: { status: 200, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Change a success criterion or reorder it (`position`, 0-based)", body: poc.UpdateCriterionInput, response: { status: 200, schema: poc.CriterionJson, description: "The criterion" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: `${pocPath}/success-criteria/{criterion_id}`, tag: "Success criteria", summary: "Delete a success criterion", response: { status: 204, description: "Deleted" }, errors: [401, 403, 404] },
   { method: "get", path: `${pocPath}/comments`, tag: "Comments", summary: "List comments (threaded by parent_id)", response: { status: 200, schema: list(poc.CommentJson), description: "Comments, oldest first" }, errors: [401, 404] },
-  { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment)", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "post", path: `${pocPath}/comments`, tag: "Comments", summary: "Post a comment or a reply (needs comment). `internal: true` keeps it inside the POC's tenant: never on share pages, embeds or exports.", body: poc.CreateCommentInput, response: { status: 201, schema: poc.CommentJson, description: "The comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "patch", path: `${pocPath}/comments/{comment_id}`, tag: "Comments", summary: "Edit your own comment", body: poc.UpdateCommentInput, response: { status: 200, schema: poc.CommentJson, description: "The edited comment" }, errors: [400, 401, 403, 404, 422] },
+  { method: "delete", path: `${pocPath}/comments/{comment_id}`, tag: "Comments", summary: "Delete a comment: your own, or any (a guest's included) as the POC's owner or a tenant admin. Soft delete: replies stay under a placeholder; audited.", response: { status: 204, description: "Deleted (also when it already was)" }, errors: [401, 403, 404] },
   { method: "post", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "Share a POC: with a user (principal_id or email; unknown emails get an invite), a team, a tenant role, or as a public link (tenant admins only). Re-sharers grant at most their own actions and expiry.", body: sharing.CreateGrantInput, response: { status: 201, schema: sharing.GrantJson, description: "The grant; link grants carry link_url" }, errors: [400, 401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: "/api/v1/sharing/grants", tag: "Sharing grants", summary: "List the live grants of a subject (?subject_type=poc&subject_id=...)", response: { status: 200, schema: sharing.GrantList, description: "Live grants, newest first" }, errors: [401, 403, 404, 422] },
   { method: "get", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Get a grant", response: { status: 200, schema: sharing.GrantJson, description: "The grant" }, errors: [401, 403, 404] },
   { method: "patch", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Change a grant's actions, password (write-only; null removes), watermark or expiry", body: sharing.UpdateGrantInput, response: { status: 200, schema: sharing.GrantJson, description: "The changed grant" }, errors: [400, 401, 403, 404, 422] },
   { method: "delete", path: "/api/v1/sharing/grants/{grant_id}", tag: "Sharing grants", summary: "Revoke a grant (effective on the next request; the row stays for audit)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
   { method: "post", path: "/api/v1/sharing/grants/{grant_id}/resend", tag: "Sharing grants", summary: "Send a pending invitation again (new single-use link)", response: { status: 204, description: "Queued" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/sharing/grants/{grant_id}/views", tag: "Activity", summary: "A grant's activity: view count, unique viewers, last view, and its access log (views, watermark-gate emails, exports), newest first", query: activity.ViewsQuery, response: { status: 200, schema: activity.GrantViewsPage, description: "Totals and one page of the access log" }, errors: [401, 403, 404, 422] },
+  { method: "get", path: "/api/v1/audit-events", tag: "Audit", summary: "The tenant's audit events, newest first (tenant admins). Cursor pagination: pass `next` as `cursor`; new events never shift a page", query: audit.AuditQuery, response: { status: 200, schema: audit.AuditEventPage, description: "One page of events" }, errors: [401, 403, 422] },
+  { method: "get", path: "/api/v1/audit-events/verify", tag: "Audit", summary: "Re-walk the tenant's hash chain and report the first broken link, if any (tenant admins)", response: { status: 200, schema: audit.ChainVerification, description: "The verdict" }, errors: [401, 403] },
+  { method: "get", path: "/api/v1/audit-events/export.csv", tag: "Audit", summary: "The filtered audit log as formula-safe CSV, with each row's chain fields and the exact record its hash covers (tenant admins)", query: audit.AuditQuery.omit({ cursor: true, limit: true }), response: { status: 200, description: "text/csv" }, errors: [401, 403, 422] },
   { method: "get", path: "/api/v1/me/shared", tag: "Sharing grants", summary: "POCs shared with the caller (user, team and role grants), newest first", response: { status: 200, schema: sharing.SharedWithMeJson, description: "Shared POCs" }, errors: [401] },
   { method: "post", path: `${pocPath}/public-link`, tag: "Public links", summary: "Create the POC's public link (tenant admins)", body: sharing.PublicLinkInput, response: { status: 201, schema: sharing.PublicLinkJson, description: "The link with its token" }, errors: [401, 403, 404, 409, 422], idempotent: true },
   { method: "get", path: `${pocPath}/public-link`, tag: "Public links", summary: "Get the POC's live public link", response: { status: 200, schema: sharing.PublicLinkJson, description: "The live link" }, errors: [401, 403, 404] },
@@ -86,6 +97,10 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/v1/public/pocs/{token}", tag: "Public links", summary: "The read-only POC view behind a share token (no authentication)", response: { status: 200, schema: sharing.PublicPocView, description: "Allowlisted POC fields" }, errors: [401, 403, 404], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/unlock", tag: "Public links", summary: "Unlock a protected (or watermarked) link: trade the password and/or the viewer's email for a 12-hour access token; send it as `Authorization: Bearer` to the public routes. 5 wrong passwords per 5 minutes per client IP.", body: sharing.PublicUnlockInput, response: { status: 200, schema: sharing.UnlockResult, description: "The access token" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/comments", tag: "Public links", summary: "Post a guest comment (links with the comment action)", body: sharing.GuestCommentInput, response: { status: 204, description: "Posted" }, errors: [401, 403, 404, 422], auth: "none" },
+  { method: "post", path: "/api/v1/public/pocs/{token}/access-requests", tag: "Public links", summary: "From an expired or revoked link: ask the POC's owner for access (name, email, message). The owner and the tenant's admins are emailed. 5 per hour per client IP.", body: access.AccessRequestInput, response: { status: 202, description: "Sent (also when this email already has a request open)" }, errors: [404, 409, 422, 429], auth: "none" },
+  { method: "get", path: `${pocPath}/access-requests`, tag: "Access requests", summary: "Requests for access to this POC, newest first (needs share)", response: { status: 200, schema: access.AccessRequestList, description: "Requests" }, errors: [401, 403, 404] },
+  { method: "post", path: `${pocPath}/access-requests/{request_id}/approve`, tag: "Access requests", summary: "Approve: share the POC with the requester's email (an invitation when they have no account), within your own actions", body: access.ApproveAccessRequestInput, response: { status: 200, schema: access.AccessRequestJson, description: "The approved request with its grant_id" }, errors: [401, 403, 404, 409, 422] },
+  { method: "post", path: `${pocPath}/access-requests/{request_id}/dismiss`, tag: "Access requests", summary: "Dismiss a request", response: { status: 200, schema: access.AccessRequestJson, description: "The dismissed request" }, errors: [401, 403, 404, 409] },
   ...exportOperations(),
 ];
 
@@ -122,6 +137,12 @@ export function openApiDocument(serverUrl: string) {
             ? { type: "string", description: "The 10-character export id printed in the file" }
             : { type: "string", format: "uuid" },
     }));
+    const queryParams = op.query
+      ? Object.entries(op.query.shape).map(([name, schema]) => {
+          const field = schema as z.ZodType;
+          return { name, in: "query", required: !field.safeParse(undefined).success, ...(field.description ? { description: field.description } : {}), schema: jsonSchema(field, "input") };
+        })
+      : [];
     const responses: Record<string, unknown> = {};
     if (op.response) {
       responses[String(op.response.status)] = {
@@ -139,6 +160,7 @@ export function openApiDocument(serverUrl: string) {
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       parameters: [
         ...pathParams,
+        ...queryParams,
         ...(op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : []),
       ],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),

@@ -1,19 +1,188 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { apiTokens, auditChainHeads, auditEvents, pocs, users } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
+import { GENESIS_HASH, type ChainRecord } from "./chain";
 
 export type AuditInsert = typeof auditEvents.$inferInsert;
 
-export async function insertAuditEvent(tx: Executor, event: AuditInsert): Promise<void> {
-  await tx.insert(auditEvents).values(event);
+/**
+ * Takes the tenant's next place in the chain: bumps the head row (creating it for a tenant's
+ * first event) and returns the new position with the previous hash. The UPDATE locks the head
+ * until the transaction ends, so a tenant's writers append one after another and never fork.
+ * Also returns the IP in the text form Postgres stores (inet normalises it), which the hash covers.
+ */
+export async function advanceChainHead(tx: Executor, chainKey: string, ip: string | null): Promise<{ seq: number; prevHash: string; ip: string | null }> {
+  const [head] = await tx
+    .insert(auditChainHeads)
+    .values({ chainKey, seq: 1, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditChainHeads.chainKey, set: { seq: sql`${auditChainHeads.seq} + 1` } })
+    .returning({ seq: auditChainHeads.seq, prevHash: auditChainHeads.hash, ip: sql<string | null>`host(${ip}::inet)` });
+  return { seq: Number(head!.seq), prevHash: head!.prevHash, ip: head!.ip };
 }
 
-export function listAuditEvents(tenantId: string, subjectId?: string) {
-  return getDb()
-    .select()
+export async function insertChainedEvent(tx: Executor, chainKey: string, event: AuditInsert & { chainSeq: number; hash: string }): Promise<void> {
+  await tx.insert(auditEvents).values(event);
+  await tx.update(auditChainHeads).set({ hash: event.hash }).where(eq(auditChainHeads.chainKey, chainKey));
+}
+
+export type AuditFilter = {
+  tenantId: string;
+  pocId?: string;
+  actorType?: string;
+  actorId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Keyset: only rows older (smaller id) than this one. */
+  beforeId?: number;
+};
+
+function filterCondition(f: AuditFilter): SQL | undefined {
+  const action = f.action?.endsWith(".*") ? like(auditEvents.action, `${f.action.slice(0, -1).replace(/[%_\\]/g, "\\$&")}%`) : f.action ? eq(auditEvents.action, f.action) : undefined;
+  return and(
+    eq(auditEvents.tenantId, f.tenantId),
+    f.pocId ? eq(auditEvents.pocId, f.pocId) : undefined,
+    f.actorType ? sql`${auditEvents.actorType}::text = ${f.actorType}` : undefined,
+    f.actorId ? or(eq(auditEvents.actorUserId, f.actorId), eq(auditEvents.actorTokenId, f.actorId)) : undefined,
+    action,
+    f.from ? gte(auditEvents.createdAt, f.from) : undefined,
+    f.to ? lt(auditEvents.createdAt, f.to) : undefined,
+    f.beforeId !== undefined ? lt(auditEvents.id, f.beforeId) : undefined,
+  );
+}
+
+const actorUser = alias(users, "actor_user");
+
+const eventColumns = {
+  id: auditEvents.id,
+  tenantId: auditEvents.tenantId,
+  createdAt: auditEvents.createdAt,
+  actorType: sql<string>`${auditEvents.actorType}::text`,
+  actorUserId: auditEvents.actorUserId,
+  actorTokenId: auditEvents.actorTokenId,
+  actorName: actorUser.name,
+  actorEmail: actorUser.email,
+  tokenName: apiTokens.name,
+  ip: sql<string | null>`host(${auditEvents.ip})`,
+  action: auditEvents.action,
+  subjectType: auditEvents.subjectType,
+  subjectId: auditEvents.subjectId,
+  pocId: auditEvents.pocId,
+  pocTitle: pocs.title,
+  payload: auditEvents.payload,
+  chainSeq: auditEvents.chainSeq,
+  prevHash: auditEvents.prevHash,
+  hash: auditEvents.hash,
+};
+
+export type AuditEventRow = {
+  id: number;
+  tenantId: string | null;
+  createdAt: Date;
+  actorType: string;
+  actorUserId: string | null;
+  actorTokenId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  tokenName: string | null;
+  ip: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  pocId: string | null;
+  pocTitle: string | null;
+  payload: unknown;
+  chainSeq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+};
+
+/** A page of the tenant's events, newest first (id order: new rows only ever come before the cursor). */
+export async function listEvents(filter: AuditFilter, limit: number): Promise<AuditEventRow[]> {
+  const rows = await getDb()
+    .select(eventColumns)
     .from(auditEvents)
-    .where(and(eq(auditEvents.tenantId, tenantId), subjectId ? eq(auditEvents.subjectId, subjectId) : undefined))
+    .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditEvents.actorTokenId))
+    .leftJoin(pocs, eq(pocs.id, auditEvents.pocId))
+    .where(filterCondition(filter))
     .orderBy(desc(auditEvents.id))
-    .limit(200);
+    .limit(limit);
+  return rows.map((r) => ({ ...r, chainSeq: r.chainSeq === null ? null : Number(r.chainSeq) }));
+}
+
+/** People who appear as actors in the tenant's log (the actor filter's choices). */
+export function listActors(tenantId: string) {
+  return getDb()
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(eq(auditEvents.tenantId, tenantId))
+    .orderBy(asc(users.name));
+}
+
+export function listActions(tenantId: string) {
+  return getDb().selectDistinct({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(asc(auditEvents.action));
+}
+
+export type ChainRow = { id: number; hash: string | null; prevHash: string | null; record: ChainRecord };
+
+const chainKeyOf = sql`coalesce(${auditEvents.tenantId}::text, 'global')`;
+
+/** A page of one chain in order, with each row's record exactly as the hash covers it. */
+export async function chainPage(chainKey: string, afterSeq: number, limit: number): Promise<ChainRow[]> {
+  const rows = await getDb()
+    .select({
+      id: auditEvents.id,
+      hash: auditEvents.hash,
+      prevHash: auditEvents.prevHash,
+      seq: auditEvents.chainSeq,
+      tenantId: auditEvents.tenantId,
+      createdAt: auditEvents.createdAt,
+      actorType: sql<string>`${auditEvents.actorType}::text`,
+      actorUserId: auditEvents.actorUserId,
+      actorTokenId: auditEvents.actorTokenId,
+      ip: sql<string | null>`host(${auditEvents.ip})`,
+      action: auditEvents.action,
+      subjectType: auditEvents.subjectType,
+      subjectId: auditEvents.subjectId,
+      pocId: auditEvents.pocId,
+      payload: auditEvents.payload,
+    })
+    .from(auditEvents)
+    // The chain's unique index (chain key, seq) answers this in order.
+    .where(and(sql`${chainKeyOf} = ${chainKey}`, gt(auditEvents.chainSeq, afterSeq)))
+    .orderBy(chainKeyOf, asc(auditEvents.chainSeq))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, hash: r.hash, prevHash: r.prevHash, record: chainRecordOf({ ...r, chainSeq: Number(r.seq) }) }));
+}
+
+export function chainRecordOf(r: Pick<AuditEventRow, "tenantId" | "createdAt" | "actorType" | "actorUserId" | "actorTokenId" | "ip" | "action" | "subjectType" | "subjectId" | "pocId" | "payload"> & { chainSeq: number }): ChainRecord {
+  return {
+    seq: r.chainSeq,
+    tenant_id: r.tenantId,
+    created_at: r.createdAt.toISOString(),
+    actor_type: r.actorType,
+    actor_user_id: r.actorUserId,
+    actor_token_id: r.actorTokenId,
+    ip: r.ip,
+    action: r.action,
+    subject_type: r.subjectType,
+    subject_id: r.subjectId,
+    poc_id: r.pocId,
+    payload: r.payload,
+  };
+}
+
+export async function chainHead(chainKey: string): Promise<{ seq: number; hash: string } | null> {
+  const [row] = await getDb().select().from(auditChainHeads).where(eq(auditChainHeads.chainKey, chainKey));
+  return row ? { seq: Number(row.seq), hash: row.hash } : null;
+}
+
+/** Rows written before the chain existed (no hash): reported, not verifiable. */
+export async function countUnchained(tenantId: string): Promise<number> {
+  const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(and(eq(auditEvents.tenantId, tenantId), sql`${auditEvents.chainSeq} is null`));
+  return row?.n ?? 0;
 }

@@ -12,7 +12,7 @@ export type Actor = {
   tenantId: string | null;
   tenantName: string | null;
   role: TenantRole | null;
-  via: { kind: "session" } | { kind: "api_token"; tokenId: string };
+  via: { kind: "session"; sessionId: string | null } | { kind: "api_token"; tokenId: string };
   ip: string | null;
 };
 

@@ -1,23 +1,26 @@
-import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiTokens, memberships, tenants, users } from "@/db/schema";
+import { apiTokens, memberships, sessions, tenants, users } from "@/db/schema";
+import type { Executor } from "@/lib/db/repo";
 
 export async function findUserByEmail(email: string) {
   const [row] = await getDb().select().from(users).where(eq(users.email, email.toLowerCase()));
   return row ?? null;
 }
 
+const actorColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  tenantId: memberships.tenantId,
+  tenantName: tenants.name,
+  role: memberships.role,
+};
+
 /** An active user with their (first) tenant membership, or null. */
 export async function findActiveUserWithMembership(userId: string) {
   const rows = await getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      tenantId: memberships.tenantId,
-      tenantName: tenants.name,
-      role: memberships.role,
-    })
+    .select(actorColumns)
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
@@ -25,6 +28,74 @@ export async function findActiveUserWithMembership(userId: string) {
     .orderBy(asc(memberships.createdAt))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/**
+ * The actor behind a live session, in one query: the session row (not revoked, not past its
+ * expiry) joined to its active user and that user's first membership. The per-request cost
+ * of server-side sessions is therefore one primary-key probe more inside the same statement.
+ */
+export async function findActorBySession(sessionId: string) {
+  const rows = await getDb()
+    .select(actorColumns)
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertSession(values: { userId: string; ip: string | null; userAgent: string | null; maxAgeSeconds: number }): Promise<string> {
+  const [row] = await getDb()
+    .insert(sessions)
+    .values({ userId: values.userId, ip: values.ip, userAgent: values.userAgent, expiresAt: sql`now() + make_interval(secs => ${values.maxAgeSeconds})` })
+    .returning({ id: sessions.id });
+  return row!.id;
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await getDb().update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/**
+ * Ends the user's live sessions (all, or all but `keepSessionId`). With `tenantId`, only when
+ * the user is a member of that tenant, so one tenant's admin or SCIM client cannot sign out
+ * another tenant's users. Returns how many sessions ended.
+ */
+export async function revokeUserSessions(tx: Executor, userId: string, options: { keepSessionId?: string; tenantId?: string } = {}): Promise<number> {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        options.keepSessionId ? ne(sessions.id, options.keepSessionId) : undefined,
+        options.tenantId
+          ? sql`exists (select 1 from ${memberships} m where m.tenant_id = ${options.tenantId} and m.user_id = ${userId})`
+          : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export async function findUserById(userId: string) {
+  const [row] = await getDb().select().from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** The tenants a user belongs to (their audit events go to each). */
+export async function listUserTenantIds(userId: string): Promise<string[]> {
+  const rows = await getDb().select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId));
+  return rows.map((r) => r.tenantId);
 }
 
 /** A live API token with its user and that user's current role in the token's tenant. */

@@ -1,36 +1,69 @@
 /**
- * next-auth (credentials + JWT session cookie). The cookie only says who signed in; the
- * actor, with role and active flag, is loaded from the database on every request.
+ * next-auth (credentials + JWT session cookie). next-auth v4's credentials provider supports
+ * only the JWT strategy, so the cookie carries a server-side session id (lib/auth/sessions.ts):
+ * every request loads that session and its actor (role, active flag) in one query, and
+ * signing out ends the session row, so a copied cookie stops working at once.
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
+import { AppError } from "@/lib/api/errors";
+import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
 import { config } from "@/lib/config";
+import { isIP } from "node:net";
 import type { Actor } from "./actor";
-import { actorForUser, authenticate } from "./service";
+import { authenticate } from "./service";
+import { actorForSession, endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+
+/** The error next-auth puts in ?error= when sign-in is refused for too many attempts. */
+export const RATE_LIMITED_ERROR = "RateLimited";
+
+const headerValue = (headers: Record<string, unknown> | undefined, name: string): string | null => {
+  const value = headers?.[name];
+  return typeof value === "string" ? value : null;
+};
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: config().secret,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          return authenticate(parsed.data.email, parsed.data.password);
+          // The entry server computed the client IP into this header (it overwrites any sent).
+          const rawIp = headerValue(req.headers, CLIENT_IP_HEADER);
+          const context = { ip: rawIp && isIP(rawIp) ? rawIp : null, userAgent: headerValue(req.headers, "user-agent") };
+          try {
+            const user = await authenticate(parsed.data.email, parsed.data.password, context);
+            if (!user) return null;
+            return { ...user, sid: await startSession(user.id, context) };
+          } catch (error) {
+            if (error instanceof AppError && error.code === "auth/rate-limited") throw new Error(RATE_LIMITED_ERROR);
+            throw error;
+          }
         },
       }),
     ],
+    events: {
+      // next-auth's sign-out (POST /api/auth/signout, CSRF-checked) ends the server-side session.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sid = (user as { sid?: string }).sid;
+        }
         return token;
       },
       session({ session, token }) {
@@ -63,18 +96,21 @@ function safeDecode(value: string): string | null {
   }
 }
 
-/** The signed-in user's id from the session cookie value, or null when absent or invalid. */
-export async function userIdFromSessionToken(sessionToken: string | null | undefined): Promise<string | null> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The server-side session id in the session cookie value, or null when absent or invalid. */
+export async function sessionIdFromSessionToken(sessionToken: string | null | undefined): Promise<string | null> {
   if (!sessionToken) return null;
   try {
     const token = await decode({ token: sessionToken, secret: config().secret });
-    return typeof token?.sub === "string" ? token.sub : null;
+    return typeof token?.sid === "string" && UUID.test(token.sid) ? token.sid : null;
   } catch {
     return null;
   }
 }
 
+/** The actor of a live session: cookies from before sessions existed, or ended ones, are none. */
 export async function actorFromSessionToken(sessionToken: string | null | undefined, ip: string | null): Promise<Actor | null> {
-  const userId = await userIdFromSessionToken(sessionToken);
-  return userId ? actorForUser(userId, ip) : null;
+  const sessionId = await sessionIdFromSessionToken(sessionToken);
+  return sessionId ? actorForSession(sessionId, ip) : null;
 }

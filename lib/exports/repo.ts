@@ -38,11 +38,11 @@ export async function memberExportFacts(pocId: string, userId: string) {
 }
 
 export type NewExportLog = Required<Pick<typeof shareViews.$inferInsert, "format" | "exportId" | "pocId" | "viewedAt">> &
-  Pick<typeof shareViews.$inferInsert, "grantId" | "userId" | "viewerEmail" | "ip" | "userAgent">;
+  Pick<typeof shareViews.$inferInsert, "grantId" | "viewerUserId" | "viewerEmail" | "ip" | "userAgent">;
 
-/** The access-log row of an export, written before the file is sent (not batched). */
+/** The access-log row of an export (kind `export`), written before the file is sent (not batched). */
 export async function insertExportLog(row: NewExportLog): Promise<void> {
-  await getDb().insert(shareViews).values(row);
+  await getDb().insert(shareViews).values({ ...row, kind: "export" });
 }
 
 const exporter = alias(users, "exporter");
@@ -68,7 +68,7 @@ export async function findExport(tenantId: string, exportId: string) {
     .from(shareViews)
     .innerJoin(pocs, eq(pocs.id, shareViews.pocId))
     .leftJoin(sharingGrants, eq(sharingGrants.id, shareViews.grantId))
-    .leftJoin(exporter, eq(exporter.id, shareViews.userId))
+    .leftJoin(exporter, eq(exporter.id, shareViews.viewerUserId))
     .where(and(eq(shareViews.exportId, exportId), eq(pocs.tenantId, tenantId)));
   return row ?? null;
 }

@@ -15,7 +15,7 @@ import { CONTENT_TYPES, EXPORT_LIMITS, type ExportFormat, type PaperSize } from 
 import { renderInWorker } from "./render-queue";
 import { renderCsv } from "./render/csv";
 import * as repo from "./repo";
-import type { ExportRecord } from "./schemas";
+import { ExportIdParams, type ExportRecord } from "./schemas";
 import { exportFileName, newExportId, type ExportStamp } from "./stamp";
 
 /**
@@ -113,7 +113,7 @@ export async function exportPoc(
     exportId: stamp.exportId,
     pocId: source.pocId,
     grantId: source.grantId,
-    userId: source.viewer.userId,
+    viewerUserId: source.viewer.userId,
     viewerEmail: source.viewer.email,
     ip: source.ip,
     userAgent: source.userAgent,
@@ -140,4 +140,17 @@ export async function findExport(actor: Actor, exportId: string): Promise<Export
     ip: row.ip,
     user_agent: row.userAgent,
   };
+}
+
+/** The Settings lookup form: a typed-in id → the record, or a sentence saying why there is none. */
+export async function lookUpExport(actor: Actor, raw: string): Promise<{ result: ExportRecord | null; error: string | null }> {
+  if (!raw.trim()) return { result: null, error: null };
+  const parsed = ExportIdParams.safeParse({ export_id: raw.trim() });
+  if (!parsed.success) return { result: null, error: "An export id has 10 letters and digits, like X7K3M9Q2TD." };
+  try {
+    return { result: await findExport(actor, parsed.data.export_id), error: null };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "resource/not-found") return { result: null, error: "No export of this tenant has that id." };
+    throw error;
+  }
 }

@@ -30,6 +30,8 @@ export async function withIdempotency(
   rawKey: string | null,
   request: { method: string; path: string; body: unknown },
   run: () => Promise<{ status: number; body: unknown }>,
+  /** Runs before a stored response is replayed: a caller who lost the right gets the normal error. */
+  authorize: () => Promise<unknown> = async () => undefined,
 ): Promise<StoredResponse> {
   if (rawKey === null) return { ...(await run()), replayed: false };
   const parsedKey = IdempotencyKey.safeParse(rawKey);
@@ -66,6 +68,7 @@ export async function withIdempotency(
     if (existing.responseStatus === null || typeof existing.responseBody !== "string") {
       throw new AppError("idempotency/in-flight", "A request with this Idempotency-Key is still in progress", { headers: { "retry-after": "1" } });
     }
+    await authorize();
     return { status: existing.responseStatus, body: JSON.parse(decryptSecret(existing.responseBody)), replayed: true };
   }
   throw new AppError("idempotency/in-flight", "A request with this Idempotency-Key is still in progress", { headers: { "retry-after": "1" } });

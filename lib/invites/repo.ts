@@ -21,6 +21,13 @@ export async function findInviteByTokenHash(tokenHash: string) {
       email: invites.email,
       usedAt: invites.usedAt,
       expired: sql<boolean>`${invites.expiresAt} <= now()`,
+      // The invitation dies with its grant: revoked, tombstoned, expired or no longer for this
+      // email; and with a newer invitation for the same grant (resending revokes older links).
+      gone: sql<boolean>`(${invites.revokedAt} is not null or ${sharingGrants.id} is null
+        or ${sharingGrants.revokedAt} is not null or ${sharingGrants.tombstonedAt} is not null
+        or (${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())
+        or not (${sharingGrants.principalEmail} is not distinct from ${invites.email}
+          or exists (select 1 from users u where u.id = ${sharingGrants.principalUserId} and u.email = ${invites.email})))`,
       inviterName: inviter.name,
       pocId: pocs.id,
       pocTitle: pocs.title,
@@ -31,6 +38,11 @@ export async function findInviteByTokenHash(tokenHash: string) {
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .where(eq(invites.tokenHash, tokenHash));
   return row ?? null;
+}
+
+/** Resending: the grant's earlier, unused invitations stop working. */
+export async function revokeOpenInvites(tx: Executor, grantId: string): Promise<void> {
+  await tx.update(invites).set({ revokedAt: sql`now()` }).where(and(eq(invites.grantId, grantId), isNull(invites.usedAt), isNull(invites.revokedAt)));
 }
 
 /** Marks the invite used; false when another request used it first (single use). */

@@ -18,6 +18,8 @@ const INVITE_DAYS = 7;
 
 export async function queueInvite(tx: Executor, invite: { tenantId: string; email: string; grantId: string; inviter: Actor; pocTitle: string }) {
   const token = randomToken();
+  // One working link per grant: a resent invitation replaces the earlier ones.
+  await repo.revokeOpenInvites(tx, invite.grantId);
   await repo.insertInvite(tx, { email: invite.email, grantId: invite.grantId, tokenHash: sha256(token), invitedByUserId: invite.inviter.userId, days: INVITE_DAYS });
   await queueEmail(tx, {
     tenantId: invite.tenantId,
@@ -43,6 +45,8 @@ export async function queueShareNotice(tx: Executor, notice: { tenantId: string;
 
 export type InviteState =
   | { state: "invalid" }
+  /** Its grant was revoked, expired or changed, or a newer invitation replaced it: no details. */
+  | { state: "gone" }
   | { state: "used" | "expired"; email: string }
   | { state: "open"; email: string; inviterName: string | null; pocId: string | null; pocTitle: string | null };
 
@@ -50,13 +54,15 @@ export async function inspectInvite(token: string): Promise<InviteState> {
   const row = await repo.findInviteByTokenHash(sha256(token.slice(0, 512)));
   if (!row) return { state: "invalid" };
   if (row.usedAt) return { state: "used", email: row.email };
+  if (row.gone) return { state: "gone" };
   if (row.expired) return { state: "expired", email: row.email };
   return { state: "open", email: row.email, inviterName: row.inviterName, pocId: row.pocId, pocTitle: row.pocTitle };
 }
 
 async function openInvite(token: string) {
   const row = await repo.findInviteByTokenHash(sha256(token.slice(0, 512)));
-  if (!row || row.usedAt || row.expired) throw new AppError("resource/not-found", "This invitation is no longer valid");
+  if (!row) throw new AppError("resource/not-found", "This invitation is no longer valid");
+  if (row.usedAt || row.expired || row.gone) throw new AppError("invite/gone", "This invitation is no longer valid");
   return row;
 }
 
@@ -65,7 +71,7 @@ export async function signUpWithInvite(token: string, input: InviteSignUpInput):
   const invite = await openInvite(token);
   const passwordHash = await hashPassword(input.password);
   await transaction(async (tx) => {
-    if (!(await repo.useInvite(tx, invite.id))) throw new AppError("resource/not-found", "This invitation is no longer valid");
+    if (!(await repo.useInvite(tx, invite.id))) throw new AppError("invite/gone", "This invitation is no longer valid");
     const userId = await repo.insertUser(tx, { email: invite.email, name: input.name, passwordHash });
     if (!userId) throw new AppError("resource/conflict", "An account with this email already exists: sign in instead");
     await bindPendingGrants(tx, invite.email, userId);

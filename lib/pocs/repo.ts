@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
@@ -11,11 +11,13 @@ import {
   type Comment,
   type GrantAction,
   type NewPoc,
+  type Poc,
   type SuccessCriterion,
   type Task,
   type TaskGroup,
   type TenantRole,
 } from "@/db/schema";
+import { transaction, type Executor } from "@/lib/db/repo";
 import { liveGrantMatchingUser } from "@/lib/sharing/repo";
 
 const owner = alias(users, "owner");
@@ -43,22 +45,47 @@ export async function findPocWithAccessFacts(pocId: string, userId: string) {
 
 export type PocRow = NonNullable<Awaited<ReturnType<typeof findPocWithAccessFacts>>>;
 
+export type PocFilters = { q?: string; status?: Poc["status"]; ownerId?: string; sort: "updated" | "due" | "title" };
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const ORDER = {
+  updated: [desc(pocs.updatedAt), desc(pocs.id)],
+  due: [sql`${pocs.endDate} asc nulls last`, desc(pocs.updatedAt), desc(pocs.id)],
+  title: [sql`lower(${pocs.title})`, asc(pocs.id)],
+} satisfies Record<PocFilters["sort"], SQL[]>;
+
+/** Tasks done and criteria met, counted per POC in the list's one query (indexed by poc_id). */
+const progressColumn = sql<{ tasks_done: number; tasks_total: number; criteria_met: number; criteria_total: number }>`(
+  select json_build_object('tasks_done', t.done, 'tasks_total', t.total, 'criteria_met', c.met, 'criteria_total', c.total)
+  from (select count(*) filter (where status = 'done')::int as done, count(*)::int as total from tasks where poc_id = ${pocs.id}) t,
+       (select count(*) filter (where status = 'met')::int as met, count(*)::int as total from success_criteria where poc_id = ${pocs.id}) c)`;
+
 /** POCs a user may see: all of the tenant (admins), their own, or shared with them by a live grant. */
-export async function listVisiblePocs(opts: { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null }) {
+export async function listVisiblePocs(opts: { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null }, filters: PocFilters = { sort: "updated" }) {
   const ownOrAdmin: SQL | undefined = opts.tenantId
     ? and(eq(pocs.tenantId, opts.tenantId), opts.isAdmin ? undefined : eq(pocs.ownerId, opts.userId))
     : undefined;
   const granted = sql`exists (select 1 from sharing_grants g where ${liveGrantMatchingUser(opts.userId, pocs.id, pocs.tenantId)})`;
+  const search = filters.q ? or(ilike(pocs.title, likePattern(filters.q)), ilike(pocs.customer, likePattern(filters.q))) : undefined;
   return getDb()
-    .select(summaryColumns)
+    .select({ ...summaryColumns, progress: progressColumn })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
-    .where(and(or(ownOrAdmin, granted), opts.onlyTenantId ? eq(pocs.tenantId, opts.onlyTenantId) : undefined))
-    .orderBy(desc(pocs.updatedAt), desc(pocs.id));
+    .where(
+      and(
+        or(ownOrAdmin, granted),
+        opts.onlyTenantId ? eq(pocs.tenantId, opts.onlyTenantId) : undefined,
+        search,
+        filters.status ? eq(pocs.status, filters.status) : undefined,
+        filters.ownerId ? eq(pocs.ownerId, filters.ownerId) : undefined,
+      ),
+    )
+    .orderBy(...ORDER[filters.sort]);
 }
 
 type ChildTask = Pick<Task, "id" | "groupId" | "title" | "status" | "assigneeId" | "dueDate" | "position">;
-type ChildComment = Pick<Comment, "id" | "parentId" | "authorUserId" | "guestName" | "body" | "createdAt">;
+type ChildComment = Pick<Comment, "id" | "parentId" | "authorUserId" | "guestName" | "body" | "internal" | "createdAt" | "editedAt" | "deletedAt">;
 type PocChildren = {
   groups: Pick<TaskGroup, "id" | "name" | "position">[];
   taskRows: { task: ChildTask; assigneeName: string | null }[];
@@ -71,7 +98,9 @@ type PocChildren = {
  * camelCase fields of the drizzle rows, so the same serializers read them; json_agg renders
  * timestamps as ISO text, turned back into Dates by findPocDetailWithAccessFacts.
  */
-const pocChildrenColumn = sql<Omit<PocChildren, "commentRows"> & { commentRows: { comment: Omit<ChildComment, "createdAt"> & { createdAt: string }; authorName: string | null }[] }>`json_build_object(
+type CommentTimes = "createdAt" | "editedAt" | "deletedAt";
+type CommentJsonRow = { comment: Omit<ChildComment, CommentTimes> & { createdAt: string; editedAt: string | null; deletedAt: string | null }; authorName: string | null };
+const pocChildrenColumn = sql<Omit<PocChildren, "commentRows"> & { commentRows: CommentJsonRow[] }>`json_build_object(
   'groups', (select coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name, 'position', tg.position)
       order by tg.position, tg.created_at), '[]'::json)
     from task_groups tg where tg.poc_id = ${pocs.id}),
@@ -83,7 +112,8 @@ const pocChildrenColumn = sql<Omit<PocChildren, "commentRows"> & { commentRows: 
       order by sc.position, sc.created_at), '[]'::json)
     from success_criteria sc where sc.poc_id = ${pocs.id}),
   'commentRows', (select coalesce(json_agg(json_build_object(
-      'comment', json_build_object('id', c.id, 'parentId', c.parent_id, 'authorUserId', c.author_user_id, 'guestName', c.guest_name, 'body', c.body, 'createdAt', c.created_at),
+      'comment', json_build_object('id', c.id, 'parentId', c.parent_id, 'authorUserId', c.author_user_id, 'guestName', c.guest_name, 'body', c.body,
+        'internal', c.internal, 'createdAt', c.created_at, 'editedAt', c.edited_at, 'deletedAt', c.deleted_at),
       'authorName', au.name) order by c.created_at, c.id), '[]'::json)
     from comments c left join users au on au.id = c.author_user_id where c.poc_id = ${pocs.id})
 )`;
@@ -101,7 +131,11 @@ export async function findPocDetailWithAccessFacts(pocId: string, userId: string
     .where(eq(pocs.id, pocId));
   if (!row) return null;
   const { children, ...rest } = row;
-  const commentRows = children.commentRows.map((r) => ({ ...r, comment: { ...r.comment, createdAt: new Date(r.comment.createdAt) } }));
+  const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+  const commentRows = children.commentRows.map((r) => ({
+    ...r,
+    comment: { ...r.comment, createdAt: new Date(r.comment.createdAt), editedAt: date(r.comment.editedAt), deletedAt: date(r.comment.deletedAt) },
+  }));
   return { ...rest, children: { ...children, commentRows } satisfies PocChildren };
 }
 
@@ -135,14 +169,29 @@ export async function insertTaskGroup(pocId: string, name: string) {
   return row!;
 }
 
-export async function updateTaskGroup(pocId: string, groupId: string, name: string) {
-  const rows = await getDb()
-    .update(taskGroups)
-    .set({ name })
-    .where(and(eq(taskGroups.id, groupId), eq(taskGroups.pocId, pocId)))
-    .returning();
-  if (rows.length) await touchPoc(pocId);
-  return rows[0] ?? null;
+type Ordered = typeof taskGroups | typeof tasks | typeof successCriteria;
+
+/**
+ * Puts one row at `position` (0-based) among the siblings `scope` selects and renumbers them
+ * all 0..n in one statement, so positions stay dense whatever order moves come in.
+ */
+async function placeAt(tx: Executor, table: Ordered, scope: SQL, id: string, position: number) {
+  const siblings = await tx.select({ id: table.id }).from(table).where(and(scope, ne(table.id, id))).orderBy(asc(table.position), asc(table.createdAt));
+  const order = siblings.map((s) => s.id);
+  order.splice(Math.min(position, order.length), 0, id);
+  const values = sql.join(order.map((rowId, i) => sql`(${rowId}::uuid, ${i}::int)`), sql`, `);
+  await tx.execute(sql`update ${table} set position = v.pos from (values ${values}) as v(id, pos) where ${table.id} = v.id and ${table.position} is distinct from v.pos`);
+}
+
+export async function updateTaskGroup(pocId: string, groupId: string, values: { name?: string; position?: number }) {
+  return transaction(async (tx) => {
+    const where = and(eq(taskGroups.id, groupId), eq(taskGroups.pocId, pocId));
+    const [found] = values.name === undefined ? await tx.select().from(taskGroups).where(where) : await tx.update(taskGroups).set({ name: values.name }).where(where).returning();
+    if (!found) return null;
+    if (values.position !== undefined) await placeAt(tx, taskGroups, eq(taskGroups.pocId, pocId), groupId, values.position);
+    await tx.update(pocs).set({ updatedAt: new Date() }).where(eq(pocs.id, pocId));
+    return found;
+  });
 }
 
 export async function deleteTaskGroup(pocId: string, groupId: string) {
@@ -174,14 +223,19 @@ export async function insertTask(pocId: string, values: Required<Pick<TaskValues
   return row!.id;
 }
 
-export async function updateTask(pocId: string, taskId: string, values: TaskValues) {
-  const rows = await getDb()
-    .update(tasks)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId)))
-    .returning({ id: tasks.id });
-  if (rows.length) await touchPoc(pocId);
-  return rows.length > 0;
+export async function updateTask(pocId: string, taskId: string, values: TaskValues & { position?: number }) {
+  const { position, ...fields } = values;
+  return transaction(async (tx) => {
+    const [row] = await tx
+      .update(tasks)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId)))
+      .returning({ id: tasks.id, groupId: tasks.groupId });
+    if (!row) return false;
+    if (position !== undefined) await placeAt(tx, tasks, eq(tasks.groupId, row.groupId), taskId, position);
+    await tx.update(pocs).set({ updatedAt: new Date() }).where(eq(pocs.id, pocId));
+    return true;
+  });
 }
 
 export async function deleteTask(pocId: string, taskId: string) {
@@ -197,14 +251,17 @@ export async function insertCriterion(pocId: string, values: { description: stri
   return row!;
 }
 
-export async function updateCriterion(pocId: string, criterionId: string, values: Partial<typeof successCriteria.$inferInsert>) {
-  const rows = await getDb()
-    .update(successCriteria)
-    .set(values)
-    .where(and(eq(successCriteria.id, criterionId), eq(successCriteria.pocId, pocId)))
-    .returning();
-  if (rows.length) await touchPoc(pocId);
-  return rows[0] ?? null;
+export async function updateCriterion(pocId: string, criterionId: string, values: { description?: string; status?: SuccessCriterion["status"]; position?: number }) {
+  const { position, ...fields } = values;
+  return transaction(async (tx) => {
+    const where = and(eq(successCriteria.id, criterionId), eq(successCriteria.pocId, pocId));
+    const [found] = Object.keys(fields).length ? await tx.update(successCriteria).set(fields).where(where).returning() : await tx.select().from(successCriteria).where(where);
+    if (!found) return null;
+    if (position !== undefined) await placeAt(tx, successCriteria, eq(successCriteria.pocId, pocId), criterionId, position);
+    await tx.update(pocs).set({ updatedAt: new Date() }).where(eq(pocs.id, pocId));
+    const [row] = await tx.select().from(successCriteria).where(where);
+    return row ?? null;
+  });
 }
 
 export async function deleteCriterion(pocId: string, criterionId: string) {
@@ -216,12 +273,24 @@ export async function deleteCriterion(pocId: string, criterionId: string) {
   return rows.length > 0;
 }
 
-export async function commentBelongsToPoc(pocId: string, commentId: string) {
-  const rows = await getDb()
-    .select({ id: comments.id })
+/** A comment of this POC (any state), or null. */
+export async function findComment(pocId: string, commentId: string) {
+  const [row] = await getDb()
+    .select({ id: comments.id, authorUserId: comments.authorUserId, guestName: comments.guestName, internal: comments.internal, deletedAt: comments.deletedAt })
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
-  return rows.length > 0;
+  return row ?? null;
+}
+
+export async function updateCommentBody(pocId: string, commentId: string, body: string) {
+  await getDb().update(comments).set({ body, editedAt: new Date() }).where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
+  await touchPoc(pocId);
+}
+
+/** Soft delete: the row stays for its replies; the text is gone. */
+export async function softDeleteComment(tx: Executor, pocId: string, commentId: string, deletedBy: string) {
+  await tx.update(comments).set({ body: "", deletedAt: new Date(), deletedBy }).where(and(eq(comments.id, commentId), eq(comments.pocId, pocId)));
+  await tx.update(pocs).set({ updatedAt: new Date() }).where(eq(pocs.id, pocId));
 }
 
 export async function insertComment(values: typeof comments.$inferInsert) {

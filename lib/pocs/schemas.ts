@@ -3,23 +3,23 @@
  * handlers) and responses (the OpenAPI document is generated from these). snake_case JSON.
  */
 import { z } from "zod";
+import { isoDate, text } from "@/lib/validation/schemas";
 import { criterionStatus, pocStatus, taskStatus } from "@/db/schema";
 
 export const PocStatus = z.enum(pocStatus.enumValues);
 export const TaskStatus = z.enum(taskStatus.enumValues);
 export const CriterionStatus = z.enum(criterionStatus.enumValues);
 
-const isoDate = z.iso.date({ message: "Use a date like 2026-12-31" });
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const optionalText = (max: number) => text(max, { multiline: true });
 
 export const Id = z.uuid();
 export const PocParams = z.object({ poc_id: Id });
 export const PocChildParams = z.object({ poc_id: Id, child_id: Id });
 
 const pocFields = {
-  title: z.string().trim().min(1, "Title is required").max(200, "At most 200 characters"),
+  title: text(200, { min: 1, required: "Title is required" }),
   description: optionalText(5000),
-  customer: optionalText(200),
+  customer: text(200),
   objectives: optionalText(5000),
   status: PocStatus,
   start_date: isoDate.nullable(),
@@ -57,12 +57,20 @@ export const UpdatePocInput = z
   .refine(datesInOrder, datesMessage);
 export type UpdatePocInput = z.infer<typeof UpdatePocInput>;
 
-export const TaskGroupInput = z.strictObject({ name: z.string().trim().min(1, "Name is required").max(200) });
+const groupName = text(200, { min: 1, required: "Name is required" });
+/** 0-based place among its siblings (a group among the POC's groups, a task in its group); past the end means last. */
+const position = z.number().int("Use a whole number").min(0, "Use 0 or more").max(100_000);
+const atLeastOne = { message: "Send at least one field to change" };
+
+export const TaskGroupInput = z.strictObject({ name: groupName });
 export type TaskGroupInput = z.infer<typeof TaskGroupInput>;
+
+export const UpdateTaskGroupInput = z.strictObject({ name: groupName.optional(), position: position.optional() }).refine((v) => Object.keys(v).length > 0, atLeastOne);
+export type UpdateTaskGroupInput = z.infer<typeof UpdateTaskGroupInput>;
 
 export const CreateTaskInput = z.strictObject({
   group_id: Id,
-  title: z.string().trim().min(1, "Title is required").max(300),
+  title: text(300, { min: 1, required: "Title is required" }),
   status: TaskStatus.default("todo"),
   assignee_id: Id.nullable().optional(),
   due_date: isoDate.nullable().optional(),
@@ -72,33 +80,46 @@ export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
 export const UpdateTaskInput = z
   .strictObject({
     group_id: Id.optional(),
-    title: z.string().trim().min(1, "Title is required").max(300).optional(),
+    title: text(300, { min: 1, required: "Title is required" }).optional(),
     status: TaskStatus.optional(),
     assignee_id: Id.nullable().optional(),
     due_date: isoDate.nullable().optional(),
+    /** Place in its group (the new one when group_id moves it). */
+    position: position.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
+  .refine((v) => Object.keys(v).length > 0, atLeastOne);
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
 
 export const CreateCriterionInput = z.strictObject({
-  description: z.string().trim().min(1, "Description is required").max(1000),
+  description: text(1000, { min: 1, required: "Description is required", multiline: true }),
   status: CriterionStatus.default("pending"),
 });
 export type CreateCriterionInput = z.infer<typeof CreateCriterionInput>;
 
 export const UpdateCriterionInput = z
   .strictObject({
-    description: z.string().trim().min(1, "Description is required").max(1000).optional(),
+    description: text(1000, { min: 1, required: "Description is required", multiline: true }).optional(),
     status: CriterionStatus.optional(),
+    position: position.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
+  .refine((v) => Object.keys(v).length > 0, atLeastOne);
 export type UpdateCriterionInput = z.infer<typeof UpdateCriterionInput>;
 
+const commentBody = text(5000, { min: 1, required: "Write something first", multiline: true });
+
 export const CreateCommentInput = z.strictObject({
-  body: z.string().trim().min(1, "Write something first").max(5000, "At most 5000 characters"),
+  body: commentBody,
   parent_id: Id.nullable().optional(),
+  /** Only for people of the POC's tenant; a reply to an internal comment is internal too. */
+  internal: z.boolean().default(false),
 });
-export type CreateCommentInput = z.infer<typeof CreateCommentInput>;
+/** Input type: callers of the service may leave `internal` out. */
+export type CreateCommentInput = z.input<typeof CreateCommentInput>;
+
+export const UpdateCommentInput = z.strictObject({ body: commentBody });
+export type UpdateCommentInput = z.infer<typeof UpdateCommentInput>;
+
+export const CommentParams = z.object({ poc_id: Id, comment_id: Id });
 
 // ---- Responses ----
 const PersonRef = z.object({ id: z.uuid(), name: z.string() });
@@ -138,9 +159,12 @@ export type CriterionJson = z.infer<typeof CriterionJson>;
 export const CommentJson = z.object({
   id: z.uuid(),
   parent_id: z.uuid().nullable(),
-  author: z.object({ name: z.string(), kind: z.enum(["user", "guest"]) }),
-  body: z.string(),
+  author: z.object({ id: z.uuid().nullable().describe("The author's user id; null for guests"), name: z.string(), kind: z.enum(["user", "guest"]) }),
+  body: z.string().describe("Empty once the comment is deleted"),
+  internal: z.boolean().describe("Visible only to people of the POC's tenant"),
   created_at: timestamp,
+  edited_at: timestamp.nullable(),
+  deleted: z.boolean(),
 });
 export type CommentJson = z.infer<typeof CommentJson>;
 
@@ -159,4 +183,22 @@ export const PocDetail = PocSummary.extend({
 });
 export type PocDetail = z.infer<typeof PocDetail>;
 
-export const PocList = z.object({ data: z.array(PocSummary) });
+export const PocProgress = z.object({
+  tasks_done: z.number().int(),
+  tasks_total: z.number().int(),
+  criteria_met: z.number().int(),
+  criteria_total: z.number().int(),
+});
+export const PocListItem = PocSummary.extend({ progress: PocProgress });
+export type PocListItem = z.infer<typeof PocListItem>;
+export const PocList = z.object({ data: z.array(PocListItem) });
+
+export const POC_SORTS = ["updated", "due", "title"] as const;
+/** The POC list's search, filters and order: the same on /pocs?… and GET /api/v1/pocs?…. */
+export const PocListQuery = z.strictObject({
+  q: z.string().trim().max(200, "At most 200 characters").optional().describe("Words in the title or customer"),
+  status: PocStatus.optional(),
+  owner: Id.optional().describe("The owner's user id"),
+  sort: z.enum(POC_SORTS).default("updated").describe("updated: recent activity first; due: nearest end date first; title: A–Z"),
+});
+export type PocListQuery = z.infer<typeof PocListQuery>;

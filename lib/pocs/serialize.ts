@@ -49,7 +49,20 @@ export const criterionJson = (c: Pick<SuccessCriterion, "id" | "description" | "
   position: c.position,
 });
 
-export function commentJson(c: Pick<Comment, "id" | "parentId" | "authorUserId" | "guestName" | "body" | "createdAt">, authorName: string | null): CommentJson {
-  const author = c.authorUserId ? { name: authorName ?? "Former user", kind: "user" as const } : { name: c.guestName ?? "Guest", kind: "guest" as const };
-  return { id: c.id, parent_id: c.parentId, author, body: c.body, created_at: c.createdAt.toISOString() };
+type CommentFields = Pick<Comment, "id" | "parentId" | "authorUserId" | "guestName" | "body" | "internal" | "createdAt" | "editedAt" | "deletedAt">;
+
+export function commentJson(c: CommentFields, authorName: string | null): CommentJson {
+  const author = c.guestName
+    ? { id: null, name: c.guestName, kind: "guest" as const }
+    : { id: c.authorUserId, name: authorName ?? "Former user", kind: "user" as const };
+  return {
+    id: c.id,
+    parent_id: c.parentId,
+    author,
+    body: c.deletedAt ? "" : c.body,
+    internal: c.internal,
+    created_at: c.createdAt.toISOString(),
+    edited_at: c.editedAt?.toISOString() ?? null,
+    deleted: c.deletedAt !== null,
+  };
 }

@@ -5,6 +5,8 @@
 import type { GrantAction } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/service";
+import { transaction } from "@/lib/db/repo";
 import { can, canCreatePoc, evaluateAccess, type Access } from "@/lib/sharing/policy";
 import { areTenantMembersOf, listTenantMembers } from "@/lib/tenants/service";
 import * as repo from "./repo";
@@ -14,10 +16,14 @@ import type {
   CreatePocInput,
   CreateTaskInput,
   PocDetail,
+  PocListItem,
+  PocListQuery,
   PocSummary,
   TaskGroupInput,
   UpdateCriterionInput,
+  UpdateCommentInput,
   UpdatePocInput,
+  UpdateTaskGroupInput,
   UpdateTaskInput,
 } from "./schemas";
 import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson } from "./serialize";
@@ -59,14 +65,17 @@ export const accessFactsOf = (actor: Actor, row: repo.PocRow) => ({
   grantWatermark: row.grantWatermark,
 });
 
-export async function listPocs(actor: Actor): Promise<PocSummary[]> {
-  const rows = await repo.listVisiblePocs({
-    userId: actor.userId,
-    tenantId: actor.tenantId,
-    isAdmin: actor.role === "tenant_admin",
-    onlyTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
-  });
-  return rows.map(pocSummaryJson);
+export async function listPocs(actor: Actor, query: PocListQuery = { sort: "updated" }): Promise<PocListItem[]> {
+  const rows = await repo.listVisiblePocs(
+    {
+      userId: actor.userId,
+      tenantId: actor.tenantId,
+      isAdmin: actor.role === "tenant_admin",
+      onlyTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
+    },
+    { q: query.q || undefined, status: query.status, ownerId: query.owner, sort: query.sort },
+  );
+  return rows.map((row) => ({ ...pocSummaryJson(row), progress: row.progress }));
 }
 
 /**
@@ -91,7 +100,7 @@ export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {
     objectives: row.poc.objectives,
     task_groups: taskGroupsJson(children.groups, children.taskRows),
     success_criteria: children.criteria.map(criterionJson),
-    comments: children.commentRows.map((r) => commentJson(r.comment, r.authorName)),
+    comments: children.commentRows.filter((r) => !r.comment.internal || isInsider(row)).map((r) => commentJson(r.comment, r.authorName)),
     permissions: permissionsJson(access),
   };
 }
@@ -144,10 +153,11 @@ export async function addTaskGroup(actor: Actor, pocId: string, input: TaskGroup
   return { id: group.id, name: group.name, position: group.position, tasks: [] };
 }
 
-export async function renameTaskGroup(actor: Actor, pocId: string, groupId: string, input: TaskGroupInput) {
+/** Renames and/or moves a group among the POC's groups. Answers with the POC's groups in their new order. */
+export async function updateTaskGroup(actor: Actor, pocId: string, groupId: string, input: UpdateTaskGroupInput) {
   await requirePocAccess(actor, pocId, "edit");
-  const group = await repo.updateTaskGroup(pocId, groupId, input.name);
-  if (!group) throw notFound("Task group");
+  if (!(await repo.updateTaskGroup(pocId, groupId, input))) throw notFound("Task group");
+  const group = (await getPoc(actor, pocId)).task_groups.find((g) => g.id === groupId)!;
   return { id: group.id, name: group.name, position: group.position };
 }
 
@@ -197,6 +207,7 @@ export async function updateTask(actor: Actor, pocId: string, taskId: string, in
     status: input.status,
     assigneeId: input.assignee_id,
     dueDate: input.due_date,
+    position: input.position,
   });
   if (!changed) throw notFound("Task");
   return findTask(actor, pocId, taskId);
@@ -224,16 +235,69 @@ export async function deleteCriterion(actor: Actor, pocId: string, criterionId: 
   if (!(await repo.deleteCriterion(pocId, criterionId))) throw notFound("Success criterion");
 }
 
+/** People of the POC's own tenant; only they see (and write) internal comments. */
+const isInsider = (row: repo.PocRow) => row.viewerRole !== null;
+
+const invalidField = (field: string, message: string) => new AppError("request/invalid", "The request has invalid fields", { fields: [{ field, message }] });
+
+/** A comment the caller can see: internal ones do not exist for people outside the tenant. */
+async function visibleComment(row: repo.PocRow, commentId: string) {
+  const comment = await repo.findComment(row.poc.id, commentId);
+  return comment && (!comment.internal || isInsider(row)) ? comment : null;
+}
+
+async function findComment(actor: Actor, pocId: string, commentId: string) {
+  const comment = (await getPoc(actor, pocId)).comments.find((c) => c.id === commentId);
+  if (!comment) throw notFound("Comment");
+  return comment;
+}
+
 export async function addComment(actor: Actor, pocId: string, input: CreateCommentInput) {
-  await requirePocAccess(actor, pocId, "comment");
-  if (input.parent_id && !(await repo.commentBelongsToPoc(pocId, input.parent_id))) {
-    throw new AppError("request/invalid", "The request has invalid fields", {
-      fields: [{ field: "parent_id", message: "No such comment in this POC" }],
-    });
+  const { row } = await requirePocAccess(actor, pocId, "comment");
+  if (input.internal && !isInsider(row)) throw forbidden("Only people of the POC's organisation can write internal comments");
+  let internal = input.internal ?? false;
+  if (input.parent_id) {
+    const parent = await visibleComment(row, input.parent_id);
+    if (!parent) throw invalidField("parent_id", "No such comment in this POC");
+    if (parent.deletedAt) throw invalidField("parent_id", "That comment was removed; reply to another one");
+    // A reply stays inside its thread's audience.
+    internal ||= parent.internal;
   }
-  const id = await repo.insertComment({ pocId, parentId: input.parent_id ?? null, authorUserId: actor.userId, body: input.body });
-  const detail = await getPoc(actor, pocId);
-  return detail.comments.find((c) => c.id === id)!;
+  const id = await repo.insertComment({ pocId, parentId: input.parent_id ?? null, authorUserId: actor.userId, body: input.body, internal });
+  return findComment(actor, pocId, id);
+}
+
+/** Authors edit their own comments while they may still comment on the POC. */
+export async function updateComment(actor: Actor, pocId: string, commentId: string, input: UpdateCommentInput) {
+  const { row } = await requirePocAccess(actor, pocId, "comment");
+  const comment = await visibleComment(row, commentId);
+  if (!comment || comment.deletedAt) throw notFound("Comment");
+  if (comment.authorUserId !== actor.userId || comment.guestName) throw forbidden("You can edit only your own comments");
+  await repo.updateCommentBody(pocId, commentId, input.body);
+  return findComment(actor, pocId, commentId);
+}
+
+/**
+ * Authors delete their own comments; the POC's owner and tenant admins delete any, a guest's
+ * included. Soft delete (replies keep their place), audited, idempotent.
+ */
+export async function deleteComment(actor: Actor, pocId: string, commentId: string): Promise<void> {
+  const { row, access } = await requirePocAccess(actor, pocId);
+  const comment = await visibleComment(row, commentId);
+  if (!comment) throw notFound("Comment");
+  const own = comment.authorUserId === actor.userId && !comment.guestName;
+  if (!(own ? can(access, "comment") : access.manage)) throw forbidden("Only the author, the POC's owner or a tenant admin can delete this comment");
+  if (comment.deletedAt) return;
+  await transaction(async (tx) => {
+    await repo.softDeleteComment(tx, pocId, commentId, actor.userId);
+    await recordAudit(tx, actor, {
+      tenantId: row.poc.tenantId,
+      action: "comment.deleted",
+      subjectType: "poc",
+      subjectId: pocId,
+      payload: { comment_id: commentId, author_kind: comment.guestName ? "guest" : "user", author_user_id: comment.authorUserId, by_author: own, internal: comment.internal },
+    });
+  });
 }
 
 /** People a task can be assigned to: active members of the POC's tenant. */

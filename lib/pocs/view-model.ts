@@ -30,10 +30,17 @@ export type PocViewCriterion = { id: string | null; description: string; status:
 
 export type PocViewComment = {
   id: string;
+  /** The author's user id for members (own-comment controls key on it); null for guests and anonymous views. */
+  author_id: string | null;
   author_name: string;
   author_kind: "user" | "guest";
   body: string;
+  /** Only ever true in views of the POC's own tenant (see PocViewContext.include_internal). */
+  internal: boolean;
   created_at: string;
+  edited_at: string | null;
+  /** Removed: shown as a placeholder only while replies hang under it; the body is empty. */
+  deleted: boolean;
   replies: PocViewComment[];
 };
 
@@ -63,6 +70,8 @@ export type PocViewContext = {
   today: string;
   organisation?: string | null;
   shared_by?: { name: string; at: string } | null;
+  /** Internal comments are left out unless the caller says so (only the member page of the POC's tenant does). */
+  include_internal?: boolean;
 };
 
 export const todayIso = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
@@ -72,18 +81,27 @@ const isOverdue = (task: { status: TaskStatus; due_date: string | null }, today:
 
 type FlatComment = Omit<PocViewComment, "replies"> & { parent_id: string | null };
 
-/** Flat rows (any order) → threads: roots oldest first, each reply under its parent, oldest first. */
+/**
+ * Flat rows (any order) → threads: roots oldest first, each reply under its parent, oldest
+ * first. A removed comment with no remaining replies disappears; one with replies stays as a
+ * placeholder. A reply whose parent is not in the rows (left out) is left out with it.
+ */
 export function threadComments(rows: FlatComment[]): PocViewComment[] {
   const sorted = [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at));
   const byId = new Map<string, PocViewComment>();
-  for (const c of sorted) byId.set(c.id, { id: c.id, author_name: c.author_name, author_kind: c.author_kind, body: c.body, created_at: c.created_at, replies: [] });
+  for (const { parent_id, ...c } of sorted) byId.set(c.id, { ...c, replies: [] });
   const roots: PocViewComment[] = [];
   for (const row of sorted) {
     const node = byId.get(row.id)!;
-    const parent = row.parent_id ? byId.get(row.parent_id) : undefined;
-    (parent ? parent.replies : roots).push(node);
+    if (!row.parent_id) roots.push(node);
+    else byId.get(row.parent_id)?.replies.push(node);
   }
-  return roots;
+  const prune = (nodes: PocViewComment[]): PocViewComment[] =>
+    nodes.flatMap((n) => {
+      const replies = prune(n.replies);
+      return n.deleted && replies.length === 0 ? [] : [{ ...n, replies }];
+    });
+  return prune(roots);
 }
 
 type SourceGroup = { id?: string; name: string; tasks: (Omit<PocViewTask, "overdue" | "id"> & { id?: string })[] };
@@ -134,18 +152,26 @@ export function pocViewFromDetail(poc: PocDetail, ctx: PocViewContext): PocView 
     name: g.name,
     tasks: g.tasks.map((t) => ({ id: t.id, title: t.title, status: t.status, assignee_name: t.assignee?.name ?? null, due_date: t.due_date })),
   }));
-  const comments = poc.comments.map((c) => ({
-    id: c.id,
-    parent_id: c.parent_id,
-    author_name: c.author.name,
-    author_kind: c.author.kind,
-    body: c.body,
-    created_at: c.created_at,
-  }));
+  const comments = poc.comments
+    .filter((c) => ctx.include_internal || !c.internal)
+    .map((c) => ({
+      id: c.id,
+      parent_id: c.parent_id,
+      author_id: c.author.id,
+      author_name: c.author.name,
+      author_kind: c.author.kind,
+      body: c.body,
+      internal: c.internal,
+      created_at: c.created_at,
+      edited_at: c.edited_at,
+      deleted: c.deleted,
+    }));
   return assemble(baseOf(poc), groups, poc.success_criteria, comments, ctx);
 }
 
 /** The anonymous view (share page, embed, public exports): only the allowlisted fields. */
 export function pocViewFromPublic(view: PublicPocView, ctx: PocViewContext): PocView {
-  return assemble(baseOf(view), view.task_groups, view.success_criteria, view.comments ?? null, ctx);
+  // The public document never holds internal comments (the database leaves them out).
+  const comments = view.comments?.map((c) => ({ ...c, author_id: null, internal: false })) ?? null;
+  return assemble(baseOf(view), view.task_groups, view.success_criteria, comments, ctx);
 }

@@ -9,6 +9,7 @@
  * The buffer lives on globalThis, like the database handle: the entry server's copy of this
  * module flushes what the Next.js bundle's copy collected.
  */
+import { queueViewNotices } from "@/lib/activity/notices";
 import * as repo from "./repo";
 
 const FLUSH_AFTER_MS = 100;
@@ -38,5 +39,12 @@ export async function flushShareViews(): Promise<void> {
     await repo.insertShareViews(rows);
   } catch (error) {
     console.error(`[share] access log: ${rows.length} page view(s) not written`, error);
+    return;
+  }
+  try {
+    // Creators who asked to hear about views (most grants did not: one indexed lookup per batch).
+    await queueViewNotices(rows.map((r) => ({ grantId: r.grantId, viewerEmail: r.viewerEmail, viewedAt: r.viewedAt instanceof Date ? r.viewedAt : null })));
+  } catch (error) {
+    console.error("[share] view notices not queued", error);
   }
 }

@@ -96,23 +96,56 @@ export function shareGate(
   return "open";
 }
 
+/** A restriction a re-sharer carries into every grant they create (SECURITY 27). */
+export type InheritedRestriction = "watermark";
+
+export type ReshareCaller = {
+  access: Access;
+  /** When the caller's own `share` right ends ("never", a date, or null: they hold none). */
+  shareExpiresAt: Date | null | "never";
+  /** Not a member of the POC's tenant (an invited outsider holding `share`). */
+  outsider: boolean;
+};
+
+export type ReshareRequest = {
+  principalType: "user" | "team" | "role";
+  /** A user addressed by email (not by a member id of the POC's tenant). */
+  byEmail: boolean;
+  actions: readonly GrantAction[];
+  expiresAt: Date | null;
+  watermark: boolean;
+};
+
+export type ReshareDecision = {
+  /** Why the grant is refused (empty when it is allowed). */
+  problems: string[];
+  /** The watermark the grant gets: forced on when the sharer's own access is watermarked. */
+  watermark: boolean;
+  /** Restrictions forced onto the grant because the sharer has them. */
+  inherited: InheritedRestriction[];
+};
+
 /**
- * Rule 3 for signed-in principals: a caller holding `share` may grant a subset of their own
- * actions, expiring no later than their own share right. Admins and owners are unlimited.
- * Returns the problems (empty when the grant is allowed).
+ * Rule 3 for signed-in principals, as one rule: grants never widen. A caller holding `share`
+ * may grant a subset of their own actions, expiring no later than their own share right, and
+ * every restriction on their own access is inherited (their watermark is forced on). An
+ * outsider (no membership in the POC's tenant) shares only with people, by email: never with
+ * the tenant's roles or teams, nor to member ids of the tenant. Admins and owners are
+ * unlimited.
  */
-export function reshareProblems(
-  caller: { access: Access; shareExpiresAt: Date | null | "never" },
-  requested: { actions: readonly GrantAction[]; expiresAt: Date | null },
-): string[] {
-  if (caller.access.manage) return [];
-  if (!can(caller.access, "share")) return ["You need the share permission on this POC to share it"];
+export function reshareDecision(caller: ReshareCaller, requested: ReshareRequest): ReshareDecision {
+  if (caller.access.manage) return { problems: [], watermark: requested.watermark, inherited: [] };
+  if (!can(caller.access, "share")) return { problems: ["You need the share permission on this POC to share it"], watermark: requested.watermark, inherited: [] };
   const problems: string[] = [];
+  if (caller.outsider && (requested.principalType !== "user" || !requested.byEmail)) {
+    problems.push("You are outside this POC's organisation: you can share it only with people, by email");
+  }
   const beyond = requested.actions.filter((a) => !caller.access.actions.has(a));
   if (beyond.length > 0) problems.push(`You cannot grant ${beyond.join(", ")}: you do not have ${beyond.length > 1 ? "them" : "it"} yourself`);
   const limit = caller.shareExpiresAt;
   if (limit !== "never" && limit !== null && (requested.expiresAt === null || requested.expiresAt.getTime() > limit.getTime())) {
     problems.push(`The grant must expire no later than your own access (${limit.toISOString()})`);
   }
-  return problems;
+  const inherited: InheritedRestriction[] = caller.access.watermark && !requested.watermark ? ["watermark"] : [];
+  return { problems, watermark: requested.watermark || caller.access.watermark, inherited };
 }

@@ -103,7 +103,7 @@ export async function identifyViewer(req: ShareRequest, email: string) {
   const current = openPass(req.pass, row.grant.id);
   if (gateOf(row, current) === "password") throw new AppError("share/password-required", "This link is protected by a password");
   // Written before the viewer gets in: the watermark gate's record of who asked.
-  await repo.insertShareViews([viewEntry(row.grant.id, req, email)]);
+  await repo.insertShareViews([{ ...viewEntry(row.grant.id, req, email), kind: "gate" }]);
   return issue({ grantId: row.grant.id, passwordVersion: current?.passwordVersion ?? null, email, expiresAt: Date.now() + PASS_TTL_SECONDS * 1000 });
 }
 

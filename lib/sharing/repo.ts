@@ -121,7 +121,7 @@ export async function bindPendingGrants(tx: Executor, email: string, userId: str
 }
 
 /** What is shared with a user through live user, team and role grants, newest first. */
-export function listSharedWithUser(userId: string) {
+export function listSharedWithUser(userId: string, onlyTenantId: string | null = null) {
   const g = alias(sharingGrants, "g");
   const sharer = alias(users, "sharer");
   return getDb()
@@ -138,7 +138,7 @@ export function listSharedWithUser(userId: string) {
     .from(g)
     .innerJoin(pocs, eq(pocs.id, g.subjectId))
     .leftJoin(sharer, eq(sharer.id, g.createdByUserId))
-    .where(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId))
+    .where(and(liveGrantMatchingUser(userId, g.subjectId, pocs.tenantId), onlyTenantId ? eq(pocs.tenantId, onlyTenantId) : undefined))
     .orderBy(desc(g.createdAt));
 }
 
@@ -148,20 +148,27 @@ export async function findOpenLink(subjectId: string, tx: Executor = getDb()): P
   return row ?? null;
 }
 
-export function listTenantLiveLinks(tenantId: string) {
+export type LinkState = "live" | "expired" | "revoked";
+
+const linkStateCondition: Record<LinkState, SQL | undefined> = {
+  live: isLiveGrant,
+  expired: sql`${sharingGrants.revokedAt} is null and (${sharingGrants.tombstonedAt} is not null or ${sharingGrants.expiresAt} <= now())`,
+  revoked: sql`${sharingGrants.revokedAt} is not null`,
+};
+
+const revoker = alias(users, "revoker");
+
+/** The tenant's public links in one state (or all), newest first, with who ended them. */
+export function listTenantLinks(tenantId: string, state: LinkState | "all") {
   return getDb()
-    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title })
+    .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title, revokedByName: revoker.name })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
-    .where(
-      and(
-        eq(sharingGrants.tenantId, tenantId),
-        eq(sharingGrants.principalType, "link"),
-        isLiveGrant,
-      ),
-    )
-    .orderBy(desc(sharingGrants.createdAt));
+    .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
+    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, "link"), state === "all" ? undefined : linkStateCondition[state]))
+    .orderBy(desc(sharingGrants.createdAt))
+    .limit(500);
 }
 
 export async function revokeGrant(tx: Executor, grantId: string, userId: string): Promise<SharingGrant | null> {
@@ -260,7 +267,7 @@ export async function updateGrant(tx: Executor, grantId: string, values: Partial
   const [row] = await tx
     .update(sharingGrants)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+    .where(and(eq(sharingGrants.id, grantId), isLiveGrant))
     .returning();
   return row ?? null;
 }

@@ -2,7 +2,9 @@
  * zod schemas of the sharing area (grant API, public-link API, public POC view). Pure.
  */
 import { z } from "zod";
+import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
+import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
 
 export const GrantAction = z.enum(grantAction.enumValues);
@@ -19,7 +21,7 @@ export const GrantParams = z.object({ grant_id: z.uuid() });
 export const SubjectQuery = z.strictObject({ subject_type: z.literal("poc"), subject_id: z.uuid() });
 
 const LinkPassword = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
-const ExpiresAt = z.iso.datetime({ offset: true, message: "Use an RFC 3339 date-time, e.g. 2026-12-31T17:00:00Z" });
+const ExpiresAt = isoDateTime();
 
 /** Options a link grant can carry (DESIGN "Public links"). */
 const linkOptions = {
@@ -39,6 +41,7 @@ const grantCommon = {
   actions: Actions.default(["view"]),
   expires_at: ExpiresAt.nullable().optional(),
   watermark: z.boolean().optional(),
+  notify_views: NotifyViews.optional(),
 };
 
 export const SHAREABLE_ROLES = ["member", "executive"] as const;
@@ -55,13 +58,13 @@ export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
 /** The public-link API's create body: every field optional (a view-only link by default). */
 export const PublicLinkInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .superRefine(anonymousActionsOnly);
 export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
 /** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
@@ -78,18 +81,18 @@ export const ShareFormInput = z.discriminatedUnion("intent", [
   z.strictObject({ intent: z.literal("identify"), email: Email }),
   z.strictObject({
     intent: z.literal("comment"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+    name: text(100, { min: 1, required: "Enter your name" }),
     email: Email,
-    body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+    body: text(2000, { min: 1, required: "Write something first", multiline: true }),
     parent_id: z.uuid().optional(),
   }),
 ]);
 export type ShareFormInput = z.infer<typeof ShareFormInput>;
 
 export const GuestCommentInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters"),
+  name: text(100, { min: 1, required: "Enter your name" }),
   email: Email,
-  body: z.string().trim().min(1, "Write something first").max(2000, "At most 2000 characters"),
+  body: text(2000, { min: 1, required: "Write something first", multiline: true }),
   parent_id: z.uuid().nullable().optional(),
 });
 export type GuestCommentInput = z.infer<typeof GuestCommentInput>;
@@ -117,12 +120,18 @@ export const GrantJson = z.object({
   watermark: z.boolean(),
   expires_at: timestamp.nullable(),
   has_password: z.boolean(),
+  notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
   created_at: timestamp,
   created_by: CreatedBy,
   updated_at: timestamp,
   revoked_at: timestamp.nullable(),
+  inherited_restrictions: z
+    .array(z.enum(["watermark"]))
+    .optional()
+    .describe("On create and update: restrictions forced onto this grant because the sharer's own access has them"),
+  activity: ActivitySummary.optional().describe("Views of this grant (in lists)"),
 });
 export type GrantJson = z.infer<typeof GrantJson>;
 export const GrantList = z.object({ data: z.array(GrantJson) });
@@ -169,7 +178,17 @@ export const PublicPocView = z.object({
   actions: z.array(GrantAction),
   /** Present only when the link carries `comment`. Authors by display name only. */
   comments: z
-    .array(z.object({ id: z.uuid(), parent_id: z.uuid().nullable(), author_name: z.string(), author_kind: z.enum(["user", "guest"]), body: z.string(), created_at: z.string() }))
+    .array(z.object({
+        id: z.uuid(),
+        parent_id: z.uuid().nullable(),
+        author_name: z.string(),
+        author_kind: z.enum(["user", "guest"]),
+        body: z.string(),
+        created_at: z.string(),
+        edited_at: z.string().nullable(),
+        /** Removed by its author or a moderator: kept so replies keep their place; the body is empty. */
+        deleted: z.boolean(),
+      }))
     .optional(),
   /** The email the viewer gave, when the link is watermarked. */
   viewer_email: z.string().nullable(),

@@ -15,7 +15,7 @@ function createdBy(grant: SharingGrant, creatorName: string | null): GrantJson["
 }
 
 /** The grant without any secret: this is also the audit payload. */
-export function grantPayload(row: GrantRow, now = new Date()): Omit<GrantJson, "link_url"> {
+export function grantPayload(row: GrantRow, now = new Date()): Omit<GrantJson, "link_url" | "activity"> {
   const g = row.grant;
   return {
     id: g.id,
@@ -32,6 +32,7 @@ export function grantPayload(row: GrantRow, now = new Date()): Omit<GrantJson, "
     watermark: g.watermark,
     expires_at: g.expiresAt?.toISOString() ?? null,
     has_password: g.passwordHash !== null,
+    notify_views: g.notifyViews,
     state: grantState(g, now),
     created_at: g.createdAt.toISOString(),
     created_by: createdBy(g, row.creatorName),

@@ -5,6 +5,7 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
+import { activityOf } from "@/lib/activity/summary";
 import { recordAudit } from "@/lib/audit/service";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { hashPassword } from "@/lib/auth/password";
@@ -15,12 +16,16 @@ import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
-import { anonymousActionProblem, anonymousGrantManagement, can, reshareProblems } from "./policy";
+import { anonymousActionProblem, anonymousGrantManagement, can, grantState, reshareDecision, type ReshareDecision, type ReshareRequest } from "./policy";
 import * as repo from "./repo";
 import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 
 const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
+
+/** The API says which restrictions the grant inherited from its sharer. */
+const withInherited = (json: GrantJson, decision: ReshareDecision | null): GrantJson =>
+  decision && decision.inherited.length > 0 ? { ...json, inherited_restrictions: decision.inherited } : json;
 const isAnonymous = (type: string) => type === "link" || type === "embed";
 
 const invalidField = (field: string, message: string) => new AppError("request/invalid", "The request has invalid fields", { fields: [{ field, message }] });
@@ -35,12 +40,22 @@ async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess>
   return loaded;
 }
 
-/** Rule 3 for signed-in principals: within the caller's own actions and expiry. */
-async function checkReshare(actor: Actor, loaded: PocAccess, actions: readonly string[], expiresAt: Date | null): Promise<void> {
+/** Rule 3 for signed-in principals (policy.reshareDecision): refused, or the grant's forced watermark. */
+async function checkReshare(actor: Actor, loaded: PocAccess, requested: ReshareRequest): Promise<ReshareDecision> {
   const shareExpiresAt = loaded.access.manage ? "never" : await repo.findShareRightExpiry(loaded.row.poc.id, loaded.row.poc.tenantId, actor.userId);
-  const problems = reshareProblems({ access: loaded.access, shareExpiresAt }, { actions: actions as never, expiresAt });
-  if (problems.length > 0) throw forbidden(problems.join(". "));
+  const outsider = loaded.row.viewerRole === null || (actor.via.kind === "api_token" && actor.tenantId !== loaded.row.poc.tenantId);
+  const decision = reshareDecision({ access: loaded.access, shareExpiresAt, outsider }, requested);
+  if (decision.problems.length > 0) throw forbidden(decision.problems.join(". "));
+  return decision;
 }
+
+const reshareRequestOf = (input: CreateGrantInput, expiresAt: Date | null): ReshareRequest => ({
+  principalType: input.principal_type as ReshareRequest["principalType"],
+  byEmail: input.principal_type === "user" && input.email !== undefined,
+  actions: input.actions,
+  expiresAt,
+  watermark: input.watermark ?? false,
+});
 
 /** expires_at must lie in the future when it is set (checked here: "now" is not a schema fact). */
 function checkExpiry(expiresAt: string | null | undefined): Date | null | undefined {
@@ -56,7 +71,7 @@ async function tombstoneExpired(tx: Executor, pocId: string, tenantId: string): 
 }
 
 function auditExpired(tx: Executor, grant: repo.GrantRow["grant"], tenantId: string) {
-  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ grant, creatorName: null }) });
+  return recordAudit(tx, { system: true }, { tenantId, action: "grant.expired", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ grant, creatorName: null }) });
 }
 
 type Principal =
@@ -89,11 +104,22 @@ async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Prom
   }
 }
 
-export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
+/** The authorization part of createGrant, on its own: an idempotent replay runs it again. */
+export async function authorizeCreateGrant(
+  actor: Actor,
+  input: CreateGrantInput,
+  options: { checkExpiry?: boolean } = {},
+): Promise<{ loaded: PocAccess; decision: ReshareDecision | null }> {
   const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
+  const expiresAt = (options.checkExpiry ? checkExpiry(input.expires_at) : input.expires_at ? new Date(input.expires_at) : null) ?? null;
+  const decision = input.principal_type === "link" ? null : await checkReshare(actor, loaded, reshareRequestOf(input, expiresAt));
+  return { loaded, decision };
+}
+
+export async function createGrant(actor: Actor, input: CreateGrantInput): Promise<GrantJson> {
+  const { loaded, decision } = await authorizeCreateGrant(actor, input, { checkExpiry: true });
   const { poc } = loaded.row;
-  const expiresAt = checkExpiry(input.expires_at) ?? null;
-  if (input.principal_type !== "link") await checkReshare(actor, loaded, input.actions, expiresAt);
+  const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
   const principal = await resolvePrincipal(input, poc.tenantId);
   if (principal.type !== "link") {
     const existing = await repo.findLiveGrantForPrincipal(poc.id, principal);
@@ -114,7 +140,8 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         principalTeamId: principal.type === "team" ? principal.teamId : null,
         principalRole: principal.type === "role" ? principal.role : null,
         actions: input.actions,
-        watermark: input.watermark ?? false,
+        watermark: decision?.watermark ?? input.watermark ?? false,
+        notifyViews: input.notify_views ?? "off",
         expiresAt,
         passwordHash,
         tokenHash: token ? sha256(token) : null,
@@ -124,7 +151,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         updatedByUserId: actor.userId,
       });
       const created = (await repo.findGrant(grant.id, tx))!;
-      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload(created) });
+      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(created) });
       if (principal.type === "user" && principal.userId && principal.email) {
         await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title });
       } else if (principal.type === "user" && principal.email) {
@@ -133,7 +160,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
       return grant.id;
     });
     kickEmailDelivery();
-    return grantJson((await repo.findGrant(grantId))!);
+    return withInherited(grantJson((await repo.findGrant(grantId))!), decision);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
     const existing = await repo.findOpenLink(poc.id);
@@ -169,8 +196,13 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   const loaded = await requirePocAccess(actor, subject.subject_id);
   const isAdmin = anonymousGrantManagement(accessFactsOf(actor, loaded.row)) === "allowed";
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
-  const rows = await repo.listSubjectGrants(subject.subject_id);
-  return rows.filter((r) => isAdmin || !isAnonymous(r.grant.principalType)).map(grantJson);
+  const rows = (await repo.listSubjectGrants(subject.subject_id)).filter((r) => isAdmin || !isAnonymous(r.grant.principalType));
+  const activity = await activityOf(rows.map((r) => r.grant.id));
+  const visible = rows.map((r) => ({ ...grantJson(r), activity: activity(r.grant.id) }));
+  // An outsider holding `share` never learns the tenant's people: emails only of whom they invited.
+  const outsider = loaded.row.viewerRole === null;
+  if (!outsider) return visible;
+  return visible.map((g) => (g.created_by?.id === actor.userId ? g : { ...g, principal: { ...g.principal, email: null } }));
 }
 
 export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
@@ -179,16 +211,29 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
   if (!anonymous && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
   const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
   if (actionProblem) throw invalidField("actions", actionProblem);
-  const expiresAt = checkExpiry(input.expires_at);
-  if (!anonymous) {
-    await checkReshare(actor, loaded, input.actions ?? before.grant.actions, expiresAt === undefined ? before.grant.expiresAt : expiresAt);
+  // Expired is final (SECURITY 27): whether or not the sweep has tombstoned it yet, a grant
+  // past its expiry is never brought back; a new grant is the way.
+  if (grantState(before.grant, new Date()) === "expired") {
+    throw new AppError("grant/expired", "This grant has expired and cannot be changed: create a new grant instead");
   }
+  const expiresAt = checkExpiry(input.expires_at);
+  let decision: ReshareDecision | null = null;
+  if (!anonymous) {
+    decision = await checkReshare(actor, loaded, {
+      principalType: before.grant.principalType as ReshareRequest["principalType"],
+      byEmail: true,
+      actions: input.actions ?? before.grant.actions,
+      expiresAt: expiresAt === undefined ? before.grant.expiresAt : expiresAt,
+      watermark: input.watermark ?? before.grant.watermark,
+    });
+  }
+  const watermark = decision && decision.watermark !== (input.watermark ?? before.grant.watermark) ? decision.watermark : input.watermark;
   const passwordChange =
     input.password === undefined
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark: input.watermark, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark, notifyViews: input.notify_views, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -196,12 +241,13 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       action: "grant.updated",
       subjectType: "sharing_grant",
       subjectId: grant.id,
+      pocId: grant.subjectId,
       payload: { before: grantPayload(before), after: grantPayload(after), password_changed: input.password !== undefined },
     });
     return after;
   });
   if (!updated) throw notFound("Live grant");
-  return grantJson(updated);
+  return withInherited(grantJson(updated), decision);
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
@@ -209,7 +255,7 @@ export async function revokeGrant(actor: Actor, grantId: string): Promise<void> 
   const revoked = await transaction(async (tx) => {
     const grant = await repo.revokeGrant(tx, grantId, actor.userId);
     if (!grant) return false;
-    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, payload: grantPayload({ ...row, grant }) });
+    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
     return true;
   });
   if (!revoked) throw notFound("Live grant");
@@ -226,7 +272,9 @@ export async function resendInvite(actor: Actor, grantId: string): Promise<void>
 /** "Shared with me": POCs shared with the caller, one entry per POC, newest share first. */
 export async function sharedWithMe(actor: Actor): Promise<SharedWithMeJson["data"]> {
   const byPoc = new Map<string, SharedWithMeJson["data"][number]>();
-  for (const r of await repo.listSharedWithUser(actor.userId)) {
+  // An API token never reaches beyond its tenant, here too (SECURITY 27).
+  const onlyTenantId = actor.via.kind === "api_token" ? actor.tenantId : null;
+  for (const r of await repo.listSharedWithUser(actor.userId, onlyTenantId)) {
     const entry = byPoc.get(r.pocId);
     if (!entry) {
       byPoc.set(r.pocId, {
@@ -248,6 +296,9 @@ export async function sharedWithMe(actor: Actor): Promise<SharedWithMeJson["data
 
 // ---- the public-link face of the same service ----
 
+/** The authorization part of createPublicLink (an idempotent replay runs it again). */
+export const authorizeCreatePublicLink = (actor: Actor, pocId: string): Promise<PocAccess> => requireLinkAdmin(actor, pocId);
+
 export async function createPublicLink(actor: Actor, pocId: string, options: PublicLinkInput = {}): Promise<PublicLinkJson> {
   const grant = await createGrant(actor, { subject_type: "poc", subject_id: pocId, principal_type: "link", ...options, actions: options.actions ?? ["view"] });
   return publicLinkJson((await repo.findGrant(grant.id))!);
@@ -268,11 +319,24 @@ export async function deletePublicLink(actor: Actor, pocId: string): Promise<voi
   await revokeGrant(actor, (await liveLinkOf(actor, pocId)).grant.id);
 }
 
-/** Settings → Shared links: every live public link of the admin's tenant. */
-export async function listTenantLinks(actor: Actor) {
+/**
+ * Settings → Shared links: the tenant's public links, live by default; expired and revoked
+ * ones stay listed (with when and by whom they ended) and their activity.
+ */
+export async function listTenantLinks(actor: Actor, state: repo.LinkState | "all" = "live") {
   if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins see the tenant's links");
-  const rows = await repo.listTenantLiveLinks(actor.tenantId);
-  return rows.map((r) => ({ ...grantJson(r), poc_title: r.pocTitle }));
+  const rows = await repo.listTenantLinks(actor.tenantId, state);
+  const activity = await activityOf(rows.map((r) => r.grant.id));
+  return rows.map((r) => {
+    const json = grantJson(r);
+    const ended =
+      r.grant.revokedAt !== null
+        ? { reason: "revoked" as const, at: r.grant.revokedAt.toISOString(), by: r.revokedByName ?? "Former user" }
+        : json.state === "expired"
+          ? { reason: "expired" as const, at: (r.grant.expiresAt ?? r.grant.tombstonedAt)!.toISOString(), by: null }
+          : null;
+    return { ...json, poc_title: r.pocTitle, activity: activity(r.grant.id), ended };
+  });
 }
 
 /**

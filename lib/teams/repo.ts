@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Executor } from "@/lib/db/repo";
 import { teamMembers, teams, users } from "@/db/schema";
 
 export async function listTeamsWithMembers(tenantId: string) {
@@ -21,20 +22,27 @@ export async function findTeam(tenantId: string, teamId: string) {
   return row ?? null;
 }
 
-export async function insertTeam(tenantId: string, name: string) {
-  const [row] = await getDb().insert(teams).values({ tenantId, name }).onConflictDoNothing().returning();
+export async function insertTeam(tx: Executor, tenantId: string, name: string) {
+  const [row] = await tx.insert(teams).values({ tenantId, name }).onConflictDoNothing().returning();
   return row ?? null;
 }
 
-export async function deleteTeam(teamId: string) {
-  await getDb().delete(teams).where(eq(teams.id, teamId));
+export async function renameTeam(tx: Executor, teamId: string, name: string) {
+  const [row] = await tx.update(teams).set({ name }).where(eq(teams.id, teamId)).returning();
+  return row ?? null;
 }
 
-export async function addTeamMember(teamId: string, userId: string) {
-  await getDb().insert(teamMembers).values({ teamId, userId }).onConflictDoNothing();
+export async function deleteTeam(tx: Executor, teamId: string) {
+  await tx.delete(teams).where(eq(teams.id, teamId));
 }
 
-export async function removeTeamMember(teamId: string, userId: string) {
-  const rows = await getDb().delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).returning();
+/** True when the user was added (false: already a member). */
+export async function addTeamMember(tx: Executor, teamId: string, userId: string) {
+  const rows = await tx.insert(teamMembers).values({ teamId, userId }).onConflictDoNothing().returning({ userId: teamMembers.userId });
+  return rows.length > 0;
+}
+
+export async function removeTeamMember(tx: Executor, teamId: string, userId: string) {
+  const rows = await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).returning();
   return rows.length > 0;
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/schemas";
 
 export const TeamParams = z.object({ team_id: z.uuid() });
-export const CreateTeamInput = z.strictObject({ name: z.string().trim().min(1, "Give the team a name").max(100, "At most 100 characters") });
+export const CreateTeamInput = z.strictObject({ name: text(100, { min: 1, required: "Give the team a name" }) });
 export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
 export const TeamMemberInput = z.strictObject({ user_id: z.uuid() });
 export type TeamMemberInput = z.infer<typeof TeamMemberInput>;

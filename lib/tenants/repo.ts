@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Executor } from "@/lib/db/repo";
 import { memberships, users, type TenantRole } from "@/db/schema";
 
 export function listMembers(tenantId: string) {
@@ -29,12 +30,12 @@ export async function countOtherActiveAdmins(tenantId: string, userId: string) {
   return row?.n ?? 0;
 }
 
-export async function setRole(tenantId: string, userId: string, role: TenantRole) {
-  await getDb().update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+export async function setRole(tx: Executor, tenantId: string, userId: string, role: TenantRole) {
+  await tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
 }
 
-export async function setActive(userId: string, active: boolean) {
-  await getDb().update(users).set({ active }).where(eq(users.id, userId));
+export async function setActive(tx: Executor, userId: string, active: boolean) {
+  await tx.update(users).set({ active }).where(eq(users.id, userId));
 }
 
 export async function countMembers(tenantId: string, userIds: string[]) {

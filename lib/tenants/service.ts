@@ -3,7 +3,11 @@
  * Access is evaluated per request, so both take effect on the user's next request.
  */
 import type { Actor } from "@/lib/auth/actor";
+import type { TenantRole } from "@/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/service";
+import { endSessionsForUserIn } from "@/lib/auth/sessions";
+import { transaction } from "@/lib/db/repo";
 import * as repo from "./repo";
 import type { MemberJson, UpdateMemberInput } from "./schemas";
 
@@ -34,7 +38,24 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
   if (losesAdmin && (await repo.countOtherActiveAdmins(tenantId, userId)) === 0) {
     throw new AppError("resource/conflict", "A tenant needs at least one active admin");
   }
-  if (input.role) await repo.setRole(tenantId, userId, input.role);
-  if (input.active !== undefined) await repo.setActive(userId, input.active);
+  const roleChange = input.role && input.role !== member.role ? input.role : null;
+  const activeChange = input.active !== undefined && input.active !== member.active ? input.active : null;
+  await transaction(async (tx) => {
+    if (roleChange) {
+      await repo.setRole(tx, tenantId, userId, roleChange);
+      await recordAudit(tx, actor, { tenantId, action: "member.role_changed", subjectType: "user", subjectId: userId, payload: { email: member.email, before: member.role, after: roleChange } });
+    }
+    if (activeChange !== null) {
+      await repo.setActive(tx, userId, activeChange);
+      await recordAudit(tx, actor, { tenantId, action: activeChange ? "member.reactivated" : "member.deactivated", subjectType: "user", subjectId: userId, payload: { email: member.email } });
+    }
+    // A deactivated user, or one whose role narrowed, signs in again: copied cookies die now.
+    if (activeChange === false || (roleChange && ROLE_RANK[roleChange] < ROLE_RANK[member.role])) {
+      await endSessionsForUserIn(tx, userId, tenantId);
+    }
+  });
   return (await repo.findMember(tenantId, userId))!;
 }
+
+/** How much a role may do; a change to a lower rank is a narrowing. */
+const ROLE_RANK: Record<TenantRole, number> = { executive: 0, member: 1, tenant_admin: 2 };

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Executor } from "@/lib/db/repo";
 import { apiTokens, users } from "@/db/schema";
 
 const columns = {
@@ -13,8 +14,8 @@ const columns = {
   userName: users.name,
 };
 
-export async function insertApiToken(values: { tenantId: string; userId: string; name: string; displayPrefix: string; tokenHash: string }) {
-  const [row] = await getDb().insert(apiTokens).values(values).returning({ id: apiTokens.id });
+export async function insertApiToken(tx: Executor, values: { tenantId: string; userId: string; name: string; displayPrefix: string; tokenHash: string }) {
+  const [row] = await tx.insert(apiTokens).values(values).returning({ id: apiTokens.id });
   return row!.id;
 }
 
@@ -36,12 +37,12 @@ export async function findApiToken(tenantId: string, tokenId: string) {
   return row ?? null;
 }
 
-export async function revokeApiToken(tenantId: string, tokenId: string) {
-  const rows = await getDb()
+export async function revokeApiToken(tx: Executor, tenantId: string, tokenId: string) {
+  const [row] = await tx
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.tenantId, tenantId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return rows.length > 0;
+    .returning({ id: apiTokens.id, name: apiTokens.name, displayPrefix: apiTokens.displayPrefix });
+  return row ?? null;
 }
 

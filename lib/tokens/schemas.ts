@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/schemas";
 
 export const CreateApiTokenInput = z.strictObject({
-  name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters"),
+  name: text(100, { min: 1, required: "Give the token a name" }),
 });
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInput>;
 

@@ -5,6 +5,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { API_TOKEN_PREFIX } from "@/lib/auth/service";
 import { forbidden, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/service";
+import { transaction } from "@/lib/db/repo";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import * as repo from "./repo";
 import type { ApiTokenJson, CreateApiTokenInput } from "./schemas";
@@ -31,12 +33,12 @@ const tokenJson = (row: TokenRow): ApiTokenJson => ({
 export async function createApiToken(actor: Actor, input: CreateApiTokenInput): Promise<ApiTokenJson & { token: string }> {
   const tenantId = requireAdmin(actor);
   const token = randomToken(API_TOKEN_PREFIX);
-  const id = await repo.insertApiToken({
-    tenantId,
-    userId: actor.userId,
-    name: input.name,
-    displayPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-    tokenHash: sha256(token),
+  const displayPrefix = token.slice(0, API_TOKEN_PREFIX.length + 6);
+  const id = await transaction(async (tx) => {
+    const created = await repo.insertApiToken(tx, { tenantId, userId: actor.userId, name: input.name, displayPrefix, tokenHash: sha256(token) });
+    // The name and display prefix only: the token itself never reaches the audit trail.
+    await recordAudit(tx, actor, { tenantId, action: "api_token.created", subjectType: "api_token", subjectId: created, payload: { name: input.name, display_prefix: displayPrefix } });
+    return created;
   });
   const row = await repo.findApiToken(tenantId, id);
   return { ...tokenJson(row!), token };
@@ -47,5 +49,11 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenJson[]> {
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
-  if (!(await repo.revokeApiToken(requireAdmin(actor), tokenId))) throw notFound("API token");
+  const tenantId = requireAdmin(actor);
+  const revoked = await transaction(async (tx) => {
+    const row = await repo.revokeApiToken(tx, tenantId, tokenId);
+    if (row) await recordAudit(tx, actor, { tenantId, action: "api_token.revoked", subjectType: "api_token", subjectId: row.id, payload: { name: row.name, display_prefix: row.displayPrefix } });
+    return row;
+  });
+  if (!revoked) throw notFound("API token");
 }

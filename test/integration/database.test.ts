@@ -1,8 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, memberships, pocs, tenants, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
+import { recordAudit } from "@/lib/audit/service";
+import { transaction } from "@/lib/db/repo";
 import { countRows } from "../helpers";
 
 /** The messages of an error and its causes (drizzle wraps driver errors). */
@@ -38,11 +40,10 @@ describe("demo seed", () => {
 });
 
 describe("audit_events is append-only (SECURITY 22)", () => {
+  // Through the audit service, the only writer: a bare INSERT without chain fields is refused.
   async function insertEvent() {
-    const [row] = await getDb()
-      .insert(auditEvents)
-      .values({ actorType: "system", action: "test.event", subjectType: "poc", payload: { note: "original" }, ip: "127.0.0.1" })
-      .returning();
+    await transaction((tx) => recordAudit(tx, { system: true }, { tenantId: null, action: "test.event", subjectType: "poc", subjectId: null, payload: { note: "original" } }));
+    const [row] = await getDb().select().from(auditEvents).where(eq(auditEvents.action, "test.event")).orderBy(desc(auditEvents.id)).limit(1);
     return row!;
   }
 

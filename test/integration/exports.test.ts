@@ -186,7 +186,7 @@ describe("grants decide, live", () => {
     expect((await memberFile("acmeExec", northwind, "export.csv")).status).toBe(200);
     await revokeGrant(admin, dl.id);
     for (const f of FORMATS) expectProblem(await memberFile("acmeExec", northwind, `export.${f}`), 404, "resource/not-found");
-    expect(await getDb().select().from(shareViews).where(eq(shareViews.userId, (await actor("acmeExec")).userId))).toHaveLength(1);
+    expect(await getDb().select().from(shareViews).where(eq(shareViews.viewerUserId, (await actor("acmeExec")).userId))).toHaveLength(1);
   });
 
   it("a link: the email given at the gate is the watermark; a view-only link gets 403; a revoked link 403 share/revoked", async () => {
@@ -202,7 +202,7 @@ describe("grants decide, live", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("referrer-policy")).toBe("no-referrer");
     for (const p of await pdfPages(pdf.bytes)) expect(p.text).toContain("casey@customer.example · ");
-    expect(await logRow(pdf.headers.get("x-export-id")!)).toMatchObject({ grantId: link.id, viewerEmail: "casey@customer.example", userId: null, ip: "203.0.113.9" });
+    expect(await logRow(pdf.headers.get("x-export-id")!)).toMatchObject({ grantId: link.id, viewerEmail: "casey@customer.example", viewerUserId: null, ip: "203.0.113.9" });
     const found = await call(exportLookup.GET as never, { params: { export_id: pdf.headers.get("x-export-id")! }, headers: { cookie: await sessionCookie("acmeAdmin") } });
     expect(found.body).toMatchObject({ viewer: { kind: "link", email: "casey@customer.example", user: null }, grant: { id: link.id, principal_type: "link" } });
 

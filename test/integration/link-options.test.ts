@@ -219,7 +219,7 @@ describe("actions", () => {
 
     const team = await getPoc(await actor("acmeAdmin"), l.pocId);
     const guest = team.comments.find((c) => c.body === markup);
-    expect(guest?.author).toEqual({ name: "Casey <b>Customer</b>", kind: "guest" });
+    expect(guest?.author).toEqual({ id: null, name: "Casey <b>Customer</b>", kind: "guest" });
 
     const tooLong = await call(publicComments.POST as never, { method: "POST", params: { token: l.token }, body: { name: "A", email: "a@b.example", body: "x".repeat(2001) } });
     expect(tooLong.status).toBe(422);

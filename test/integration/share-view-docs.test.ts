@@ -54,13 +54,16 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant("addGroup" as const), name: text }),
   fc.record({ kind: fc.constant("renameGroup" as const), at: index, name: text }),
   fc.record({ kind: fc.constant("deleteGroup" as const), at: index }),
+  fc.record({ kind: fc.constant("moveGroup" as const), at: index, to: index }),
   fc.record({ kind: fc.constant("addTask" as const), group: index, title: text, status: taskStatus, assignee: fc.option(index), due: fc.option(fc.constantFrom("2026-12-01", "2027-02-28")) }),
-  fc.record({ kind: fc.constant("updateTask" as const), at: index, title: fc.option(text), status: fc.option(taskStatus), assignee: fc.option(fc.option(index)), group: fc.option(index) }),
+  fc.record({ kind: fc.constant("updateTask" as const), at: index, title: fc.option(text), status: fc.option(taskStatus), assignee: fc.option(fc.option(index)), group: fc.option(index), position: fc.option(index) }),
   fc.record({ kind: fc.constant("deleteTask" as const), at: index }),
   fc.record({ kind: fc.constant("addCriterion" as const), description: text, met: fc.boolean() }),
-  fc.record({ kind: fc.constant("updateCriterion" as const), at: index, met: fc.boolean() }),
+  fc.record({ kind: fc.constant("updateCriterion" as const), at: index, met: fc.boolean(), position: fc.option(index) }),
   fc.record({ kind: fc.constant("deleteCriterion" as const), at: index }),
-  fc.record({ kind: fc.constant("comment" as const), body: text, replyTo: fc.option(index) }),
+  fc.record({ kind: fc.constant("comment" as const), body: text, replyTo: fc.option(index), internal: fc.boolean() }),
+  fc.record({ kind: fc.constant("editComment" as const), at: index, body: text }),
+  fc.record({ kind: fc.constant("deleteComment" as const), at: index }),
   // No app screen renames people yet; the trigger on users covers any writer that does.
   fc.record({ kind: fc.constant("renameUser" as const), at: index, name: text }),
 );
@@ -73,12 +76,17 @@ async function apply(pocId: string, e: Edit): Promise<void> {
   const poc = await pocService.getPoc(admin, pocId);
   const groups = poc.task_groups;
   const allTasks = groups.flatMap((g) => g.tasks);
+  const liveComments = poc.comments.filter((c) => !c.deleted);
   switch (e.kind) {
     case "addGroup":
       return void (await pocService.addTaskGroup(admin, pocId, { name: e.name }));
     case "renameGroup": {
       const g = pick(groups, e.at);
-      return void (g && (await pocService.renameTaskGroup(admin, pocId, g.id, { name: e.name })));
+      return void (g && (await pocService.updateTaskGroup(admin, pocId, g.id, { name: e.name })));
+    }
+    case "moveGroup": {
+      const g = pick(groups, e.at);
+      return void (g && (await pocService.updateTaskGroup(admin, pocId, g.id, { position: e.to })));
     }
     case "deleteGroup": {
       const g = pick(groups, e.at);
@@ -97,6 +105,7 @@ async function apply(pocId: string, e: Edit): Promise<void> {
         ...(e.status !== null && { status: e.status }),
         ...(e.assignee !== null && { assignee_id: e.assignee === null ? null : pick(assigneeIds, e.assignee) }),
         ...(e.group !== null && { group_id: pick(groups, e.group)!.id }),
+        ...(e.position !== null && { position: e.position }),
       };
       return void (Object.keys(change).length && (await pocService.updateTask(admin, pocId, t.id, change)));
     }
@@ -108,15 +117,23 @@ async function apply(pocId: string, e: Edit): Promise<void> {
       return void (await pocService.addCriterion(admin, pocId, { description: e.description, status: e.met ? "met" : "pending" }));
     case "updateCriterion": {
       const c = pick(poc.success_criteria, e.at);
-      return void (c && (await pocService.updateCriterion(admin, pocId, c.id, { status: e.met ? "met" : "not_met" })));
+      return void (c && (await pocService.updateCriterion(admin, pocId, c.id, { status: e.met ? "met" : "not_met", ...(e.position !== null && { position: e.position }) })));
     }
     case "deleteCriterion": {
       const c = pick(poc.success_criteria, e.at);
       return void (c && (await pocService.deleteCriterion(admin, pocId, c.id)));
     }
     case "comment": {
-      const parent = e.replyTo === null ? null : (pick(poc.comments, e.replyTo)?.id ?? null);
-      return void (await pocService.addComment(admin, pocId, { body: e.body, parent_id: parent }));
+      const parent = e.replyTo === null ? null : (pick(liveComments, e.replyTo)?.id ?? null);
+      return void (await pocService.addComment(admin, pocId, { body: e.body, parent_id: parent, internal: e.internal }));
+    }
+    case "editComment": {
+      const c = pick(liveComments, e.at);
+      return void (c && (await pocService.updateComment(admin, pocId, c.id, { body: e.body })));
+    }
+    case "deleteComment": {
+      const c = pick(poc.comments, e.at);
+      return void (c && (await pocService.deleteComment(admin, pocId, c.id)));
     }
     case "renameUser":
       return void (await getDb().update(users).set({ name: e.name }).where(eq(users.id, pick(assigneeIds, e.at)!)));
@@ -143,7 +160,8 @@ describe("the stored view document", () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // Up to 400 edits, each checked through both views: seconds alone, longer on a busy machine.
+  }, 180_000);
 
   it("goes with its POC: deleting the POC deletes the row, and the link answers 404", async () => {
     const { pocId, token } = await pocWithLink("Docs delete POC");

@@ -115,7 +115,7 @@ describe("sharing with people", () => {
     expect((await getPocService(outsider, id)).permissions.actions).toEqual(["view"]);
 
     expect(await inspectInvite(token)).toMatchObject({ state: "used" });
-    await expect(signUpWithInvite(token, { name: "Again", password: "a-long-password" })).rejects.toMatchObject({ status: 404 });
+    await expect(signUpWithInvite(token, { name: "Again", password: "a-long-password" })).rejects.toMatchObject({ status: 410 });
   });
 
   it("a pending invite can be resent with a fresh link", async () => {
@@ -148,6 +148,9 @@ describe("teams and roles are evaluated at request time", () => {
     await updateMember(await actor("acmeAdmin"), await userId("acmeExec"), { role: "member" });
     expect((await getPoc(erin, id)).status).toBe(404);
     await updateMember(await actor("acmeAdmin"), await userId("acmeExec"), { role: "executive" });
+    // member → executive narrows the role (no POC creation): her sessions ended, she signs in again.
+    expect((await getPoc(erin, id)).status).toBe(401);
+    erin = await asUser("acmeExec");
     expect((await getPoc(erin, id)).status).toBe(200);
   });
 

@@ -49,6 +49,7 @@ describe("visibility (DESIGN rule 1)", () => {
       start_date: "2026-11-16",
       end_date: "2027-01-15",
       owner: { id: expect.any(String), name: "Mark Member" },
+      progress: { tasks_done: 1, tasks_total: 3, criteria_met: 0, criteria_total: 2 },
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GrantAction } from "@/db/schema";
-import { ALL_ACTIONS, ANONYMOUS_ACTIONS, anonymousActionProblem, grantState, reshareProblems, shareGate, type Access } from "@/lib/sharing/policy";
+import { ALL_ACTIONS, ANONYMOUS_ACTIONS, anonymousActionProblem, grantState, reshareDecision, shareGate, type Access } from "@/lib/sharing/policy";
 import { CreateGrantInput, PublicLinkInput } from "@/lib/sharing/schemas";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
@@ -77,16 +77,24 @@ describe("link action sets (rule 4)", () => {
   });
 });
 
-describe("reshareProblems (rule 3)", () => {
-  const access = (actions: GrantAction[], manage = false): Access => ({ actions: new Set(actions), manage, watermark: false });
+describe("reshareDecision (rule 3: grants never widen)", () => {
+  const access = (actions: GrantAction[], manage = false, watermark = false): Access => ({ actions: new Set(actions), manage, watermark });
+  const request = (over: Partial<Parameters<typeof reshareDecision>[1]> = {}) => ({
+    principalType: "user" as const,
+    byEmail: true,
+    actions: ["view"] as GrantAction[],
+    expiresAt: null,
+    watermark: false,
+    ...over,
+  });
 
   it("never lets a non-manager grant an action they lack or outlive their own share right", () => {
     fc.assert(
       fc.property(actionsArb, actionsArb, fc.option(fc.integer({ min: -1e6, max: 1e9 })), fc.option(fc.integer({ min: 1, max: 1e9 })), (held, requested, ownExpiry, requestedExpiry) => {
         const own = access(["view", ...held] as GrantAction[]);
-        const problems = reshareProblems(
-          { access: own, shareExpiresAt: ownExpiry === null ? "never" : at(ownExpiry) },
-          { actions: ["view", ...requested] as GrantAction[], expiresAt: requestedExpiry === null ? null : at(requestedExpiry) },
+        const { problems } = reshareDecision(
+          { access: own, shareExpiresAt: ownExpiry === null ? "never" : at(ownExpiry), outsider: false },
+          request({ actions: ["view", ...requested] as GrantAction[], expiresAt: requestedExpiry === null ? null : at(requestedExpiry) }),
         );
         const widens = requested.some((a) => !own.actions.has(a));
         const outlives = ownExpiry !== null && (requestedExpiry === null || requestedExpiry > ownExpiry);
@@ -95,7 +103,29 @@ describe("reshareProblems (rule 3)", () => {
     );
   });
 
+  it("forces the sharer's own watermark onto every grant they create, and says so", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), (sharerWatermarked, requestedWatermark) => {
+        const decision = reshareDecision(
+          { access: access(["view", "share"], false, sharerWatermarked), shareExpiresAt: "never", outsider: false },
+          request({ watermark: requestedWatermark }),
+        );
+        expect(decision.watermark).toBe(sharerWatermarked || requestedWatermark);
+        expect(decision.inherited).toEqual(sharerWatermarked && !requestedWatermark ? ["watermark"] : []);
+      }),
+    );
+  });
+
+  it("lets an outsider share only with people, by email", () => {
+    const caller = { access: access(["view", "share"]), shareExpiresAt: "never" as const, outsider: true };
+    expect(reshareDecision(caller, request()).problems).toEqual([]);
+    for (const over of [{ principalType: "team" as const, byEmail: false }, { principalType: "role" as const, byEmail: false }, { byEmail: false }]) {
+      expect(reshareDecision(caller, request(over)).problems).toHaveLength(1);
+    }
+  });
+
   it("puts no limit on admins and owners", () => {
-    expect(reshareProblems({ access: access([...ALL_ACTIONS], true), shareExpiresAt: "never" }, { actions: [...ALL_ACTIONS], expiresAt: null })).toEqual([]);
+    const decision = reshareDecision({ access: access([...ALL_ACTIONS], true, true), shareExpiresAt: "never", outsider: true }, request({ principalType: "role", byEmail: false, actions: [...ALL_ACTIONS] }));
+    expect(decision).toEqual({ problems: [], watermark: false, inherited: [] });
   });
 });

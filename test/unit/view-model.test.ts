@@ -37,7 +37,18 @@ describe("POC view model", () => {
   });
 
   it("threads replies under their parents, oldest first", () => {
-    const c = (id: string, parent_id: string | null, created_at: string) => ({ id, parent_id, author_name: id, author_kind: "user" as const, body: id, created_at });
+    const c = (id: string, parent_id: string | null, created_at: string) => ({
+      id,
+      parent_id,
+      author_id: null,
+      author_name: id,
+      author_kind: "user" as const,
+      body: id,
+      internal: false,
+      created_at,
+      edited_at: null,
+      deleted: false,
+    });
     const threads = threadComments([c("r2", "a", "2026-01-04"), c("b", null, "2026-01-02"), c("a", null, "2026-01-01"), c("r1", "a", "2026-01-03")]);
     expect(threads.map((t) => t.id)).toEqual(["a", "b"]);
     expect(threads[0]!.replies.map((r) => r.id)).toEqual(["r1", "r2"]);

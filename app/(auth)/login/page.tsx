@@ -8,8 +8,9 @@ import { getPageActor } from "@/lib/auth/page";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await getPageActor()) redirect("/pocs");
   const { callbackUrl, error } = await searchParams;
+  const redirectTo = safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : null);
+  if (await getPageActor()) redirect(redirectTo);
   return (
     <main className="centered-page auth-page">
       <div className="auth-card card">
@@ -22,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>Sign in</h1>
         <p className="muted">Run your customer proofs of concept in one place.</p>
         <LoginForm
-          redirectTo={safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : null)}
+          redirectTo={redirectTo}
           initialError={loginErrorMessage(typeof error === "string" ? error : null)}
         />
       </div>

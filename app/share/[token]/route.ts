@@ -3,6 +3,7 @@ import type { CommentFormState } from "@/components/share/comments";
 import { sharePocBody } from "@/components/share/share-document";
 import { isShareErrorCode, sharePageResponse, shareErrorResponse } from "@/components/share/share-response";
 import { AppError } from "@/lib/api/errors";
+import { readBoundedForm } from "@/lib/api/body";
 import { withShare } from "@/lib/api/handler";
 import { exportDownloads } from "@/lib/exports/formats";
 import { SHARE_PASS_COOKIE } from "@/lib/sharing/http";
@@ -35,17 +36,22 @@ function passCookie(token: string, sealed: string, expiresAt: Date, secure: bool
   return `${SHARE_PASS_COOKIE}=${sealed}; Path=${path}; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
+/** The longest form value (a comment's 2000 characters) that is put back into the form on an error. */
+const MAX_ECHOED_VALUE = 2000;
+
 export const GET = withShare({ passFrom: "cookie" }, async ({ share }) => renderShare(share));
 
 /** The page's forms: unlock, identify (watermark email) and comment. Post/redirect/get on success. */
 export const POST = withShare({ passFrom: "cookie" }, async ({ req, share }) => {
-  const fields = Object.fromEntries([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string" && v !== ""));
+  // Bounded before it is buffered (413 over the limit); oversized values are never echoed back.
+  const fields = Object.fromEntries([...(await readBoundedForm(req)).entries()].filter(([, v]) => v !== ""));
   const parsed = ShareFormInput.safeParse(fields);
   const back = new Headers({ location: `/share/${encodeURIComponent(share.token)}` });
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Please check the form";
     const intent = fields.intent;
-    if (intent === "comment") return renderShare(share, { error: message, values: fields as CommentFormState["values"] }, undefined, 422);
+    const echoed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.length <= MAX_ECHOED_VALUE));
+    if (intent === "comment") return renderShare(share, { error: message, values: echoed as CommentFormState["values"] }, undefined, 422);
     return renderShare(share, {}, message, 422);
   }
   const input = parsed.data;

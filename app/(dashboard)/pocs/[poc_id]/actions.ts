@@ -68,7 +68,7 @@ export async function addTaskGroupAction(pocId: string, input: z.input<typeof Ta
 export async function renameTaskGroupAction(pocId: string, groupId: string, input: z.input<typeof TaskGroupInput>) {
   return userAction(TaskGroupInput, async (data, actor) => {
     const id = uuid(pocId, "POC");
-    const group = await pocs.renameTaskGroup(actor, id, uuid(groupId, "Task group"), data);
+    const group = await pocs.updateTaskGroup(actor, id, uuid(groupId, "Task group"), data);
     revalidatePoc(id);
     return group;
   })(input);

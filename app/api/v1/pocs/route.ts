@@ -1,7 +1,7 @@
 import { json, withActor } from "@/lib/api/handler";
-import { CreatePocInput } from "@/lib/pocs/schemas";
+import { CreatePocInput, PocListQuery } from "@/lib/pocs/schemas";
 import * as pocs from "@/lib/pocs/service";
 
-export const GET = withActor({}, async ({ actor }) => json({ data: await pocs.listPocs(actor) }));
+export const GET = withActor({ query: PocListQuery }, async ({ actor, query }) => json({ data: await pocs.listPocs(actor, query) }));
 
 export const POST = withActor({ body: CreatePocInput }, async ({ actor, body }) => json(await pocs.createPoc(actor, body), { status: 201 }));

@@ -3,7 +3,7 @@ import { PocParams } from "@/lib/pocs/schemas";
 import { PublicLinkInput } from "@/lib/sharing/schemas";
 import * as sharing from "@/lib/sharing/service";
 
-export const POST = withActor({ params: PocParams, body: PublicLinkInput, idempotent: true }, async ({ actor, params, body }) =>
+export const POST = withActor({ params: PocParams, body: PublicLinkInput, idempotent: { authorize: ({ actor, params }) => sharing.authorizeCreatePublicLink(actor, params.poc_id) } }, async ({ actor, params, body }) =>
   json(await sharing.createPublicLink(actor, params.poc_id, body), { status: 201 }),
 );
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
 import { InviteSignUpForm } from "@/components/auth/invite-sign-up-form";
@@ -20,50 +21,8 @@ export default async function InvitePage({ params }: Props) {
   const signInHref = `/login?callbackUrl=${encodeURIComponent(invitePath)}`;
   const home = actor ? (actor.tenantId ? "/pocs" : "/shared") : "/login";
 
-  if (invite.state === "invalid") {
-    return (
-      <InviteShell eyebrow="Invitation" title="This invitation link is not valid">
-        <p className="muted">Check that you opened the whole link from the email. If it still does not work, ask the person who shared the POC to invite you again.</p>
-        <Link href={home} className="btn btn-secondary">
-          {actor ? "Go to poc-manager" : "Go to sign in"}
-        </Link>
-      </InviteShell>
-    );
-  }
-
-  if (invite.state === "used") {
-    return (
-      <InviteShell eyebrow="Invitation" title="This invitation has already been used">
-        <p className="muted">
-          An account was already created with it for <strong>{invite.email}</strong>. Each invitation link works once: sign in to open what was shared
-          with you.
-        </p>
-        {actor ? (
-          <Link href="/shared" className="btn btn-primary">
-            Go to Shared with me
-          </Link>
-        ) : (
-          <Link href="/login?callbackUrl=%2Fshared" className="btn btn-primary">
-            Sign in
-          </Link>
-        )}
-      </InviteShell>
-    );
-  }
-
-  if (invite.state !== "open") {
-    // Expired (invalid and used are handled above).
-    return (
-      <InviteShell eyebrow="Invitation" title="This invitation has expired">
-        <p className="muted">
-          Invitations work for 7 days. Ask the person who shared the POC to send a new invitation to <strong>{invite.email}</strong>.
-        </p>
-        <Link href={home} className="btn btn-secondary">
-          {actor ? "Go to poc-manager" : "Go to sign in"}
-        </Link>
-      </InviteShell>
-    );
-  }
+  // Every other state answers at /invite/{token} itself, with its HTTP status (404 or 410).
+  if (invite.state !== "open") redirect(invitePath);
 
   const what = invite.pocTitle ? (
     <>
