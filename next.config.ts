@@ -28,7 +28,9 @@ const nextConfig: NextConfig = {
   // that contains a colon (the CSP's "data:"), compiling a path pattern per header per request.
   async headers() {
     return [
-      { source: "/((?!share$|share/|api/v1/public/|invite/).*)", headers: securityHeaders },
+      { source: "/((?!share$|share/|api/v1/public/|invite/|embed/).*)", headers: securityHeaders },
+      // Embeds: framable by their grant's origins only; the response itself carries that CSP.
+      { source: "/embed/(.*)", headers: Object.entries(SHARE_HEADERS).map(([key, value]) => ({ key, value })) },
       { source: "/invite/(.*)", headers: [...inviteHeaders, { key: "X-Robots-Tag", value: "noindex, nofollow" }] },
       { source: "/share", headers: shareHeaders },
       { source: "/share/(.*)", headers: shareHeaders },

@@ -5,13 +5,14 @@
  *     on in a header it overwrites on every request: route handlers never see the socket,
  *  3. shut down cleanly (close the server, write the pending share access log, then close the
  *     database) on SIGTERM/SIGINT.
+ * It also rebuilds a stale production build before serving (scripts/build-stamp.ts), times
+ * every request for /api/metrics, and serves backups of the embedded database (db/backup.ts).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import path from "node:path";
+import type { Server } from "node:net";
 import next from "next";
-import { closeDb, databaseKind, getDb, queryCounter } from "./db/client";
+import { backupSocketPath, serveBackups, serverListening } from "./db/backup";
+import { closeDb, databaseKind, embeddedClient, getDb, queryCounter } from "./db/client";
 import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
@@ -19,8 +20,10 @@ import { ConfigError, config } from "./lib/config";
 import { sweepAccessLog } from "./lib/activity/service";
 import { deliverDueEmail } from "./lib/email/service";
 import { closeRenderPool, startRenderPool } from "./lib/exports/pool";
+import { instrumentRequest } from "./lib/metrics/http";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
+import { ensureFreshBuild } from "./scripts/build-stamp";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
@@ -41,11 +44,16 @@ function loadConfig() {
   }
 }
 
-function buildIfMissing(): void {
-  if (dev || existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
-  console.log("No production build found: running `next build` once (takes a minute or two)...");
-  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/** A build older than the sources (e.g. after `git pull`) is rebuilt, saying why. */
+function buildIfStale(): void {
+  if (!dev && !ensureFreshBuild(process.cwd())) process.exit(1);
+}
+
+/** Where the data and the links are, and where to look when links point to the wrong host. */
+function banner(cfg: ReturnType<typeof loadConfig>): string {
+  const data = databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL";
+  const source = process.env.APP_URL ? "APP_URL" : "default; set APP_URL to the address people use";
+  return `poc-manager ready on http://${cfg.host.includes(":") ? `[${cfg.host}]` : cfg.host}:${cfg.port} (${dev ? "development" : "production"}, ${data})\n  links use ${cfg.appUrl} (${source})`;
 }
 
 async function main(): Promise<void> {
@@ -53,7 +61,15 @@ async function main(): Promise<void> {
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_URL ??= cfg.appUrl;
   process.env.NEXTAUTH_SECRET ??= cfg.secret;
-  buildIfMissing();
+  buildIfStale();
+  // PGlite is one process's database: a second server on the same folder would corrupt it.
+  const backupSocket = !cfg.databaseUrl && !cfg.pgliteDir.startsWith("memory://") ? backupSocketPath(cfg.pgliteDir) : null;
+  if (backupSocket && (await serverListening(backupSocket))) {
+    console.error(`Another poc-manager server is already running on ${cfg.pgliteDir}: stop it first, or set DATA_DIR (or PGLITE_DIR) to another folder.`);
+    process.exit(1);
+  }
+  const embedded = backupSocket ? embeddedClient() : null;
+  const backups: Server | null = embedded && backupSocket ? await serveBackups(embedded, backupSocket) : null;
 
   await migrateDb();
   if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
@@ -66,6 +82,7 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = createServer((req, res) => {
+    instrumentRequest(req, res);
     // Benchmark only (BENCH_QUERY_COUNTER=true, off by default): statements run so far.
     if (cfg.benchQueryCounter && req.method === "GET" && req.url === BENCH_QUERIES_PATH) {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ count: queryCounter.count }));
@@ -99,6 +116,7 @@ async function main(): Promise<void> {
     closing = true;
     clearInterval(sweep);
     clearInterval(mail);
+    backups?.close();
     console.log(`${signal} received: closing the server and the database.`);
     server.close(() => {
       flushShareViews()
@@ -114,7 +132,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
 
   server.listen(cfg.port, cfg.host, () => {
-    console.log(`poc-manager ready on ${cfg.appUrl} (${dev ? "development" : "production"}, ${databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL"})`);
+    console.log(banner(cfg));
   });
 }
 

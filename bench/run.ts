@@ -5,6 +5,7 @@
  *
  *   npm run bench -- [--duration 10] [--rounds 3] [--warmup 3] [--connections 32] [--pocs 1000]
  *                    [--grants 100000] [--links 10000] [--out bench/results.json] [--smoke]
+ *   npm run bench -- --scim [--smoke]     only the SCIM push and lookups (bench/scim.ts)
  *
  * --smoke: a tiny data set and a few hundred requests per target (what `npm test` runs). It
  * fails only when the harness breaks or a request errors, never on speed. See README.md, "Benchmark".
@@ -34,6 +35,7 @@ import {
   type AppServer,
 } from "./common";
 import { exportErrors, measureExports, printExportTable, seedLargeExportPoc, type ExportBench } from "./exports";
+import { printScim, runScimBench, SCIM_FULL, SCIM_SMOKE } from "./scim";
 import { FULL_SIZE, LINK_PASSWORD, SMOKE_SIZE, type DataSize } from "./seed";
 
 // ---- options ----
@@ -44,6 +46,7 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
 const smoke = flag("smoke");
+const scimOnly = flag("scim");
 const size: DataSize = smoke
   ? SMOKE_SIZE
   : { ...FULL_SIZE, pocs: option("pocs", FULL_SIZE.pocs), grants: option("grants", FULL_SIZE.grants), links: option("links", FULL_SIZE.links) };
@@ -63,7 +66,9 @@ const opts = {
   amount: smoke ? option("amount", 200) : 0,
   out: (() => {
     const i = argv.indexOf("--out");
-    return path.resolve(i >= 0 ? argv[i + 1]! : smoke ? "bench/out/smoke-results.json" : "bench/results.json");
+    if (i >= 0) return path.resolve(argv[i + 1]!);
+    if (scimOnly) return path.resolve(smoke ? "bench/out/scim-smoke-results.json" : "bench/results-scim.json");
+    return path.resolve(smoke ? "bench/out/smoke-results.json" : "bench/results.json");
   })(),
 };
 
@@ -417,6 +422,9 @@ async function main(): Promise<Results> {
   const rawBase = await measure(rotating("raw_baseline", "ref: raw node:http + driver, route 1's SQL", rawUrl, openPaths));
   await stopProcess(raw.child);
 
+  // The SCIM push and lookups, on the same scratch database (its own tenants), app restarted.
+  const scim = await runScimBench(db, smoke ? SCIM_SMOKE : SCIM_FULL);
+
   for (const m of [route1, route2, route3, route4Small, route4, route5, route1Burst]) {
     m.ratioCeiling = m.roundsRatioCeiling ? median(m.roundsRatioCeiling) : m.rps / ceiling.rps;
     m.ratioRaw = m.rps / rawBase.rps;
@@ -461,6 +469,7 @@ async function main(): Promise<Results> {
     results,
     passwordBurst: burstInfo,
     exports: exportsBench,
+    scim,
     rawBaselineSameJson: sameJson,
     goals,
     wallSeconds: Math.round((Date.now() - t0) / 1000),
@@ -491,16 +500,35 @@ function printTable(out: Results): void {
   }
   const burst = out.passwordBurst as { bursts: number; statuses: Record<string, number> };
   console.log(`  password bursts: ${burst.bursts} x 20 attempts, responses ${JSON.stringify(burst.statuses)}`);
+  printScim(out.scim as Parameters<typeof printScim>[0]);
+}
+
+/** `--scim`: only the SCIM benchmark, on its own scratch database. */
+async function scimMain(): Promise<Results> {
+  const t0 = Date.now();
+  const loadBefore = os.loadavg()[0]!;
+  if (loadBefore > os.cpus().length * 0.5) console.warn(`[bench] WARNING: 1-min load average is ${loadBefore.toFixed(1)} on ${os.cpus().length} cores before the run; results will be noisy.`);
+  ensureBuild();
+  const db = await createScratchDb(smoke ? "pocm_bench_scim_smoke" : "pocm_bench_scim");
+  Object.assign(process.env, dbEnv(db), { APP_SECRET: BENCH_SECRET, NODE_ENV: "production", LOG_QUERIES: "false" });
+  console.log(`[bench] SCIM only; ${db.kind === "postgres" ? "PostgreSQL" : "PGlite"}; ${smoke ? "SMOKE mode" : "full run"}`);
+  const scim = await runScimBench(db, smoke ? SCIM_SMOKE : SCIM_FULL);
+  const machine = { cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, node: process.version, database: db.kind, date: new Date().toISOString() };
+  return { machine, scim, wallSeconds: Math.round((Date.now() - t0) / 1000) };
 }
 
 let exitCode = 0;
 try {
-  const out = await main();
+  const out = scimOnly ? await scimMain() : await main();
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
-  printTable(out);
-  printExportTable(out.exports as ExportBench);
-  const errors = (out.results as Measured[]).reduce((sum, r) => sum + r.errors, 0) + exportErrors(out.exports as ExportBench);
+  if (scimOnly) printScim(out.scim as Parameters<typeof printScim>[0]);
+  else {
+    printTable(out);
+    printExportTable(out.exports as ExportBench);
+  }
+  const exportsFailed = out.exports ? exportErrors(out.exports as ExportBench) : 0;
+  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + (out.scim as { errors: number }).errors + exportsFailed;
   console.log(`\n[bench] results written to ${path.relative(root, opts.out)} (${out.wallSeconds} s)`);
   if (smoke) {
     // npm test's smoke stage: the harness ran; it fails on request errors, never on speed.

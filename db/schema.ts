@@ -35,7 +35,7 @@ export const criterionStatus = pgEnum("criterion_status", ["pending", "met", "no
 export const grantSubjectType = pgEnum("grant_subject_type", ["poc"]);
 export const grantPrincipalType = pgEnum("grant_principal_type", ["user", "team", "role", "link", "embed"]);
 export const grantAction = pgEnum("grant_action", ["view", "download", "comment", "edit", "share"]);
-export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public"]);
+export const actorType = pgEnum("actor_type", ["user", "api_token", "system", "public", "scim_token"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 export const viewNotice = pgEnum("view_notice", ["off", "first", "every"]);
 export const shareViewKind = pgEnum("share_view_kind", ["view", "gate", "export"]);
@@ -87,9 +87,24 @@ export const memberships = pgTable(
     tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     role: tenantRole("role").notNull(),
+    // Deactivated in this tenant (SCIM `active: false`): no access here, on the next request.
+    active: boolean("active").notNull().default(true),
+    // SCIM attributes of this member in this tenant. user_name is filled from the user's email
+    // when a membership is created outside SCIM (trigger in the migration), so every member
+    // has one and `userName eq` is one index lookup.
+    userName: text("user_name"),
+    externalId: text("external_id"),
+    scimAttributes: jsonb("scim_attributes").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+    uniqueIndex("memberships_tenant_user_name_key").on(t.tenantId, sql`lower(${t.userName})`),
+    uniqueIndex("memberships_tenant_external_key").on(t.tenantId, t.externalId).where(sql`${t.externalId} is not null`),
+    index("memberships_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+  ],
 );
 
 export const teams = pgTable(
@@ -101,9 +116,11 @@ export const teams = pgTable(
     source: teamSource("source").notNull().default("manual"),
     externalId: text("external_id"),
     createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("teams_tenant_name_key").on(t.tenantId, t.name),
+    index("teams_tenant_lower_name_idx").on(t.tenantId, sql`lower(${t.name})`),
     uniqueIndex("teams_tenant_external_key").on(t.tenantId, t.externalId).where(sql`${t.externalId} is not null`),
   ],
 );
@@ -272,6 +289,32 @@ export const sharingGrants = pgTable(
   ],
 );
 
+/**
+ * Per-tenant keys that sign embed tokens (JWTs). The private key is stored sealed with the app
+ * secret; the public JWK verifies. A rotation marks the current key `rotated_at` and gives it a
+ * `retires_at` (the grace period, which an admin can end early): from then on its tokens are
+ * refused. One current key per tenant (a partial unique index, safe under concurrency).
+ */
+export const embedSigningKeys = pgTable(
+  "embed_signing_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    kid: text("kid").notNull(),
+    alg: text("alg").notNull(),
+    publicJwk: jsonb("public_jwk").notNull(),
+    privateKeyEncrypted: text("private_key_encrypted").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    rotatedAt: tstz("rotated_at"),
+    retiresAt: tstz("retires_at"),
+  },
+  (t) => [
+    uniqueIndex("embed_signing_keys_kid_key").on(t.kid),
+    uniqueIndex("embed_signing_keys_one_current").on(t.tenantId).where(sql`${t.rotatedAt} is null`),
+  ],
+);
+
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -374,6 +417,8 @@ export const shareViews = pgTable(
     // Null only for an export by a tenant admin or the POC's owner (no grant involved).
     grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "cascade" }),
     viewerEmail: text("viewer_email"),
+    // An embed viewer named by the integrator with an id rather than an email (viewer tokens).
+    viewerExternalId: text("viewer_external_id"),
     ip: inet("ip"),
     userAgent: text("user_agent"),
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
@@ -428,11 +473,14 @@ export const scimTokens = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    displayPrefix: text("display_prefix").notNull().default(""),
     tokenHash: text("token_hash").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    lastUsedAt: tstz("last_used_at"),
     revokedAt: tstz("revoked_at"),
   },
-  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash)],
+  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash), index("scim_tokens_tenant_idx").on(t.tenantId)],
 );
 
 export const emailOutbox = pgTable(
@@ -485,4 +533,6 @@ export type Comment = typeof comments.$inferSelect;
 export type SharingGrant = typeof sharingGrants.$inferSelect;
 export type GrantAction = (typeof grantAction.enumValues)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type ScimToken = typeof scimTokens.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type EmbedSigningKey = typeof embedSigningKeys.$inferSelect;

@@ -58,7 +58,7 @@ export function TeamCard({
       </div>
       <p className="muted small">
         {team.members.length === 1 ? "1 member" : `${team.members.length} members`}
-        {synced ? " · managed by your identity provider" : ""}
+        {synced ? " · Synced from your identity provider: change its name and members there" : ""}
       </p>
       {team.members.length === 0 ? (
         <p className="muted team-empty">No one in this team yet.</p>

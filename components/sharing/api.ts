@@ -104,7 +104,9 @@ export type NewGrant = {
   watermark?: boolean;
 };
 
-export const createGrant = (pocId: string, grant: NewGrant) =>
+export type NewEmbed = { principal_type: "embed"; embed_origins: string[]; actions: GrantAction[]; expires_at?: string | null; watermark?: boolean };
+
+export const createGrant = (pocId: string, grant: NewGrant | NewEmbed) =>
   apiRequest<GrantJson>("/api/v1/sharing/grants", { method: "POST", body: { subject_type: "poc", subject_id: pocId, ...grant }, idempotent: true });
 
 export const createPublicLink = (pocId: string) =>

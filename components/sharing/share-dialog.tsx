@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { fetchGrants, sharingKeys, type GrantAction } from "./api";
+import { EmbedSection } from "./embed-section";
 import { GrantForm, type Audience, type MemberOption, type TeamOption } from "./grant-form";
 import { GrantList } from "./grant-list";
 import { LoadingBlock, QueryError } from "./share-link-dialog";
@@ -20,17 +21,21 @@ export type ShareDialogProps = {
   teams: TeamOption[];
   /** Teams and roles are the POC tenant's: offered only to people of that tenant. */
   showOrgAudiences: boolean;
+  /** Tenant admins of the POC's tenant: the Embed option. */
+  canEmbed?: boolean;
 };
 
-const TAB_LABELS: Record<Audience, string> = { user: "People", team: "Teams", role: "Roles" };
+type Tab = Audience | "embed";
+
+const TAB_LABELS: Record<Tab, string> = { user: "People", team: "Teams", role: "Roles", embed: "Embed" };
 
 /** The Share dialog: one tab per audience (people, teams, roles), then who has access. */
 export function ShareDialog({ onClose, ...props }: ShareDialogProps & { onClose: () => void }) {
-  const { pocId, pocTitle, canManage, currentUserId, availableActions, members, teams, showOrgAudiences } = props;
+  const { pocId, pocTitle, canManage, currentUserId, availableActions, members, teams, showOrgAudiences, canEmbed } = props;
   const ids = useId();
-  const audiences: Audience[] = showOrgAudiences ? ["user", "team", "role"] : ["user"];
-  const [tab, setTab] = useState<Audience>("user");
-  const tabRefs = useRef<Partial<Record<Audience, HTMLButtonElement | null>>>({});
+  const audiences: Tab[] = [...(showOrgAudiences ? (["user", "team", "role"] as const) : (["user"] as const)), ...(canEmbed ? (["embed"] as const) : [])];
+  const [tab, setTab] = useState<Tab>("user");
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const accessHeading = useRef<HTMLHeadingElement>(null);
   const grants = useQuery({ queryKey: sharingKeys.grants(pocId), queryFn: () => fetchGrants(pocId), staleTime: 0 });
   const signedInGrants = grants.data?.filter((g) => g.principal_type !== "link" && g.principal_type !== "embed" && g.state === "active") ?? [];
@@ -88,7 +93,15 @@ export function ShareDialog({ onClose, ...props }: ShareDialogProps & { onClose:
               : { "aria-label": "Share with people" })}
             hidden={tab !== audience}
           >
-            {tab !== audience ? null : audience === "team" && teams.length === 0 ? (
+            {tab !== audience ? null : audience === "embed" ? (
+              grants.isSuccess ? (
+                <EmbedSection pocId={pocId} grants={grants.data} />
+              ) : grants.isError ? (
+                <QueryError error={grants.error} onRetry={() => grants.refetch()} />
+              ) : (
+                <LoadingBlock label="Loading embeds" />
+              )
+            ) : audience === "team" && teams.length === 0 ? (
               <p className="muted share-empty">No teams yet. Tenant admins create teams under Settings → Teams.</p>
             ) : (
               <GrantForm pocId={pocId} audience={audience} availableActions={availableActions} members={members} teams={teams} />

@@ -1,16 +1,41 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { LocalTime } from "@/components/ui/local-time";
+import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/page";
-import type { ApiTokenJson } from "@/lib/tokens/schemas";
 
-export function TokenTable({ tokens, revokeAction }: { tokens: ApiTokenJson[]; revokeAction: (tokenId: string) => Promise<ActionResult<unknown>> }) {
+type TokenRow = {
+  id: string;
+  name: string;
+  display_prefix: string;
+  created_at: string;
+  created_by: { name: string } | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+/** The tokens of a tenant (API or SCIM), with last use, status and Revoke (confirmed). */
+export function TokenTable({
+  tokens,
+  revokeAction,
+  emptyText = "No API tokens yet.",
+  revokeEffect = (name) => (
+    <>
+      Integrations using <strong>{name}</strong> will stop working on their next request.
+    </>
+  ),
+}: {
+  tokens: TokenRow[];
+  revokeAction: (tokenId: string) => Promise<ActionResult<unknown>>;
+  emptyText?: string;
+  revokeEffect?: (name: string) => ReactNode;
+}) {
   return (
     <section className="card" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading" className="card-title">
         Tokens
       </h2>
       {tokens.length === 0 ? (
-        <p className="muted">No API tokens yet.</p>
+        <p className="muted">{emptyText}</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="tokens-heading">
@@ -35,7 +60,7 @@ export function TokenTable({ tokens, revokeAction }: { tokens: ApiTokenJson[]; r
                   </td>
                   <td>
                     <LocalTime value={token.created_at} />
-                    <div className="muted small">by {token.created_by.name}</div>
+                    {token.created_by ? <div className="muted small">by {token.created_by.name}</div> : null}
                   </td>
                   <td>{token.last_used_at ? <LocalTime value={token.last_used_at} /> : <span className="muted">Never</span>}</td>
                   <td>
@@ -52,7 +77,7 @@ export function TokenTable({ tokens, revokeAction }: { tokens: ApiTokenJson[]; r
                         title="Revoke this token?"
                         description={
                           <p>
-                            Integrations using <strong>{token.name}</strong> will stop working on their next request. This cannot be undone.
+                            {revokeEffect(token.name)} This cannot be undone.
                           </p>
                         }
                         confirmLabel="Revoke"

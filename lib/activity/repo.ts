@@ -6,8 +6,8 @@ import type { Executor } from "@/lib/db/repo";
 
 /** Views only: gate entries and exports are activity too, but not "views". */
 const isView = sql`${shareViews.kind} = 'view'`;
-/** A viewer is their gate email, their account, or (anonymous links) their address. */
-const viewerKey = sql`coalesce(${shareViews.viewerEmail}, ${shareViews.viewerUserId}::text, host(${shareViews.ip}))`;
+/** A viewer is their gate email, an embed's viewer id, their account, or (anonymous links) their address. */
+const viewerKey = sql`coalesce(${shareViews.viewerEmail}, ${shareViews.viewerExternalId}, ${shareViews.viewerUserId}::text, host(${shareViews.ip}))`;
 
 const summaryColumns = {
   views: sql<number>`(count(*) filter (where ${isView}))::int`,
@@ -41,6 +41,7 @@ export function listViews(grantId: string, beforeId: number | undefined, limit: 
       kind: shareViews.kind,
       viewerEmail: shareViews.viewerEmail,
       viewerUserId: shareViews.viewerUserId,
+      viewerExternalId: shareViews.viewerExternalId,
       viewerName: viewer.name,
       viewerAccountEmail: viewer.email,
       ip: sql<string | null>`host(${shareViews.ip})`,

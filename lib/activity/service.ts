@@ -28,7 +28,7 @@ function viewJson(r: ViewRow, principalType: string): ViewJson {
     id: String(r.id),
     at: r.viewedAt.toISOString(),
     kind: r.kind,
-    viewer: { kind, email: r.viewerEmail ?? r.viewerAccountEmail, user_id: r.viewerUserId, name: r.viewerName },
+    viewer: { kind, email: r.viewerEmail ?? r.viewerAccountEmail, user_id: r.viewerUserId, name: r.viewerName ?? r.viewerExternalId },
     ip: r.ip,
     browser: browserOf(r.userAgent),
     user_agent: r.userAgent,

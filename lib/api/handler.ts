@@ -11,6 +11,8 @@ import { actorForApiToken } from "@/lib/auth/service";
 import { actorFromSessionToken, readCookie, sessionCookieName } from "@/lib/auth/session";
 import { SHARE_HEADERS, SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import type { ShareRequest } from "@/lib/sharing/public-service";
+import type { EmbedRequest } from "@/lib/embed/service";
+import { embedHeaders } from "@/lib/embed/http";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
 import { MAX_JSON_BODY_BYTES, readBoundedText } from "./body";
@@ -175,3 +177,32 @@ export function withShare<Q = undefined, B = undefined, P extends { token: strin
 }
 
 const ShareParams = z.object({ token: z.string() });
+
+/**
+ * For anonymous callers holding an embed token (the iframe's own requests: comments,
+ * downloads). The token in the path is the only credential — no cookies, which browsers
+ * block in third-party iframes — and the service verifies it and the grant on every call.
+ * Every response carries the embed headers; `onError` lets HTML routes answer with a page.
+ */
+export function withEmbed<B = undefined, Q = undefined, P extends { token: string } = { token: string }>(
+  schemas: Pick<Schemas<P, Q, B>, "body" | "query" | "params">,
+  handler: (args: HandlerArgs<P, Q, B> & { embed: EmbedRequest }) => Promise<Response>,
+  onError: (error: unknown, embed: EmbedRequest) => Promise<Response> = async (error) => problemResponse(error),
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    const raw = ctx ? await ctx.params : {};
+    const embed: EmbedRequest = { token: typeof raw.token === "string" ? raw.token : "", ip: clientIpFrom(req.headers), userAgent: req.headers.get("user-agent") };
+    let res: Response;
+    try {
+      const args = await parseRequest<P, Q, B>(req, ctx, { ...schemas, params: schemas.params ?? (ShareParams as unknown as z.ZodType<P>) });
+      res = await handler({ ...args, embed });
+    } catch (error) {
+      res = await onError(error, embed);
+    }
+    // A route that knows the grant's origins sets its own CSP; everything else is framed by no one.
+    const ownCsp = res.headers.get("content-security-policy");
+    for (const [key, value] of Object.entries(embedHeaders([]))) res.headers.set(key, value);
+    if (ownCsp) res.headers.set("content-security-policy", ownCsp);
+    return res;
+  };
+}

@@ -10,12 +10,25 @@ import { AppError, forbidden } from "@/lib/api/errors";
 import type { Executor } from "@/lib/db/repo";
 import { canonicalJson, chainHash, ChainWalker, type ChainBreak } from "./chain";
 import { decodeCursor, encodeCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
+import type { ScimCaller } from "@/lib/scim/caller";
 import * as repo from "./repo";
 
-/** Who did it: a signed-in actor, the system (sweeps), or an anonymous caller (failed sign-ins). */
-export type AuditActor = Actor | { system: true } | { anonymous: true; ip: string | null };
+/** Who did it: a signed-in actor, a SCIM token, the system (sweeps), or an anonymous caller (failed sign-ins). */
+export type AuditActor = Actor | ScimCaller | { system: true } | { anonymous: true; ip: string | null };
 
 const chainKeyOf = (tenantId: string | null) => tenantId ?? "global";
+
+function actorColumns(actor: AuditActor) {
+  if ("system" in actor) return { actorType: "system" as const, actorUserId: null, actorTokenId: null, ip: null };
+  if ("anonymous" in actor) return { actorType: "public" as const, actorUserId: null, actorTokenId: null, ip: actor.ip };
+  if ("scimTokenId" in actor) return { actorType: "scim_token" as const, actorUserId: null, actorTokenId: actor.scimTokenId, ip: actor.ip };
+  return {
+    actorType: actor.via.kind === "api_token" ? ("api_token" as const) : ("user" as const),
+    actorUserId: actor.userId,
+    actorTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
+    ip: actor.ip,
+  };
+}
 
 export async function recordAudit(
   tx: Executor,
@@ -23,17 +36,7 @@ export async function recordAudit(
   // tenantId null: an event of no tenant (e.g. a failed sign-in for an unknown email).
   event: { tenantId: string | null; action: string; subjectType: string; subjectId: string | null; payload: Record<string, unknown>; pocId?: string | null },
 ): Promise<void> {
-  const who =
-    "system" in actor
-      ? { actorType: "system" as const, actorUserId: null, actorTokenId: null, ip: null }
-      : "anonymous" in actor
-        ? { actorType: "public" as const, actorUserId: null, actorTokenId: null, ip: actor.ip }
-        : {
-          actorType: actor.via.kind === "api_token" ? ("api_token" as const) : ("user" as const),
-          actorUserId: actor.userId,
-          actorTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
-          ip: actor.ip,
-        };
+  const who = actorColumns(actor);
   const chainKey = chainKeyOf(event.tenantId);
   const head = await repo.advanceChainHead(tx, chainKey, who.ip);
   // Millisecond precision, so the stored timestamp reads back exactly as it was hashed.
@@ -74,8 +77,13 @@ function filterOf(tenantId: string, q: AuditQuery): repo.AuditFilter {
   };
 }
 
-const actorLabel = (r: repo.AuditEventRow): string | null =>
-  r.actorType === "system" ? "System" : r.actorType === "api_token" ? `${r.tokenName ?? "API token"} (for ${r.actorName ?? "a former user"})` : (r.actorName ?? r.actorEmail);
+const actorLabel = (r: repo.AuditEventRow): string | null => {
+  if (r.actorType === "system") return "System";
+  if (r.actorType === "scim_token") return "Identity provider (SCIM)";
+  if (r.actorType === "public") return "Anonymous visitor";
+  if (r.actorType === "api_token") return `${r.tokenName ?? "API token"} (for ${r.actorName ?? "a former user"})`;
+  return r.actorName ?? r.actorEmail;
+};
 
 export function eventJson(r: repo.AuditEventRow): AuditEventJson {
   return {

@@ -22,7 +22,8 @@ export async function findActiveUserWithMembership(userId: string) {
   const rows = await getDb()
     .select(actorColumns)
     .from(users)
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    // Only tenants where the user is active: a deactivated membership gives nothing.
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.active, true)))
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(eq(users.id, userId), eq(users.active, true)))
     .orderBy(asc(memberships.createdAt))
@@ -113,7 +114,10 @@ export async function findLiveApiTokenByHash(tokenHash: string) {
     .from(apiTokens)
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.active, true)))
     .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
-    .innerJoin(memberships, and(eq(memberships.userId, apiTokens.userId), eq(memberships.tenantId, apiTokens.tenantId)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, apiTokens.userId), eq(memberships.tenantId, apiTokens.tenantId), eq(memberships.active, true)),
+    )
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
   return row ?? null;
 }

@@ -38,7 +38,7 @@ export async function memberExportFacts(pocId: string, userId: string) {
 }
 
 export type NewExportLog = Required<Pick<typeof shareViews.$inferInsert, "format" | "exportId" | "pocId" | "viewedAt">> &
-  Pick<typeof shareViews.$inferInsert, "grantId" | "viewerUserId" | "viewerEmail" | "ip" | "userAgent">;
+  Pick<typeof shareViews.$inferInsert, "grantId" | "viewerUserId" | "viewerEmail" | "viewerExternalId" | "ip" | "userAgent">;
 
 /** The access-log row of an export (kind `export`), written before the file is sent (not batched). */
 export async function insertExportLog(row: NewExportLog): Promise<void> {
@@ -55,7 +55,8 @@ export async function findExport(tenantId: string, exportId: string) {
       format: shareViews.format,
       exportedAt: shareViews.viewedAt,
       viewerEmail: shareViews.viewerEmail,
-      ip: shareViews.ip,
+      viewerExternalId: shareViews.viewerExternalId,
+      ip: sql<string | null>`host(${shareViews.ip})`,
       userAgent: shareViews.userAgent,
       pocId: pocs.id,
       pocTitle: pocs.title,

@@ -10,7 +10,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { getPoc, getPocSummary } from "@/lib/pocs/service";
 import { pocViewFromDetail, pocViewFromPublic, todayIso, type PocView } from "@/lib/pocs/view-model";
+import { openEmbedForExport, type EmbedRequest } from "@/lib/embed/service";
 import { openShareForExport, type ShareRequest } from "@/lib/sharing/public-service";
+import type { PublicPocView } from "@/lib/sharing/schemas";
 import { CONTENT_TYPES, EXPORT_LIMITS, type ExportFormat, type PaperSize } from "./formats";
 import { renderInWorker } from "./render-queue";
 import { renderCsv } from "./render/csv";
@@ -19,10 +21,11 @@ import { ExportIdParams, type ExportRecord } from "./schemas";
 import { exportFileName, newExportId, type ExportStamp } from "./stamp";
 
 /**
- * Who is exporting. Add a kind here (embed: its verified token and viewer) and a case in
- * `sourceOf`; everything after the grant check is shared.
+ * Who is exporting: a signed-in user (session or API token), a link viewer (token + pass) or
+ * an embed viewer (signed token). Each kind has its live grant check in `sourceOf`; everything
+ * after it is shared.
  */
-export type ExportCaller = { kind: "user"; actor: Actor; pocId: string } | { kind: "link"; share: ShareRequest };
+export type ExportCaller = { kind: "user"; actor: Actor; pocId: string } | { kind: "link"; share: ShareRequest } | { kind: "embed"; embed: EmbedRequest };
 
 export type ExportFile = { bytes: Uint8Array; filename: string; contentType: string; exportId: string };
 
@@ -31,7 +34,8 @@ type ExportSource = {
   view: PocView;
   pocId: string;
   grantId: string | null;
-  viewer: { kind: "user" | "link" | "embed"; userId: string | null; email: string | null };
+  /** Who: a member's user id and email, a link's gate email, an embed token's viewer (an email or an integrator's id). */
+  viewer: { kind: "user" | "link" | "embed"; userId: string | null; email: string | null; externalId?: string | null };
   /** The email to tile into the file, when the grant asks for a watermark. */
   watermarkEmail: string | null;
   ip: string | null;
@@ -70,14 +74,17 @@ async function userSource(actor: Actor, pocId: string, userAgent: string | null)
   };
 }
 
+/** Part counts of an anonymous view document (already in memory: the grant check read it). */
+const publicCounts = (view: PublicPocView): PartCounts => ({
+  tasks: view.task_groups.reduce((n, g) => n + g.tasks.length, 0),
+  comments: view.comments?.length ?? 0,
+  criteria: view.success_criteria.length,
+});
+
 async function linkSource(share: ShareRequest): Promise<ExportSource> {
   const opened = await openShareForExport(share);
   const { view } = opened;
-  assertWithinLimits({
-    tasks: view.task_groups.reduce((n, g) => n + g.tasks.length, 0),
-    comments: view.comments?.length ?? 0,
-    criteria: view.success_criteria.length,
-  });
+  assertWithinLimits(publicCounts(view));
   return {
     view: pocViewFromPublic(view, { today: todayIso() }),
     pocId: opened.pocId,
@@ -89,12 +96,31 @@ async function linkSource(share: ShareRequest): Promise<ExportSource> {
   };
 }
 
+async function embedSource(req: EmbedRequest): Promise<ExportSource> {
+  const opened = await openEmbedForExport(req);
+  const { view } = opened;
+  assertWithinLimits(publicCounts(view));
+  const isEmail = opened.viewer !== null && opened.viewer.includes("@");
+  return {
+    view: pocViewFromPublic(view, { today: todayIso() }),
+    pocId: opened.pocId,
+    grantId: opened.grantId,
+    viewer: { kind: "embed", userId: null, email: isEmail ? opened.viewer : null, externalId: isEmail ? null : opened.viewer },
+    // The document names the token's viewer (or "Embedded view") only when the grant is watermarked.
+    watermarkEmail: view.viewer_email,
+    ip: req.ip,
+    userAgent: req.userAgent?.slice(0, 500) ?? null,
+  };
+}
+
 function sourceOf(caller: ExportCaller, userAgent: string | null): Promise<ExportSource> {
   switch (caller.kind) {
     case "user":
       return userSource(caller.actor, caller.pocId, userAgent);
     case "link":
       return linkSource(caller.share);
+    case "embed":
+      return embedSource(caller.embed);
   }
 }
 
@@ -115,6 +141,7 @@ export async function exportPoc(
     grantId: source.grantId,
     viewerUserId: source.viewer.userId,
     viewerEmail: source.viewer.email,
+    viewerExternalId: source.viewer.externalId ?? null,
     ip: source.ip,
     userAgent: source.userAgent,
     viewedAt: new Date(stamp.exportedAt),
@@ -136,7 +163,7 @@ export async function findExport(actor: Actor, exportId: string): Promise<Export
     exported_at: row.exportedAt.toISOString(),
     poc: { id: row.pocId, title: row.pocTitle },
     grant: row.grantId && row.principalType ? { id: row.grantId, principal_type: row.principalType } : null,
-    viewer: { kind, email: row.viewerEmail ?? row.userEmail, user: row.userId && row.userName ? { id: row.userId, name: row.userName } : null },
+    viewer: { kind, email: row.viewerEmail ?? row.userEmail ?? row.viewerExternalId, user: row.userId && row.userName ? { id: row.userId, name: row.userName } : null },
     ip: row.ip,
     user_agent: row.userAgent,
   };

@@ -25,7 +25,8 @@ const summaryColumns = { poc: pocs, ownerName: owner.name };
 
 /** What the access policy needs about this user and the POC, as columns of the POC's query. */
 const accessFactColumns = (userId: string) => ({
-  viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId})`,
+  viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId} and m.active)`,
+  viewerDeactivated: sql<boolean>`exists (select 1 from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId} and not m.active)`,
   grantedActions: sql<GrantAction[]>`coalesce((
     select array_agg(distinct a::text) from sharing_grants g, unnest(g.actions) a
     where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), '{}'::text[])`,

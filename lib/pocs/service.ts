@@ -59,6 +59,7 @@ export const accessFactsOf = (actor: Actor, row: repo.PocRow) => ({
   viewer: {
     userId: actor.userId,
     roleInSubjectTenant: row.viewerRole,
+    deactivatedInSubjectTenant: row.viewerDeactivated,
     tokenTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
   },
   grantedActions: row.grantedActions,

@@ -26,17 +26,17 @@ function derivedKey(purpose: string): Buffer {
 }
 
 /** AES-256-GCM, so admins can copy a link again while a database dump alone opens nothing. */
-export function encryptSecret(plain: string): string {
+export function encryptSecret(plain: string, purpose = "token-encryption"): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", derivedKey("token-encryption"), iv);
+  const cipher = createCipheriv("aes-256-gcm", derivedKey(purpose), iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return [iv, cipher.getAuthTag(), data].map((part) => part.toString("base64url")).join(".");
 }
 
-export function decryptSecret(sealed: string): string {
+export function decryptSecret(sealed: string, purpose = "token-encryption"): string {
   const [iv, tag, data] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
   if (!iv || !tag || !data) throw new Error("Malformed sealed secret");
-  const decipher = createDecipheriv("aes-256-gcm", derivedKey("token-encryption"), iv);
+  const decipher = createDecipheriv("aes-256-gcm", derivedKey(purpose), iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
 }

@@ -12,7 +12,7 @@ export const ANONYMOUS_ACTIONS: readonly GrantAction[] = ["view", "download", "c
 export function anonymousActionProblem(actions: readonly string[]): string | null {
   const extra = actions.filter((a) => !(ANONYMOUS_ACTIONS as readonly string[]).includes(a));
   if (extra.length === 0) return null;
-  return `Public links can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} ${extra.length > 1 ? "need" : "needs"} a signed-in principal`;
+  return `Public links and embeds can carry only ${ANONYMOUS_ACTIONS.join(", ")}; ${extra.join(" and ")} ${extra.length > 1 ? "need" : "needs"} a signed-in principal`;
 }
 
 export type AccessFacts = {
@@ -24,6 +24,8 @@ export type AccessFacts = {
     roleInSubjectTenant: TenantRole | null;
     /** Set when the caller is an API token: it never reaches beyond its own tenant. */
     tokenTenantId: string | null;
+    /** Deactivated in the POC's tenant (by an admin or SCIM `active: false`): no access there. */
+    deactivatedInSubjectTenant?: boolean;
   };
   /** The union of actions of the live grants matching the viewer (user, teams, role). */
   grantedActions: readonly GrantAction[];
@@ -45,6 +47,7 @@ const NO_ACCESS: Access = { actions: new Set(), manage: false, watermark: false 
 export function evaluateAccess(facts: AccessFacts): Access {
   const { subject, viewer } = facts;
   if (viewer.tokenTenantId !== null && viewer.tokenTenantId !== subject.tenantId) return NO_ACCESS;
+  if (viewer.deactivatedInSubjectTenant) return NO_ACCESS;
   const isAdmin = viewer.roleInSubjectTenant === "tenant_admin";
   if (isAdmin || subject.ownerId === viewer.userId) return { actions: new Set(ALL_ACTIONS), manage: true, watermark: false };
   // Canonical order (view, download, comment, edit, share), whatever order the grants came in.

@@ -5,6 +5,7 @@
  */
 import { AppError, forbidden } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
+import { countPasswordRefusal, countShareView } from "@/lib/metrics/registry";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { sha256 } from "@/lib/security/crypto";
 import { logShareView } from "./access-log";
@@ -71,6 +72,7 @@ const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => 
 /** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
 export function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
   logShareView(viewEntry(grantId, req, email));
+  countShareView();
 }
 
 const UNLOCK_WINDOW_SECONDS = 5 * 60;
@@ -92,7 +94,10 @@ export async function unlockShare(req: ShareRequest, password: string) {
   if (!row.grant.passwordHash) return issue({ ...base, passwordVersion: row.grant.passwordVersion });
   const limits = unlockLimits(row.grant.id, req.ip);
   await consume(limits, "Too many wrong passwords. Try again later.");
-  if (!(await verifyPassword(row.grant.passwordHash, password))) throw new AppError("share/password-invalid", "That password is not correct");
+  if (!(await verifyPassword(row.grant.passwordHash, password))) {
+    countPasswordRefusal();
+    throw new AppError("share/password-invalid", "That password is not correct");
+  }
   await refund(limits);
   return issue({ ...base, passwordVersion: row.grant.passwordVersion });
 }
@@ -107,20 +112,27 @@ export async function identifyViewer(req: ShareRequest, email: string) {
   return issue({ grantId: row.grant.id, passwordVersion: current?.passwordVersion ?? null, email, expiresAt: Date.now() + PASS_TTL_SECONDS * 1000 });
 }
 
-export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
-  const row = await passGates(req);
-  if (!row.grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
-  if (input.parent_id && !(await repo.commentExists(row.grant.subjectId, input.parent_id))) {
+type AnonymousGrant = { id: string; subjectId: string; actions: readonly string[] };
+
+/** A guest's comment through a live anonymous grant (a link here, or an embed). */
+export async function addGuestComment(grant: AnonymousGrant, input: GuestCommentInput): Promise<void> {
+  if (!grant.actions.includes("comment")) throw forbidden("This link does not allow comments");
+  if (input.parent_id && !(await repo.commentExists(grant.subjectId, input.parent_id))) {
     throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "parent_id", message: "No such comment" }] });
   }
   await repo.insertGuestComment({
-    pocId: row.grant.subjectId,
+    pocId: grant.subjectId,
     parentId: input.parent_id ?? null,
     guestName: input.name,
     guestEmail: input.email.toLowerCase(),
-    viaGrantId: row.grant.id,
+    viaGrantId: grant.id,
     body: input.body,
   });
+}
+
+export async function postGuestComment(req: ShareRequest, input: GuestCommentInput): Promise<void> {
+  const row = await passGates(req);
+  await addGuestComment(row.grant, input);
 }
 
 /**

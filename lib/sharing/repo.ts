@@ -14,11 +14,12 @@ export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | S
   return sql`g.subject_type = 'poc' and g.subject_id = ${subjectId}
     and g.revoked_at is null and g.tombstoned_at is null
     and (g.expires_at is null or g.expires_at > now())
+    and not exists (select 1 from memberships dm where dm.tenant_id = ${subjectTenantId} and dm.user_id = ${userId} and not dm.active)
     and (
       (g.principal_type = 'user' and g.principal_user_id = ${userId})
       or (g.principal_type = 'team' and g.principal_team_id in (select tm.team_id from team_members tm where tm.user_id = ${userId}))
       or (g.principal_type = 'role' and g.principal_role = (
-        select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId}))
+        select m.role from memberships m where m.tenant_id = ${subjectTenantId} and m.user_id = ${userId} and m.active))
     )`;
 }
 
@@ -159,14 +160,14 @@ const linkStateCondition: Record<LinkState, SQL | undefined> = {
 const revoker = alias(users, "revoker");
 
 /** The tenant's public links in one state (or all), newest first, with who ended them. */
-export function listTenantLinks(tenantId: string, state: LinkState | "all") {
+export function listTenantLinks(tenantId: string, state: LinkState | "all", principalType: "link" | "embed" = "link") {
   return getDb()
     .select({ grant: sharingGrants, creatorName: creator.name, pocTitle: pocs.title, revokedByName: revoker.name })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
     .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
-    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, "link"), state === "all" ? undefined : linkStateCondition[state]))
+    .where(and(eq(sharingGrants.tenantId, tenantId), eq(sharingGrants.principalType, principalType), state === "all" ? undefined : linkStateCondition[state]))
     .orderBy(desc(sharingGrants.createdAt))
     .limit(500);
 }
@@ -197,7 +198,7 @@ export function tombstoneExpired(tx: Executor, subjectId: string): Promise<Shari
  * when the grant carries `comment`, and the viewer's email only when it is watermarked. The
  * share-view tests compare the answer with the zod schema and with what a member sees.
  */
-function publicViewJson(viewerEmail: SQL): SQL<string> {
+export function publicViewJson(viewerEmail: SQL): SQL<string> {
   const fields = sql`'title', ${pocs.title}, 'description', ${pocs.description}, 'customer', ${pocs.customer},
     'objectives', ${pocs.objectives}, 'status', ${pocs.status}, 'start_date', ${pocs.startDate}, 'end_date', ${pocs.endDate},
     'task_groups', coalesce(${pocPublicDocs.taskGroups}, '[]'::json),

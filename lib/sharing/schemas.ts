@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isoDateTime, text } from "@/lib/validation/schemas";
 import { criterionStatus, grantAction, pocStatus, taskStatus } from "@/db/schema";
+import { EmbedOrigins } from "@/lib/embed/schemas";
 import { ActivitySummary, NotifyViews } from "@/lib/activity/schemas";
 import { anonymousActionProblem } from "./policy";
 
@@ -49,6 +50,13 @@ export const SHAREABLE_ROLES = ["member", "executive"] as const;
 export const CreateGrantInput = z.discriminatedUnion("principal_type", [
   z.strictObject({ ...grantCommon, principal_type: z.literal("link"), password: linkOptions.password }).superRefine(anonymousActionsOnly),
   z
+    .strictObject({
+      ...grantCommon,
+      principal_type: z.literal("embed"),
+      embed_origins: EmbedOrigins.describe("1-10 exact origins (https://host[:port]; http only for localhost) that may frame the embed"),
+    })
+    .superRefine(anonymousActionsOnly),
+  z
     .strictObject({ ...grantCommon, principal_type: z.literal("user"), principal_id: z.uuid().optional(), email: Email.optional() })
     .refine((v) => (v.principal_id === undefined) !== (v.email === undefined), { message: "Send either principal_id or email", path: ["email"] }),
   z.strictObject({ ...grantCommon, principal_type: z.literal("team"), principal_id: z.uuid({ message: "Pick a team" }) }),
@@ -64,7 +72,7 @@ export type PublicLinkInput = z.infer<typeof PublicLinkInput>;
 
 /** Link-only rules (no edit/share, passwords) depend on the grant and are checked by the service. */
 export const UpdateGrantInput = z
-  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional() })
+  .strictObject({ actions: Actions.optional(), ...linkOptions, notify_views: NotifyViews.optional(), embed_origins: EmbedOrigins.optional().describe("Embeds only") })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
@@ -123,6 +131,10 @@ export const GrantJson = z.object({
   notify_views: NotifyViews,
   state: z.enum(["active", "expired", "revoked"]),
   link_url: z.string().nullable().describe("Public links only: the URL to hand out (only tenant admins see it)"),
+  embed_origins: z.array(z.string()).nullable().describe("Embeds only: the origins allowed to frame it"),
+  embed_url: z.string().nullable().describe("Live embeds only: {APP_URL}/embed/{embed_token}"),
+  embed_snippet: z.string().nullable().describe("Live embeds only: a ready <iframe> for embed_url"),
+  embed_token: z.string().nullable().describe("Live embeds only: a JWT signed with the tenant's current key, valid as long as the grant (at most a year)"),
   created_at: timestamp,
   created_by: CreatedBy,
   updated_at: timestamp,

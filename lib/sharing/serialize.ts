@@ -14,8 +14,10 @@ function createdBy(grant: SharingGrant, creatorName: string | null): GrantJson["
   return null;
 }
 
+export type GrantPayload = Omit<GrantJson, "link_url" | "activity" | "embed_url" | "embed_snippet" | "embed_token">;
+
 /** The grant without any secret: this is also the audit payload. */
-export function grantPayload(row: GrantRow, now = new Date()): Omit<GrantJson, "link_url" | "activity"> {
+export function grantPayload(row: GrantRow, now = new Date()): GrantPayload {
   const g = row.grant;
   return {
     id: g.id,
@@ -32,6 +34,7 @@ export function grantPayload(row: GrantRow, now = new Date()): Omit<GrantJson, "
     watermark: g.watermark,
     expires_at: g.expiresAt?.toISOString() ?? null,
     has_password: g.passwordHash !== null,
+    embed_origins: g.embedOrigins ?? null,
     notify_views: g.notifyViews,
     state: grantState(g, now),
     created_at: g.createdAt.toISOString(),
@@ -48,7 +51,8 @@ export function linkToken(grant: SharingGrant): string | null {
 
 export function grantJson(row: GrantRow): GrantJson {
   const token = row.grant.principalType === "link" && row.grant.revokedAt === null ? linkToken(row.grant) : null;
-  return { ...grantPayload(row), link_url: token ? shareUrl(token) : null };
+  // Embed fields need a signature (async): the service fills them in (lib/embed/snippet.ts).
+  return { ...grantPayload(row), link_url: token ? shareUrl(token) : null, embed_url: null, embed_snippet: null, embed_token: null };
 }
 
 export function publicLinkJson(row: GrantRow): PublicLinkJson {

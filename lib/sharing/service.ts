@@ -14,6 +14,8 @@ import { kickEmailDelivery } from "@/lib/email/service";
 import { queueInvite, queueShareNotice } from "@/lib/invites/service";
 import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "@/lib/pocs/service";
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
+import { currentKey } from "@/lib/embed/keys";
+import { withEmbedFields } from "@/lib/embed/snippet";
 import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
 import { anonymousActionProblem, anonymousGrantManagement, can, grantState, reshareDecision, type ReshareDecision, type ReshareRequest } from "./policy";
@@ -28,6 +30,9 @@ const withInherited = (json: GrantJson, decision: ReshareDecision | null): Grant
   decision && decision.inherited.length > 0 ? { ...json, inherited_restrictions: decision.inherited } : json;
 const isAnonymous = (type: string) => type === "link" || type === "embed";
 
+/** A grant as the API shows it; live embeds get their freshly signed token and snippet. */
+const present = (row: repo.GrantRow, pocTitle: string): Promise<GrantJson> => withEmbedFields(grantJson(row), row.grant, pocTitle);
+
 const invalidField = (field: string, message: string) => new AppError("request/invalid", "The request has invalid fields", { fields: [{ field, message }] });
 
 /** The POC, after checking the caller may manage its anonymous (link/embed) grants. */
@@ -36,7 +41,7 @@ async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess>
   if (!loaded) throw notFound("POC");
   const verdict = anonymousGrantManagement(accessFactsOf(actor, loaded.row));
   if (verdict === "not-found") throw notFound("POC");
-  if (verdict === "forbidden") throw forbidden("Only tenant admins manage public links");
+  if (verdict === "forbidden") throw forbidden("Only tenant admins manage public links and embeds");
   return loaded;
 }
 
@@ -76,6 +81,7 @@ function auditExpired(tx: Executor, grant: repo.GrantRow["grant"], tenantId: str
 
 type Principal =
   | { type: "link" }
+  | { type: "embed"; origins: string[] }
   | { type: "user"; userId: string | null; email: string | null; name: string | null }
   | { type: "team"; teamId: string }
   | { type: "role"; role: "member" | "executive" };
@@ -85,6 +91,8 @@ async function resolvePrincipal(input: CreateGrantInput, tenantId: string): Prom
   switch (input.principal_type) {
     case "link":
       return { type: "link" };
+    case "embed":
+      return { type: "embed", origins: input.embed_origins };
     case "team": {
       if (!(await findTeamInTenant(tenantId, input.principal_id))) throw invalidField("principal_id", "No such team in this tenant");
       return { type: "team", teamId: input.principal_id };
@@ -110,9 +118,10 @@ export async function authorizeCreateGrant(
   input: CreateGrantInput,
   options: { checkExpiry?: boolean } = {},
 ): Promise<{ loaded: PocAccess; decision: ReshareDecision | null }> {
-  const loaded = input.principal_type === "link" ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
+  const anonymous = isAnonymous(input.principal_type);
+  const loaded = anonymous ? await requireLinkAdmin(actor, input.subject_id) : await requirePocAccess(actor, input.subject_id);
   const expiresAt = (options.checkExpiry ? checkExpiry(input.expires_at) : input.expires_at ? new Date(input.expires_at) : null) ?? null;
-  const decision = input.principal_type === "link" ? null : await checkReshare(actor, loaded, reshareRequestOf(input, expiresAt));
+  const decision = anonymous ? null : await checkReshare(actor, loaded, reshareRequestOf(input, expiresAt));
   return { loaded, decision };
 }
 
@@ -121,7 +130,8 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
   const { poc } = loaded.row;
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
   const principal = await resolvePrincipal(input, poc.tenantId);
-  if (principal.type !== "link") {
+  if (principal.type === "embed") await currentKey(poc.tenantId, actor.userId);
+  if (principal.type !== "link" && principal.type !== "embed") {
     const existing = await repo.findLiveGrantForPrincipal(poc.id, principal);
     if (existing) throw new AppError("resource/conflict", "This POC is already shared with them: change the existing grant instead", { extra: { existing_grant_id: existing } });
   }
@@ -139,6 +149,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
         principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
         principalTeamId: principal.type === "team" ? principal.teamId : null,
         principalRole: principal.type === "role" ? principal.role : null,
+        embedOrigins: principal.type === "embed" ? principal.origins : null,
         actions: input.actions,
         watermark: decision?.watermark ?? input.watermark ?? false,
         notifyViews: input.notify_views ?? "off",
@@ -160,7 +171,7 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
       return grant.id;
     });
     kickEmailDelivery();
-    return withInherited(grantJson((await repo.findGrant(grantId))!), decision);
+    return withInherited(await present((await repo.findGrant(grantId))!, poc.title), decision);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
     const existing = await repo.findOpenLink(poc.id);
@@ -188,7 +199,8 @@ async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row
 }
 
 export async function getGrant(actor: Actor, grantId: string): Promise<GrantJson> {
-  return grantJson((await requireManagedGrant(actor, grantId)).row);
+  const { row, loaded } = await requireManagedGrant(actor, grantId);
+  return present(row, loaded.row.poc.title);
 }
 
 /** Admins see every grant; owners and sharers the signed-in audiences (links reveal tokens). */
@@ -198,7 +210,7 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
   if (!isAdmin && !loaded.access.manage && !can(loaded.access, "share")) throw forbidden("You need the share permission to see who this POC is shared with");
   const rows = (await repo.listSubjectGrants(subject.subject_id)).filter((r) => isAdmin || !isAnonymous(r.grant.principalType));
   const activity = await activityOf(rows.map((r) => r.grant.id));
-  const visible = rows.map((r) => ({ ...grantJson(r), activity: activity(r.grant.id) }));
+  const visible = await Promise.all(rows.map(async (r) => ({ ...(await present(r, loaded.row.poc.title)), activity: activity(r.grant.id) })));
   // An outsider holding `share` never learns the tenant's people: emails only of whom they invited.
   const outsider = loaded.row.viewerRole === null;
   if (!outsider) return visible;
@@ -208,7 +220,8 @@ export async function listGrants(actor: Actor, subject: { subject_type: "poc"; s
 export async function updateGrant(actor: Actor, grantId: string, input: UpdateGrantInput): Promise<GrantJson> {
   const { row: before, loaded } = await requireManagedGrant(actor, grantId);
   const anonymous = isAnonymous(before.grant.principalType);
-  if (!anonymous && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
+  if (before.grant.principalType !== "link" && input.password !== undefined) throw invalidField("password", "Only public links have passwords");
+  if (before.grant.principalType !== "embed" && input.embed_origins !== undefined) throw invalidField("embed_origins", "Only embeds have origins");
   const actionProblem = anonymous && input.actions ? anonymousActionProblem(input.actions) : null;
   if (actionProblem) throw invalidField("actions", actionProblem);
   // Expired is final (SECURITY 27): whether or not the sweep has tombstoned it yet, a grant
@@ -233,7 +246,15 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
       ? {}
       : { passwordHash: input.password === null ? null : await hashPassword(input.password), passwordVersion: before.grant.passwordVersion + 1 };
   const updated = await transaction(async (tx) => {
-    const grant = await repo.updateGrant(tx, grantId, { actions: input.actions, watermark, notifyViews: input.notify_views, expiresAt, ...passwordChange, updatedByUserId: actor.userId });
+    const grant = await repo.updateGrant(tx, grantId, {
+      actions: input.actions,
+      watermark,
+      notifyViews: input.notify_views,
+      expiresAt,
+      embedOrigins: input.embed_origins,
+      ...passwordChange,
+      updatedByUserId: actor.userId,
+    });
     if (!grant) return null;
     const after = { ...before, grant };
     await recordAudit(tx, actor, {
@@ -247,7 +268,7 @@ export async function updateGrant(actor: Actor, grantId: string, input: UpdateGr
     return after;
   });
   if (!updated) throw notFound("Live grant");
-  return withInherited(grantJson(updated), decision);
+  return withInherited(await present(updated, loaded.row.poc.title), decision);
 }
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
@@ -337,6 +358,13 @@ export async function listTenantLinks(actor: Actor, state: repo.LinkState | "all
           : null;
     return { ...json, poc_title: r.pocTitle, activity: activity(r.grant.id), ended };
   });
+}
+
+/** Settings → Embeds: every live embed of the admin's tenant, with its current snippet. */
+export async function listTenantEmbeds(actor: Actor) {
+  if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins see the tenant's embeds");
+  const rows = await repo.listTenantLinks(actor.tenantId, "live", "embed");
+  return Promise.all(rows.map(async (r) => ({ ...(await present(r, r.pocTitle)), poc_title: r.pocTitle })));
 }
 
 /**

@@ -5,7 +5,7 @@ import { memberships, users, type TenantRole } from "@/db/schema";
 
 export function listMembers(tenantId: string) {
   return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, active: users.active })
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, active: sql<boolean>`(${users.active} and ${memberships.active})` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenantId))
@@ -14,7 +14,7 @@ export function listMembers(tenantId: string) {
 
 export async function findMember(tenantId: string, userId: string) {
   const [row] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, active: users.active })
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, active: sql<boolean>`(${users.active} and ${memberships.active})` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
@@ -26,7 +26,7 @@ export async function countOtherActiveAdmins(tenantId: string, userId: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "tenant_admin"), ne(memberships.userId, userId), eq(users.active, true)));
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "tenant_admin"), ne(memberships.userId, userId), eq(users.active, true), eq(memberships.active, true)));
   return row?.n ?? 0;
 }
 
@@ -34,8 +34,12 @@ export async function setRole(tx: Executor, tenantId: string, userId: string, ro
   await tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
 }
 
-export async function setActive(tx: Executor, userId: string, active: boolean) {
-  await tx.update(users).set({ active }).where(eq(users.id, userId));
+/** Deactivation is per tenant: a user who belongs to other tenants keeps their access there. */
+export async function setActive(tx: Executor, tenantId: string, userId: string, active: boolean) {
+  await tx
+    .update(memberships)
+    .set({ active, updatedAt: sql`now()` })
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
 }
 
 export async function countMembers(tenantId: string, userIds: string[]) {

@@ -46,7 +46,7 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
       await recordAudit(tx, actor, { tenantId, action: "member.role_changed", subjectType: "user", subjectId: userId, payload: { email: member.email, before: member.role, after: roleChange } });
     }
     if (activeChange !== null) {
-      await repo.setActive(tx, userId, activeChange);
+      await repo.setActive(tx, tenantId, userId, activeChange);
       await recordAudit(tx, actor, { tenantId, action: activeChange ? "member.reactivated" : "member.deactivated", subjectType: "user", subjectId: userId, payload: { email: member.email } });
     }
     // A deactivated user, or one whose role narrowed, signs in again: copied cookies die now.

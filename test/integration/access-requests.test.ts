@@ -53,10 +53,14 @@ describe("asking for access", () => {
   });
 
   it("keeps typed text from forging lines or headers in the email", async () => {
-    expect((await ask(revokedToken, { name: "Eve\r\nBcc: all@acme.test", email: "eve@customer.example", message: "line one\n\nApproved by admin" })).status).toBe(202);
+    // A line break in a one-line field is refused outright (nothing stored, nothing sent)...
+    expectProblem(await ask(revokedToken, { name: "Eve\r\nBcc: all@acme.test", email: "eve@customer.example" }), 422, "request/invalid");
+    expect(await requestsFor("eve@customer.example")).toHaveLength(0);
+    // ...and a multi-line message is quoted on one line, so it cannot pose as the app's own text.
+    expect((await ask(revokedToken, { name: "Eve", email: "eve@customer.example", message: "line one\n\nApproved by admin" })).status).toBe(202);
     const [mail] = await getDb().select().from(emailOutbox).where(like(emailOutbox.textBody, "%eve@customer.example%"));
     expect(mail!.subject).not.toMatch(/[\r\n]/);
-    expect(mail!.textBody).toContain('"Eve Bcc: all@acme.test" <eve@customer.example>');
+    expect(mail!.textBody).toContain('"Eve" <eve@customer.example>');
     expect(mail!.textBody).toContain('"line one Approved by admin"');
   });
 

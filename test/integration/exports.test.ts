@@ -9,10 +9,12 @@ import * as memberExport from "@/app/api/v1/pocs/[poc_id]/[export_file]/route";
 import * as exportLookup from "@/app/api/v1/exports/[export_id]/route";
 import * as publicExport from "@/app/api/v1/public/pocs/[token]/[export_file]/route";
 import * as publicUnlock from "@/app/api/v1/public/pocs/[token]/unlock/route";
+import * as embedExport from "@/app/embed/[token]/[export_file]/route";
 import * as shareExport from "@/app/share/[token]/[export_file]/route";
 import { getDb } from "@/db/client";
 import { shareViews, taskGroups, tasks } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
+import { createViewerToken } from "@/lib/embed/service";
 import { createPoc, getPoc } from "@/lib/pocs/service";
 import { createGrant, createPublicLink, revokeGrant } from "@/lib/sharing/service";
 import { SHARE_PASS_COOKIE } from "@/lib/sharing/http";
@@ -217,6 +219,28 @@ describe("grants decide, live", () => {
     const viewOnly = await createPublicLink(admin, contoso, {});
     for (const f of FORMATS) expectProblem(await download(shareExport.GET as Route, { token: viewOnly.access_token, export_file: `export.${f}` }), 403, "auth/forbidden");
     await revokeGrant(admin, viewOnly.id);
+  });
+});
+
+describe("embeds", () => {
+  it("an embed viewer's files carry the viewer its token names; the lookup shows it; view-only embeds get 403", async () => {
+    const admin = await actor("acmeAdmin");
+    const grant = await createGrant(admin, { subject_type: "poc", subject_id: contoso, principal_type: "embed", embed_origins: ["https://portal.partner.example"], actions: ["view", "download"], watermark: true } as never);
+    const { token } = await createViewerToken(admin, grant.id, { viewer: "vera@partner.example", ttl_seconds: 600 });
+    const pdf = await download(embedExport.GET as Route, { token, export_file: "export.pdf" });
+    expect(pdf.status).toBe(200);
+    for (const p of await pdfPages(pdf.bytes)) expect(p.text).toContain("Exported for vera@partner.example on");
+    const id = pdf.headers.get("x-export-id")!;
+    expect(await logRow(id)).toMatchObject({ grantId: grant.id, viewerEmail: "vera@partner.example", format: "pdf" });
+    const found = await call(exportLookup.GET as never, { params: { export_id: id }, headers: { cookie: await sessionCookie("acmeAdmin") } });
+    expect(found.body).toMatchObject({ viewer: { kind: "embed", email: "vera@partner.example" }, grant: { id: grant.id, principal_type: "embed" } });
+    // An integrator's opaque viewer id is the watermark too, and is logged as such.
+    const opaque = await createViewerToken(admin, grant.id, { viewer: "crm-user-4711", ttl_seconds: 600 });
+    const csv = await download(embedExport.GET as Route, { token: opaque.token, export_file: "export.csv" });
+    expect(csvRows(text(csv))[0]![0]).toMatch(/^Exported for crm-user-4711 on /);
+    expect(await logRow(csv.headers.get("x-export-id")!)).toMatchObject({ viewerEmail: null, viewerExternalId: "crm-user-4711" });
+    await revokeGrant(admin, grant.id);
+    expectProblem(await download(embedExport.GET as Route, { token, export_file: "export.png" }), 403, "share/revoked");
   });
 });
 

@@ -4,10 +4,12 @@ import styles from "@/components/api-docs/api-docs.module.css";
 import type { JsonSchema } from "@/components/api-docs/json-schema";
 import { Markdown } from "@/components/api-docs/markdown";
 import { OperationCard, type OperationView } from "@/components/api-docs/operation-card";
+import { ScimSection } from "@/components/api-docs/scim-section";
 import { AppHeader } from "@/components/layout/app-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { getPageActor } from "@/lib/auth/page";
 import { config } from "@/lib/config";
+import { scimBaseUrl } from "@/lib/scim-tokens/service";
 
 export const metadata: Metadata = { title: "API reference · poc-manager" };
 export const dynamic = "force-dynamic";
@@ -83,6 +85,9 @@ export default async function ApiReferencePage() {
                 <a href={`#${slug(tag)}`}>{tag}</a>
               </li>
             ))}
+            <li>
+              <a href="#scim">SCIM 2.0</a>
+            </li>
           </ul>
         </nav>
         {[...byTag.entries()].map(([tag, ops]) => (
@@ -93,6 +98,7 @@ export default async function ApiReferencePage() {
             ))}
           </section>
         ))}
+        <ScimSection baseUrl={scimBaseUrl()} />
       </main>
     </>
   );

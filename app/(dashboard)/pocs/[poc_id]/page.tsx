@@ -79,6 +79,7 @@ export default async function PocPage({ params }: Props) {
                 members: members.filter((m) => m.active && m.id !== actor.userId).map(({ id, name, email }) => ({ id, name, email })),
                 teams: teams.map(({ id, name }) => ({ id, name })),
                 showOrgAudiences: inPocTenant,
+                canEmbed: linkAdmin,
               }
             : null
         }

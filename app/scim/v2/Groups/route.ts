@@ -1,0 +1,5 @@
+import { createGroup, listGroups } from "@/lib/scim/groups";
+import { withScim } from "@/lib/scim/handler";
+
+export const GET = withScim({}, listGroups);
+export const POST = withScim({}, createGroup);

@@ -1,0 +1,4 @@
+import { serviceProviderConfig } from "@/lib/scim/discovery";
+import { withScimDiscovery } from "@/lib/scim/handler";
+
+export const GET = withScimDiscovery(() => ({ status: 200, body: serviceProviderConfig() }));
