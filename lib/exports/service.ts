@@ -64,7 +64,8 @@ async function userSource(actor: Actor, pocId: string, userAgent: string | null)
   assertWithinLimits(facts);
   const poc = await getPoc(actor, pocId);
   return {
-    view: pocViewFromDetail(poc, { today: todayIso(), organisation: facts.tenantName }),
+    // Internal comments stay inside the POC's tenant, as on the page.
+    view: pocViewFromDetail(poc, { today: todayIso(), organisation: facts.tenantName, include_internal: actor.tenantId === poc.tenant_id }),
     pocId,
     grantId: facts.grantId,
     viewer: { kind: "user", userId: actor.userId, email: actor.email },

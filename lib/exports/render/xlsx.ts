@@ -40,7 +40,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: (
 function flatComments(threads: PocViewComment[], out: (string | Date | null)[][] = [], depth = 0, thread = 0): (string | Date | null)[][] {
   threads.forEach((c, i) => {
     const n = depth === 0 ? i + 1 : thread;
-    out.push([n, depth === 0 ? "Comment" : "Reply", c.author_name, c.author_kind === "guest" ? "Guest" : "Member", new Date(c.created_at), c.body] as (string | Date | null)[]);
+    out.push([n, `${depth === 0 ? "Comment" : "Reply"}${c.internal ? " (internal)" : ""}`, c.author_name, c.author_kind === "guest" ? "Guest" : "Member", new Date(c.created_at), c.body] as (string | Date | null)[]);
     flatComments(c.replies, out, depth + 1, n);
   });
   return out;
@@ -77,7 +77,7 @@ export async function renderXlsx(view: PocView, stamp: ExportStamp): Promise<Uin
     const ws = addSheet(
       wb,
       "Comments",
-      [{ header: "Thread", width: 8 }, { header: "Kind", width: 10 }, { header: "Author", width: 22 }, { header: "Author type", width: 12 }, { header: "Posted at", width: 18 }, { header: "Comment", width: 80 }],
+      [{ header: "Thread", width: 8 }, { header: "Kind", width: 18 }, { header: "Author", width: 22 }, { header: "Author type", width: 12 }, { header: "Posted at", width: 18 }, { header: "Comment", width: 80 }],
       flatComments(view.comments),
       stamp,
     );
