@@ -1,9 +1,11 @@
 /**
- * The app's entry server (Next.js custom server). It exists for three reasons:
+ * The app's entry server (Next.js custom server). It exists for four reasons:
  *  1. migrate (and seed the demo on first run) before anything opens the database,
  *  2. compute the client IP from the socket (and only the configured proxy hops) and pass it
  *     on in a header it overwrites on every request: route handlers never see the socket,
- *  3. shut down cleanly (close the server, write the pending share access log, then close the
+ *  3. put the security headers (lib/http/security-headers.ts) on every response, whoever
+ *     wrote it, with a fresh CSP nonce per request,
+ *  4. shut down cleanly (close the server, write the pending share access log, then close the
  *     database) on SIGTERM/SIGINT.
  * It also rebuilds a stale production build before serving (scripts/build-stamp.ts), times
  * every request for /api/metrics, and serves backups of the embedded database (db/backup.ts).
@@ -16,6 +18,7 @@ import { closeDb, databaseKind, embeddedClient, getDb, queryCounter } from "./db
 import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
+import { withResponsePolicy } from "./lib/http/entry";
 import { ConfigError, config } from "./lib/config";
 import { sweepAccessLog } from "./lib/activity/service";
 import { deliverDueEmail } from "./lib/email/service";
@@ -81,6 +84,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const appUrl = new URL(cfg.appUrl);
+  const responsePolicy = { https: appUrl.protocol === "https:", dev, appOrigin: appUrl.origin };
   const server = createServer((req, res) => {
     instrumentRequest(req, res);
     // Benchmark only (BENCH_QUERY_COUNTER=true, off by default): statements run so far.
@@ -91,10 +96,13 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = computeClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), cfg.trustedProxyHops);
     // Defence in depth for CVE-2025-29927: this internal header never comes from outside.
     delete req.headers["x-middleware-subrequest"];
-    handle(req, res).catch((error: unknown) => {
-      console.error("[server] request failed", error);
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-    });
+    // CSP nonce, security headers on every response (redirects and error pages included).
+    withResponsePolicy(req, res, responsePolicy, () =>
+      handle(req, res).catch((error: unknown) => {
+        console.error("[server] request failed", error);
+        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      }),
+    );
   });
 
   // Expired grants are refused on every request regardless; the sweep tombstones and audits them,

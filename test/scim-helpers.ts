@@ -2,18 +2,15 @@
  * Helpers for the SCIM suites: an identity provider calling /scim/v2 route handlers with a
  * tenant's SCIM token, and a user of the app calling the POC API (to see SCIM's effect).
  */
-import { encode } from "next-auth/jwt";
 import { expect } from "vitest";
 import { GET as getPocRoute } from "@/app/api/v1/pocs/[poc_id]/route";
 import { DELETE as deleteGroupRoute, GET as getGroupRoute, PATCH as patchGroupRoute, PUT as putGroupRoute } from "@/app/scim/v2/Groups/[id]/route";
 import { GET as listGroupsRoute, POST as postGroupRoute } from "@/app/scim/v2/Groups/route";
 import { DELETE as deleteUserRoute, GET as getUserRoute, PATCH as patchUserRoute, PUT as putUserRoute } from "@/app/scim/v2/Users/[id]/route";
 import { GET as listUsersRoute, POST as postUserRoute } from "@/app/scim/v2/Users/route";
-import { sessionCookieName } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { createScimToken } from "@/lib/scim-tokens/service";
 import { createGrant } from "@/lib/sharing/service";
-import { actor, call, pocId, type DemoKey, type DemoPocKey } from "./helpers";
+import { actor, call, newSession, pocId, type DemoKey, type DemoPocKey } from "./helpers";
 
 export const SCIM_TYPE = "application/scim+json";
 export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -67,8 +64,7 @@ export function expectScim(res: Res, status: number) {
 
 /** A session cookie for any user id (SCIM users have no password to sign in with). */
 export async function sessionFor(userId: string): Promise<Record<string, string>> {
-  const token = await encode({ token: { sub: userId }, secret: config().secret });
-  return { cookie: `${sessionCookieName()}=${token}` };
+  return { cookie: (await newSession({ userId })).cookie };
 }
 
 /** GET /api/v1/pocs/{id} as this user: the status tells whether they can open the POC. */

@@ -117,9 +117,9 @@ test("a link viewer downloads every format from the share page; the admin finds 
   await page.goto(link.url);
   await page.getByLabel("Email address").fill("dana@customer.example");
   await page.getByRole("button", { name: "Continue" }).click();
-  const downloads = page.getByRole("navigation", { name: "Downloads" });
+  await expect(page.getByRole("heading", { level: 1, name: "Shared export" })).toBeVisible();
   const files = {} as Record<keyof typeof MENU, Download>;
-  for (const [kind, label] of Object.entries(MENU)) files[kind as keyof typeof MENU] = await downloadVia(page, () => downloads.getByRole("link", { name: label }).click());
+  for (const [kind, label] of Object.entries(MENU)) files[kind as keyof typeof MENU] = await downloadVia(page, () => page.getByRole("link", { name: label }).click());
   const pages = await expectFiles(files, "Shared export", "Kick-off call");
   for (const p of pages) expect(p.text).toContain("Exported for dana@customer.example on");
   const exportId = /Export ID ([0-9A-Z]{10})/.exec(pages[0]!.text)![1]!;

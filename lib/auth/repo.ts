@@ -41,7 +41,8 @@ export async function findActorBySession(sessionId: string) {
     .select(actorColumns)
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    // Only tenants where the user is active (SCIM and admins deactivate per tenant).
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.active, true)))
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
     .orderBy(asc(memberships.createdAt))

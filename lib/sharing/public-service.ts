@@ -21,6 +21,9 @@ export type OpenedShare = {
   grantId: string;
   /** The PublicPocView document as JSON text, ready to send (see repo.findShareByTokenHash). */
   viewJson: string;
+  /** The page's branding: the tenant's name, who created the link and when. */
+  organisation: string | null;
+  sharedBy: { name: string; at: string } | null;
 };
 
 type ShareRow = NonNullable<Awaited<ReturnType<typeof repo.findShareByTokenHash>>>;
@@ -56,7 +59,12 @@ async function passGates(req: ShareRequest): Promise<LiveShare> {
 
 export async function openShare(req: ShareRequest): Promise<OpenedShare> {
   const row = await passGates(req);
-  return { grantId: row.grant.id, viewJson: row.viewJson };
+  return {
+    grantId: row.grant.id,
+    viewJson: row.viewJson,
+    organisation: row.organisation,
+    sharedBy: row.sharedByName ? { name: row.sharedByName, at: new Date(row.sharedAt).toISOString() } : null,
+  };
 }
 
 /** The view as an object, for callers that render it (the HTML page, the CSV export). */

@@ -35,6 +35,8 @@ function bigView(taskCount: number): PocView {
     start_date: "2026-11-01",
     end_date: "2026-12-20",
     shared_by: null,
+    owner_name: null,
+    updated_at: null,
     task_groups: groups,
     success_criteria: [
       { id: null, description: "Latency under 100 ms", status: "met" },

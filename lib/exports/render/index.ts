@@ -32,6 +32,8 @@ const SAMPLE: PocView = {
   start_date: null,
   end_date: null,
   shared_by: null,
+  owner_name: null,
+  updated_at: null,
   task_groups: [{ id: null, name: "Group", done: 0, total: 1, tasks: [{ id: null, title: "Task", status: "todo", assignee_name: null, due_date: null, overdue: false }] }],
   success_criteria: [{ id: null, description: "Criterion", status: "pending" }],
   progress: { tasks_done: 0, tasks_total: 1, criteria_met: 0, criteria_total: 1 },

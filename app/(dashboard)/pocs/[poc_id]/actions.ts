@@ -11,7 +11,9 @@ import type { z } from "zod";
 import { notFound } from "@/lib/api/errors";
 import { userAction } from "@/lib/auth/page";
 import {
+  CommentParams,
   CreateCommentInput,
+  UpdateCommentInput,
   CreateCriterionInput,
   CreateTaskInput,
   Id,
@@ -147,4 +149,21 @@ export async function addCommentAction(pocId: string, input: z.input<typeof Crea
     revalidatePoc(id);
     return comment;
   })(input);
+}
+
+export async function updateCommentAction(pocId: string, commentId: string, input: z.input<typeof UpdateCommentInput>) {
+  return userAction(UpdateCommentInput, async (data, actor) => {
+    const id = uuid(pocId, "POC");
+    const comment = await pocs.updateComment(actor, id, uuid(commentId, "Comment"), data);
+    revalidatePoc(id);
+    return comment;
+  })(input);
+}
+
+export async function deleteCommentAction(pocId: string, commentId: string) {
+  return userAction(CommentParams, async ({ poc_id, comment_id }, actor) => {
+    await pocs.deleteComment(actor, poc_id, comment_id);
+    revalidatePoc(poc_id);
+    return null;
+  })({ poc_id: pocId, comment_id: commentId });
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import type { PocActions } from "@/components/pocs/actions";
-import { CommentsSection } from "@/components/pocs/comments-section";
-import { CriteriaSection } from "@/components/pocs/criteria-section";
-import { PocFacts } from "@/components/pocs/poc-facts";
-import { PocHeader } from "@/components/pocs/poc-header";
-import { PocOverview } from "@/components/pocs/poc-overview";
-import { TasksSection } from "@/components/pocs/tasks-section";
+import type { PocActions } from "@/components/poc-view/actions";
+import { CommentControls } from "@/components/poc-view/comment-controls";
+import { CommentForm } from "@/components/poc-view/comment-form";
+import { PocView } from "@/components/poc-view/poc-view";
+import { ReplyControl } from "@/components/poc-view/reply-control";
+import { EditPocButtons } from "@/components/poc-view/edit-poc-buttons";
 import { DownloadMenu } from "@/components/exports/download-menu";
 import { ShareControls } from "@/components/sharing/share-controls";
 import { requirePageActor } from "@/lib/auth/page";
@@ -13,8 +12,11 @@ import { exportDownloads } from "@/lib/exports/formats";
 import { listGrants } from "@/lib/sharing/service";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
+import { pocViewFromDetail, todayIso, type PocViewComment } from "@/lib/pocs/view-model";
 import {
   addCommentAction,
+  deleteCommentAction,
+  updateCommentAction,
   addCriterionAction,
   addTaskAction,
   addTaskGroupAction,
@@ -42,6 +44,8 @@ const actions: PocActions = {
   updateCriterion: updateCriterionAction,
   deleteCriterion: deleteCriterionAction,
   addComment: addCommentAction,
+  updateComment: updateCommentAction,
+  deleteComment: deleteCommentAction,
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -86,28 +90,41 @@ export default async function PocPage({ params }: Props) {
         link={linkAdmin ? { pocId: poc.id, pocTitle: poc.title, hasLiveLink: grants.some((g) => g.principal_type === "link" && g.state === "active") } : null}
       />
     ) : null;
+  // Internal comments are shown to (and written by) people of the POC's own tenant only.
+  const view = pocViewFromDetail(poc, { today: todayIso(), organisation: inPocTenant ? actor.tenantName : null, include_internal: inPocTenant });
+  const addComment = can.has("comment") ? actions.addComment.bind(null, poc.id) : null;
+  const internalOption = inPocTenant ? (actor.tenantName ?? "your organisation") : undefined;
+  const commentControls = (comment: PocViewComment) => {
+    const own = comment.author_id === actor.userId;
+    const edit = own && addComment ? actions.updateComment.bind(null, poc.id, comment.id) : null;
+    const remove = (own && addComment) || poc.permissions.manage ? actions.deleteComment.bind(null, poc.id, comment.id) : null;
+    return edit || remove ? <CommentControls authorName={comment.author_name} body={comment.body} edit={edit} remove={remove} moderating={!own} /> : null;
+  };
   return (
-    <div className="poc-detail">
-      <PocHeader
-        poc={poc}
-        canEdit={canEdit}
-        deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null}
-        shareControls={shareControls}
-        downloads={
-          can.has("download") ? <DownloadMenu downloads={exportDownloads(`/api/v1/pocs/${poc.id}`)} watermarked={poc.permissions.watermark} /> : null
-        }
-      />
-      <div className="detail-grid">
-        <div className="detail-main">
-          <PocOverview poc={poc} />
-          <TasksSection poc={poc} canEdit={canEdit} assignees={assignees} actions={actions} />
-          <CommentsSection poc={poc} canComment={can.has("comment")} actions={actions} />
-        </div>
-        <aside className="detail-side" aria-label="POC details and success criteria">
-          <PocFacts poc={poc} />
-          <CriteriaSection poc={poc} canEdit={canEdit} actions={actions} />
-        </aside>
-      </div>
-    </div>
+    <PocView
+      view={view}
+      can={{
+        mode: "member",
+        edit: canEdit ? { pocId: poc.id, actions, assignees } : null,
+        comment:
+          addComment || poc.permissions.manage
+            ? {
+                newThread: addComment ? <CommentForm label="Comment" submitLabel="Post comment" action={addComment} internalOption={internalOption} /> : null,
+                reply: (comment) => (addComment ? <ReplyControl parentId={comment.id} authorName={comment.author_name} action={addComment} /> : null),
+                controls: commentControls,
+              }
+            : null,
+        downloads: [],
+        // The segment's layout tiles the watermark over every page of the POC.
+        watermark: null,
+        headerActions: (
+          <>
+            {can.has("download") ? <DownloadMenu downloads={exportDownloads(`/api/v1/pocs/${poc.id}`)} watermarked={poc.permissions.watermark} /> : null}
+            {shareControls}
+            <EditPocButtons pocId={poc.id} title={poc.title} canEdit={canEdit} deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null} />
+          </>
+        ),
+      }}
+    />
   );
 }
