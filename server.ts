@@ -22,6 +22,7 @@ import { withResponsePolicy } from "./lib/http/entry";
 import { ConfigError, config } from "./lib/config";
 import { sweepAccessLog } from "./lib/activity/service";
 import { deliverDueEmail } from "./lib/email/service";
+import { closeRenderPool, startRenderPool } from "./lib/exports/pool";
 import { instrumentRequest } from "./lib/metrics/http";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
   await migrateDb();
   if (cfg.seedDemo && (await seedDemo(getDb()))) logger.info("Seeded the demo tenants (logins in README.md).");
 
+  // PDF, PNG and XLSX exports render in worker threads, off the event loop (lib/exports/pool.ts).
+  startRenderPool(cfg.exportWorkers, { prewarm: !dev });
+
   const app = next({ dev, hostname: cfg.host, port: cfg.port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "closing the server and the database");
     server.close(() => {
       flushShareViews()
+        .then(() => closeRenderPool())
         .then(() => closeDb())
         .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
         .finally(() => process.exit(0));

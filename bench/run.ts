@@ -35,6 +35,7 @@ import {
   type AppServer,
 } from "./common";
 import { startCodeSink, verifiedPassCookie } from "./code-sink";
+import { exportErrors, measureExports, printExportTable, seedLargeExportPoc, type ExportBench } from "./exports";
 import { printScim, runScimBench, SCIM_FULL, SCIM_SMOKE } from "./scim";
 import { FULL_SIZE, LINK_PASSWORD, SMOKE_SIZE, type DataSize } from "./seed";
 import type { measureAuditLog as MeasureAuditLog } from "./audit";
@@ -306,6 +307,7 @@ async function main(): Promise<Results> {
   const auditSizes = smoke ? { large: 2000, small: 100 } : { large: option("audit-rows", 100_000), small: 1000 };
   console.log(`[bench] seeding audit logs: ${auditSizes.large} and ${auditSizes.small} chained rows...`);
   const auditSeeds = await audit.seedAuditLogs({ ...seeded, pocIds: seeded.pocIds }, auditSizes);
+  const largeExportPocId = await seedLargeExportPoc(seeded.tenantId, seeded.adminId);
   const facts = await seed.databaseFacts(db.kind);
 
   // Route 3v's one-time codes arrive over SMTP at the harness.
@@ -441,6 +443,9 @@ async function main(): Promise<Results> {
   console.log("[bench] audit log, one request at a time:");
   const auditLog: Awaited<ReturnType<typeof MeasureAuditLog>> = await audit.measureAuditLog(base, auditSeeds, smoke ? 30 : 300);
 
+  console.log("[bench] exports (#13):");
+  const exportsBench = await measureExports(app, { apiToken: seeded.apiToken, smallPocIds: seeded.pocIds, largePocId: largeExportPocId, route1Paths: openPaths, smoke, seconds: opts.duration });
+
   // Same JSON as the app: fetched now, compared with the raw baseline's answer below.
   const appJson = await (await fetch(base + openPaths[0])).json();
   await app.stop();
@@ -510,6 +515,7 @@ async function main(): Promise<Results> {
     results,
     passwordBurst: burstInfo,
     auditLog: { rows: auditLog.rows, verify: auditLog.verify },
+    exports: exportsBench,
     scim,
     rawBaselineSameJson: sameJson,
     goals,
@@ -579,9 +585,13 @@ try {
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
   if (scimOnly) printScim(out.scim as Parameters<typeof printScim>[0]);
-  else printTable(out);
+  else {
+    printTable(out);
+    printExportTable(out.exports as ExportBench);
+  }
   const auditErrors = ((out.auditLog as { rows: { errors: number }[] } | undefined)?.rows ?? []).reduce((sum, r) => sum + r.errors, 0);
-  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + (out.scim as { errors: number }).errors + auditErrors;
+  const exportsFailed = out.exports ? exportErrors(out.exports as ExportBench) : 0;
+  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + (out.scim as { errors: number }).errors + auditErrors + exportsFailed;
   console.log(`\n[bench] results written to ${path.relative(root, opts.out)} (${out.wallSeconds} s)`);
   if (smoke) {
     // npm test's smoke stage: the harness ran; it fails on request errors, never on speed.

@@ -425,7 +425,8 @@ export const shareViews = pgTable(
   "share_views",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    grantId: uuid("grant_id").notNull().references(() => sharingGrants.id, { onDelete: "cascade" }),
+    // Null only for an export by a tenant admin or the POC's owner (no grant involved).
+    grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "cascade" }),
     viewerEmail: text("viewer_email"),
     // An embed viewer named by the integrator with an id rather than an email (viewer tokens).
     viewerExternalId: text("viewer_external_id"),
@@ -434,13 +435,21 @@ export const shareViews = pgTable(
     viewedAt: tstz("viewed_at").notNull().defaultNow(),
     // A page view, the watermark gate's record of an email, or a download/export.
     kind: shareViewKind("kind").notNull().default("view"),
-    // A signed-in member viewing through a user, team or role grant.
+    // A signed-in member viewing through a user, team or role grant (or exporting, see below).
     viewerUserId: uuid("viewer_user_id"),
     // Exports: the file format and the forensic export id burned into the file.
     format: text("format"),
     exportId: text("export_id"),
+    // Exports: the POC (always set); the grant is null for an export by a tenant admin or the
+    // POC's owner, who hold no grant.
+    pocId: uuid("poc_id").references(() => pocs.id, { onDelete: "cascade" }),
   },
-  (t) => [index("share_views_grant_idx").on(t.grantId, t.viewedAt), index("share_views_viewed_at_idx").on(t.viewedAt)],
+  (t) => [
+    index("share_views_grant_idx").on(t.grantId, t.viewedAt),
+    index("share_views_viewed_at_idx").on(t.viewedAt),
+    uniqueIndex("share_views_export_id_key").on(t.exportId),
+    check("share_views_export_shape", sql`(${t.kind} = 'export') = (${t.exportId} is not null) and (${t.grantId} is not null or ${t.pocId} is not null)`),
+  ],
 );
 
 /** When a grant's creator was last emailed about a view (one email per grant per hour). */

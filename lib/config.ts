@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -39,6 +40,7 @@ const envSchema = z.object({
   BENCH_QUERY_COUNTER: z.enum(["true", "false"]).default("false"),
   METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
   ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
+  EXPORT_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 export type AppConfig = {
@@ -67,6 +69,8 @@ export type AppConfig = {
   metricsToken: string | undefined;
   /** share_views rows older than this are deleted by the sweep (audit rows never are). */
   accessLogRetentionDays: number;
+  /** Worker threads rendering PDF/PNG/XLSX exports off the event loop (default: cores − 1, 1–4). */
+  exportWorkers: number;
 };
 
 export class ConfigError extends Error {
@@ -143,6 +147,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     benchQueryCounter: e.BENCH_QUERY_COUNTER === "true",
     metricsToken: e.METRICS_TOKEN,
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
+    exportWorkers: e.EXPORT_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
   };
 }
 

@@ -20,6 +20,9 @@ if (baseUrl && template) {
 }
 
 beforeAll(async () => {
+  // The export render workers, as the entry server starts them (they spawn on the first job).
+  const { startRenderPool } = await import("@/lib/exports/pool");
+  startRenderPool(1);
   if (baseUrl && template && fileDatabase) {
     const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${fileDatabase}" template "${template}"`);
@@ -34,6 +37,8 @@ afterAll(async () => {
   // Page views are logged in batches: write what is pending before the database goes.
   const { flushShareViews } = await import("@/lib/sharing/access-log");
   await flushShareViews();
+  const { closeRenderPool } = await import("@/lib/exports/pool");
+  await closeRenderPool();
   const { closeDb } = await import("@/db/client");
   await closeDb();
   if (baseUrl && fileDatabase) {

@@ -143,12 +143,14 @@ test("view-only links have no comment or download UI, and direct posts to those 
   const page = await visitor.newPage();
   await page.goto(link.url);
   await expect(page.getByRole("heading", { level: 1, name: "Contoso SSO rollout" })).toBeVisible();
-  await expect(page.getByText("Download CSV")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /PDF document|PNG summary|Excel workbook|CSV of tasks/ })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Comments" })).toHaveCount(0);
   const comment = await request.post(`/api/v1/public/pocs/${link.token}/comments`, { data: { name: "Eve", email: "eve@x.example", body: "hello" } });
   expect(comment.status()).toBe(403);
-  expect((await request.get(`/api/v1/public/pocs/${link.token}/export.csv`)).status()).toBe(403);
-  expect((await request.get(`/share/${link.token}/export.csv`)).status()).toBe(403);
+  for (const f of ["pdf", "png", "xlsx", "csv"]) {
+    expect((await request.get(`/api/v1/public/pocs/${link.token}/export.${f}`)).status()).toBe(403);
+    expect((await request.get(`/share/${link.token}/export.${f}`)).status()).toBe(403);
+  }
   await visitor.close();
 });
 
@@ -165,10 +167,10 @@ test("comment and download links: a guest posts a comment the team sees, and dow
   await form.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByText("<b>Looks</b> great from our side")).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
-  expect(download.suggestedFilename()).toBe("northwind-data-platform-pilot.csv");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV of tasks" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^northwind-data-platform-pilot-\d{8}-\d{4}Z-[0-9A-Z]{10}\.csv$/);
   const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
-  expect(csv).toContain("Task,Phase 1,Kick-off call,done");
+  expect(csv).toContain('"Task","Phase 1","Kick-off call","Done"');
 
   const detail = await (await admin.get(`${baseURL}/api/v1/pocs/${pocId}`)).json();
   expect(detail.comments.some((c: { body: string; author: { kind: string } }) => c.body === "<b>Looks</b> great from our side" && c.author.kind === "guest")).toBe(true);

@@ -79,7 +79,7 @@ test("a guest passes the password and email gates and sees the member's componen
   await expect(guest.locator(".app-header")).toContainText("Acme");
   await expect(guest.getByText(/^Shared by Alice Admin on /)).toBeVisible();
   await expect(guest.locator("[data-watermark]")).toHaveAttribute("data-watermark", "guest@customer.example");
-  await expect(guest.getByRole("link", { name: "Download CSV" })).toBeVisible();
+  await expect(guest.getByRole("link", { name: "CSV of tasks" })).toBeVisible();
 
   const member = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(member, "acmeAdmin");

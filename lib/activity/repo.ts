@@ -21,7 +21,8 @@ export type ActivitySummaryRow = { grantId: string; views: number; uniqueViewers
 export async function summaries(grantIds: string[]): Promise<ActivitySummaryRow[]> {
   if (grantIds.length === 0) return [];
   const rows = await getDb()
-    .select({ grantId: shareViews.grantId, ...summaryColumns })
+    // Filtered on grant ids, so never the grant-less rows of admins' and owners' exports.
+    .select({ grantId: sql<string>`${shareViews.grantId}`, ...summaryColumns })
     .from(shareViews)
     .where(inArray(shareViews.grantId, grantIds))
     .groupBy(shareViews.grantId);

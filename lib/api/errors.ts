@@ -33,6 +33,8 @@ const STATUS_BY_CODE = {
   "grant/expired": 409,
   "idempotency/key-reused": 422,
   "idempotency/in-flight": 409,
+  "export/too-large": 413,
+  "export/busy": 503,
   "server/error": 500,
 } as const;
 
@@ -66,6 +68,8 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   "grant/expired": "Grant expired",
   "idempotency/key-reused": "Idempotency key reused with another request",
   "idempotency/in-flight": "Request with this idempotency key is in progress",
+  "export/too-large": "Too large to export",
+  "export/busy": "Exports are busy",
   "server/error": "Internal server error",
 };
 

@@ -149,15 +149,15 @@ export function withPublic<P = undefined, Q = undefined, B = undefined>(
  * `passFrom`: API clients send the pass as a bearer credential; browsers as the `pm_share`
  * cookie, which is path-scoped to that one link.
  */
-export function withShare<Q = undefined, B = undefined>(
-  schemas: Omit<Schemas<{ token: string }, Q, B>, "params" | "idempotent"> & { passFrom: "bearer" | "cookie" },
-  handler: (args: HandlerArgs<{ token: string }, Q, B> & { share: ShareRequest }) => Promise<Response>,
+export function withShare<Q = undefined, B = undefined, P extends { token: string } = { token: string }>(
+  schemas: Omit<Schemas<P, Q, B>, "idempotent"> & { passFrom: "bearer" | "cookie" },
+  handler: (args: HandlerArgs<P, Q, B> & { share: ShareRequest }) => Promise<Response>,
 ) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     let res: Response;
     try {
       if (UNSAFE_METHODS.has(req.method) && schemas.passFrom === "cookie") assertSameOrigin(req, { opaqueSameOrigin: true });
-      const args = await parseRequest(req, ctx, { ...schemas, params: ShareParams });
+      const args = await parseRequest(req, ctx, { ...schemas, params: schemas.params ?? (ShareParams as unknown as z.ZodType<P>) });
       const { token } = args.params;
       const pass =
         schemas.passFrom === "cookie"
@@ -180,9 +180,9 @@ const ShareParams = z.object({ token: z.string() });
  * block in third-party iframes — and the service verifies it and the grant on every call.
  * Every response carries the embed headers; `onError` lets HTML routes answer with a page.
  */
-export function withEmbed<B = undefined>(
-  schemas: Pick<Schemas<{ token: string }, undefined, B>, "body">,
-  handler: (args: HandlerArgs<{ token: string }, undefined, B> & { embed: EmbedRequest }) => Promise<Response>,
+export function withEmbed<B = undefined, Q = undefined, P extends { token: string } = { token: string }>(
+  schemas: Pick<Schemas<P, Q, B>, "body" | "query" | "params">,
+  handler: (args: HandlerArgs<P, Q, B> & { embed: EmbedRequest }) => Promise<Response>,
   onError: (error: unknown, embed: EmbedRequest) => Promise<Response> = async (error) => problemResponse(error),
 ) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
@@ -190,7 +190,7 @@ export function withEmbed<B = undefined>(
     const embed: EmbedRequest = { token: typeof raw.token === "string" ? raw.token : "", ip: clientIpFrom(req.headers), userAgent: req.headers.get("user-agent") };
     let res: Response;
     try {
-      const args = await parseRequest<{ token: string }, undefined, B>(req, ctx, { ...schemas, params: ShareParams });
+      const args = await parseRequest<P, Q, B>(req, ctx, { ...schemas, params: schemas.params ?? (ShareParams as unknown as z.ZodType<P>) });
       res = await handler({ ...args, embed });
     } catch (error) {
       res = await onError(error, embed);

@@ -10,6 +10,8 @@ import * as poc from "@/lib/pocs/schemas";
 import * as scimTokens from "@/lib/scim-tokens/schemas";
 import * as embed from "@/lib/embed/schemas";
 import * as sharing from "@/lib/sharing/schemas";
+import { CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/exports/formats";
+import { ExportRecord } from "@/lib/exports/schemas";
 
 type Operation = {
   method: "get" | "post" | "patch" | "delete";
@@ -37,6 +39,25 @@ export const Problem = z.object({
 
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 const pocPath = "/api/v1/pocs/{poc_id}";
+
+const FORMAT_SUMMARIES = {
+  pdf: "The POC as a PDF document (title block, overview, tasks, success criteria, comments; page numbers)",
+  png: "A one-page PNG summary at 2× (title, status, progress, criteria, next open tasks)",
+  xlsx: "An Excel workbook (Tasks, Success criteria, Comments sheets; typed cells, filters)",
+  csv: "The tasks and success criteria as CSV (formula-safe in every locale)",
+} as const;
+
+/** Exports (lib/exports): each format for members and for share tokens, and the id lookup. */
+function exportOperations(): Operation[] {
+  const about = (f: keyof typeof FORMAT_SUMMARIES) =>
+    `${FORMAT_SUMMARIES[f]}. Needs download; watermarked grants get the viewer's email and the time burned in. Every file carries an export id (also in the X-Export-Id header) that is logged.${f === "pdf" ? " ?paper=a4|letter." : ""}`;
+  return EXPORT_FORMATS.flatMap((f): Operation[] => [
+    { method: "get", path: `${pocPath}/export.${f}`, tag: "Exports", summary: about(f), response: { status: 200, description: CONTENT_TYPES[f] }, errors: [401, 403, 404, 413, 503] },
+    { method: "get", path: `/api/v1/public/pocs/{token}/export.${f}`, tag: "Exports", summary: `${about(f)} Send the unlock token as Authorization: Bearer for protected or watermarked links.`, response: { status: 200, description: CONTENT_TYPES[f] }, errors: [401, 403, 404, 413, 503], auth: "none" },
+  ]).concat([
+    { method: "get", path: "/api/v1/exports/{export_id}", tag: "Exports", summary: "Who exported the file carrying this export id, when, from where and through which grant (tenant admins)", response: { status: 200, schema: ExportRecord, description: "The export" }, errors: [401, 403, 404] },
+  ]);
+}
 
 /** Later areas append their operations here. */
 export const operations: Operation[] = [
@@ -81,7 +102,6 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/public/pocs/{token}/unlock", tag: "Public links", summary: "Unlock a protected, watermarked or verified link: trade the password and/or the viewer's email (with its one-time `code` on verified links) for a 12-hour access token; send it as `Authorization: Bearer` to the public routes. 5 wrong passwords per 5 minutes per client IP; 5 tries per code. Tightening a link's viewer lists ends earlier tokens.", body: sharing.PublicUnlockInput, response: { status: 200, schema: sharing.UnlockResult, description: "The access token" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/verification-code", tag: "Public links", summary: "Verified links (require_verified_email, allowed_viewers, denied_viewers): email a 6-digit one-time code to the viewer, valid 10 minutes and 5 tries; then send email and code to …/unlock. Addresses on denied_viewers, or not on a non-empty allowed_viewers, get 403 share/viewer-not-allowed and no email. The email carries no link. Rate-limited per client IP, per email and per link.", body: sharing.VerificationCodeInput, response: { status: 202, schema: sharing.VerificationCodeSent, description: "The code is on its way" }, errors: [401, 403, 404, 422, 429], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/comments", tag: "Public links", summary: "Post a guest comment (links with the comment action)", body: sharing.GuestCommentInput, response: { status: 204, description: "Posted" }, errors: [401, 403, 404, 422], auth: "none" },
-  { method: "get", path: "/api/v1/public/pocs/{token}/export.csv", tag: "Public links", summary: "Download the POC's tasks and criteria as CSV (links with the download action)", response: { status: 200, description: "text/csv" }, errors: [401, 403, 404], auth: "none" },
   { method: "post", path: "/api/v1/public/pocs/{token}/access-requests", tag: "Public links", summary: "From an expired or revoked link: ask the POC's owner for access (name, email, message). The owner and the tenant's admins are emailed. 5 per hour per client IP.", body: access.AccessRequestInput, response: { status: 202, description: "Sent (also when this email already has a request open)" }, errors: [404, 409, 422, 429], auth: "none" },
   { method: "get", path: `${pocPath}/access-requests`, tag: "Access requests", summary: "Requests for access to this POC, newest first (needs share)", response: { status: 200, schema: access.AccessRequestList, description: "Requests" }, errors: [401, 403, 404] },
   { method: "post", path: `${pocPath}/access-requests/{request_id}/approve`, tag: "Access requests", summary: "Approve: share the POC with the requester's email (an invitation when they have no account), within your own actions", body: access.ApproveAccessRequestInput, response: { status: 200, schema: access.AccessRequestJson, description: "The approved request with its grant_id" }, errors: [401, 403, 404, 409, 422] },
@@ -90,17 +110,19 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "Create a SCIM token for an identity provider (tenant admins). The token is in this response only; it is stored hashed.", body: scimTokens.CreateScimTokenInput, response: { status: 201, schema: scimTokens.CreatedScimTokenJson, description: "The token and the SCIM base URL to paste into the identity provider" }, errors: [400, 401, 403, 422] },
   { method: "get", path: "/api/v1/scim-tokens", tag: "SCIM tokens", summary: "List the tenant's SCIM tokens (never the tokens themselves)", response: { status: 200, schema: list(scimTokens.ScimTokenJson), description: "SCIM tokens, newest first" }, errors: [401, 403] },
   { method: "delete", path: "/api/v1/scim-tokens/{token_id}", tag: "SCIM tokens", summary: "Revoke a SCIM token (its next SCIM request is refused)", response: { status: 204, description: "Revoked" }, errors: [401, 403, 404] },
+  ...exportOperations(),
 ];
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Malformed request (problem+json, code request/malformed)",
-  413: "Body over the limit (request/too-large), refused before it is read",
   401: "Missing or invalid credentials (auth/unauthorized)",
   403: "Not allowed (auth/forbidden, auth/csrf; share/revoked, share/expired on public routes)",
   404: "Not found, or not visible to the caller",
   409: "Conflict (share/link-exists with existing_grant_id; idempotency/in-flight)",
   422: "Invalid fields (request/invalid, with `errors`; idempotency/key-reused)",
   429: "Too many attempts (Retry-After)",
+  413: "Too large: a body over the limit (request/too-large, refused before it is read), or a POC over an export's limits (export/too-large, listed in `limits`)",
+  503: "Busy (export/busy, Retry-After)",
 };
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -117,7 +139,12 @@ export function openApiDocument(serverUrl: string) {
       name: m[1],
       in: "path",
       required: true,
-      schema: m[1] === "token" ? { type: "string", description: "The 43-character share token" } : { type: "string", format: "uuid" },
+      schema:
+        m[1] === "token"
+          ? { type: "string", description: "The 43-character share token" }
+          : m[1] === "export_id"
+            ? { type: "string", description: "The 10-character export id printed in the file" }
+            : { type: "string", format: "uuid" },
     }));
     const queryParams = op.query
       ? Object.entries(op.query.shape).map(([name, schema]) => {

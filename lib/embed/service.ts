@@ -8,7 +8,7 @@ import { AppError, forbidden } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { transaction } from "@/lib/db/repo";
 import { logShareView } from "@/lib/sharing/access-log";
-import { addGuestComment, csvExportOf } from "@/lib/sharing/public-service";
+import { addGuestComment } from "@/lib/sharing/public-service";
 import type { GuestCommentInput, PublicPocView } from "@/lib/sharing/schemas";
 import { getGrant } from "@/lib/sharing/service";
 import { currentKey, KEY_GRACE_MS, newKeyValues } from "./keys";
@@ -115,9 +115,14 @@ export async function postEmbedComment(req: EmbedRequest, input: GuestCommentInp
   await addGuestComment({ id: opened.grantId, subjectId: opened.subjectId, actions: opened.actions }, input, req.ip);
 }
 
-export async function exportEmbedCsv(req: EmbedRequest): Promise<{ filename: string; csv: string }> {
+/**
+ * The live embed grant for an export (lib/exports): `download` held, checked on every request.
+ * The view carries the token's viewer as its watermark when the grant asks for one.
+ */
+export async function openEmbedForExport(req: EmbedRequest) {
   const { embed, view } = await openEmbed(req);
-  return csvExportOf({ id: embed.grantId, subjectId: embed.subjectId, actions: embed.actions }, view);
+  if (!embed.actions.includes("download")) throw forbidden("This embed does not allow downloads");
+  return { grantId: embed.grantId, pocId: embed.subjectId, viewer: embed.viewer, view };
 }
 
 // ---- integrators: short-lived viewer tokens ----

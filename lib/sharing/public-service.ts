@@ -1,6 +1,6 @@
 /**
  * Anonymous access through a share token: the view, the password gate (rate-limited before
- * any hashing), the watermark email gate, guest comments and the CSV download. Nothing here
+ * any hashing), the watermark email gate, guest comments and the grant check of downloads. Nothing here
  * ever answers more than the grant allows (rules 4, 6, 7).
  */
 import { AppError, forbidden } from "@/lib/api/errors";
@@ -10,7 +10,6 @@ import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { hmac, sha256 } from "@/lib/security/crypto";
 import { checkViewerCode, sendViewerCode } from "@/lib/viewer-codes/service";
 import { logShareView } from "./access-log";
-import { pocCsv } from "./csv";
 import { shareGate, viewerVerdict } from "./policy";
 import * as repo from "./repo";
 import type { GuestCommentInput, PublicPocView } from "./schemas";
@@ -209,16 +208,15 @@ export async function postGuestComment(req: ShareRequest, input: GuestCommentInp
   await addGuestComment(row.grant, input, req.ip, row.grant.requireVerifiedEmail ? (pass?.email ?? null) : null);
 }
 
-/** The CSV download of an anonymous grant's view (links and embeds). */
-export function csvExportOf(grant: AnonymousGrant, view: PublicPocView): { filename: string; csv: string } {
-  if (!grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
-  const slug = view.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "poc";
-  return { filename: `${slug}.csv`, csv: pocCsv(view) };
-}
-
-export async function exportShareCsv(req: ShareRequest): Promise<{ filename: string; csv: string }> {
+/**
+ * The live grant behind a token for an export (lib/exports): every gate passed, `download`
+ * held. Checked on each request, so a revoked or expired link stops the next download.
+ */
+export async function openShareForExport(req: ShareRequest) {
   const row = await passGates(req);
-  return csvExportOf(row.grant, parseView(row));
+  if (!row.grant.actions.includes("download")) throw forbidden("This link does not allow downloads");
+  const view = parseView(row);
+  return { grantId: row.grant.id, pocId: row.grant.subjectId, watermark: row.grant.watermark, viewerEmail: view.viewer_email, view };
 }
 
 // ---- verified viewers: one-time email codes (issue 18) ----

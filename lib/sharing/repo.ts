@@ -310,7 +310,8 @@ export function tombstoneAllExpired(tx: Executor): Promise<SharingGrant[]> {
     .returning();
 }
 
-export type NewShareView = typeof shareViews.$inferInsert;
+/** A page view or gate entry: always through a grant (only exports by admins and owners have none). */
+export type NewShareView = typeof shareViews.$inferInsert & { grantId: string };
 
 export async function insertShareViews(rows: NewShareView[]): Promise<void> {
   if (rows.length > 0) await getDb().insert(shareViews).values(rows);

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { base64url, decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as embedCommentsRoute from "@/app/embed/[token]/comments/route";
-import * as embedCsvRoute from "@/app/embed/[token]/export.csv/route";
+import * as embedExportRoute from "@/app/embed/[token]/[export_file]/route";
 import * as viewerTokensRoute from "@/app/api/v1/sharing/grants/[grant_id]/embed-tokens/route";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
 import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
@@ -364,15 +364,17 @@ describe("the iframe's own routes: comments and downloads, authenticated by the 
 
   it("downloads the CSV only with download, with the embed headers", async () => {
     const withDownload = await newEmbed({ actions: ["view", "download"] });
-    const csv = await call(embedCsvRoute.GET as never, { params: { token: withDownload.embed_token } });
+    const csv = await call(embedExportRoute.GET as never, { params: { token: withDownload.embed_token, export_file: "export.csv" } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.body).toContain("Exchange SAML metadata");
     expect(csv.headers.get("cache-control")).toBe("private, no-store");
     expect(csv.headers.get("x-frame-options")).toBeNull();
     const viewOnly = await newEmbed();
-    expectProblem(await call(embedCsvRoute.GET as never, { params: { token: viewOnly.embed_token } }), 403, "auth/forbidden");
-    expectProblem(await call(embedCsvRoute.GET as never, { params: { token: "garbage" } }), 401, "embed/invalid");
+    for (const file of ["export.csv", "export.pdf", "export.png", "export.xlsx"]) {
+      expectProblem(await call(embedExportRoute.GET as never, { params: { token: viewOnly.embed_token, export_file: file } }), 403, "auth/forbidden");
+    }
+    expectProblem(await call(embedExportRoute.GET as never, { params: { token: "garbage", export_file: "export.csv" } }), 401, "embed/invalid");
   });
 });
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as publicLinkRoute from "@/app/api/v1/pocs/[poc_id]/public-link/route";
 import * as publicComments from "@/app/api/v1/public/pocs/[token]/comments/route";
-import * as publicCsv from "@/app/api/v1/public/pocs/[token]/export.csv/route";
+import * as publicExport from "@/app/api/v1/public/pocs/[token]/[export_file]/route";
 import * as publicView from "@/app/api/v1/public/pocs/[token]/route";
 import * as publicUnlock from "@/app/api/v1/public/pocs/[token]/unlock/route";
 import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
@@ -189,7 +189,7 @@ describe("actions", () => {
     const post = await call(publicComments.POST as never, { method: "POST", params: { token: l.token }, body: { name: "Eve", email: "eve@x.example", body: "hi" } });
     expect(post.status).toBe(403);
     expect(post.body.code).toBe("auth/forbidden");
-    expect((await call(publicCsv.GET as never, { params: { token: l.token } })).status).toBe(403);
+    expect((await call(publicExport.GET as never, { params: { token: l.token, export_file: "export.csv" } })).status).toBe(403);
     const formPost = await pageForm(l.token, { intent: "comment", name: "Eve", email: "eve@x.example", body: "hi" });
     expect(formPost.status).toBe(403);
     const rows = await getDb().select().from(comments).where(eq(comments.body, "hi"));
@@ -217,10 +217,10 @@ describe("actions", () => {
     const tooLong = await call(publicComments.POST as never, { method: "POST", params: { token: l.token }, body: { name: "A", email: "a@b.example", body: "x".repeat(2001) } });
     expect(tooLong.status).toBe(422);
 
-    const csv = await call(publicCsv.GET as never, { params: { token: l.token } });
+    const csv = await call(publicExport.GET as never, { params: { token: l.token, export_file: "export.csv" } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    expect(csv.body).toContain("Task,Setup,Provision sandbox environment,done,Mark Member,2026-11-06");
+    expect(csv.body).toContain('"Task","Setup","Provision sandbox environment","Done","Mark Member","2026-11-06"');
   });
 
   it("refuses edit and share on links with 422", async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PocView } from "@/components/poc-view/poc-view";
+import { exportDownloads } from "@/lib/exports/formats";
 import { EmailGate } from "@/components/share-page/email-gate";
 import { GuestCommentForm } from "@/components/share-page/guest-comment-form";
 import { GuestReply } from "@/components/share-page/guest-reply";
@@ -71,7 +72,7 @@ export default async function SharePage({ params }: Props) {
                 reply: (c) => <GuestReply action={comment} viewerEmail={viewerEmail} verifiedEmail={verifiedEmail} parentId={c.id} />,
               }
             : null,
-          downloads: actions.includes("download") ? [{ format: "csv", label: "Download CSV", href: `${sharePath(token)}/export.csv` }] : [],
+          downloads: actions.includes("download") ? exportDownloads(sharePath(token)) : [],
           watermark: viewerEmail ? { email: viewerEmail, at: new Date() } : null,
         }}
       />

@@ -5,8 +5,10 @@ import { CommentForm } from "@/components/poc-view/comment-form";
 import { PocView } from "@/components/poc-view/poc-view";
 import { ReplyControl } from "@/components/poc-view/reply-control";
 import { EditPocButtons } from "@/components/poc-view/edit-poc-buttons";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { ShareControls } from "@/components/sharing/share-controls";
 import { requirePageActor } from "@/lib/auth/page";
+import { exportDownloads } from "@/lib/exports/formats";
 import { listGrants } from "@/lib/sharing/service";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
@@ -117,6 +119,7 @@ export default async function PocPage({ params }: Props) {
         watermark: null,
         headerActions: (
           <>
+            {can.has("download") ? <DownloadMenu downloads={exportDownloads(`/api/v1/pocs/${poc.id}`)} watermarked={poc.permissions.watermark} /> : null}
             {shareControls}
             <EditPocButtons pocId={poc.id} title={poc.title} canEdit={canEdit} deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null} />
           </>

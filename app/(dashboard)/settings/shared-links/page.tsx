@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import { LinkStateFilter, LINK_STATES, type LinkStateChoice } from "@/components/sharing/link-state-filter";
+import { ExportLookup } from "@/components/exports/export-lookup";
 import { SharedLinksTable } from "@/components/sharing/shared-links-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
+import { lookUpExport } from "@/lib/exports/service";
 import { listTenantLinks } from "@/lib/sharing/service";
 
 export const metadata: Metadata = { title: "Shared links" };
 
-export default async function SharedLinksPage({ searchParams }: { searchParams: Promise<{ state?: string }> }) {
+type Props = { searchParams: Promise<{ state?: string; export_id?: string | string[] }> };
+
+export default async function SharedLinksPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   if (actor.role !== "tenant_admin") return <Forbidden message="Only tenant admins can see and revoke the tenant's public links." />;
-  const requested = (await searchParams).state;
-  const state: LinkStateChoice = LINK_STATES.find((s) => s.value === requested)?.value ?? "live";
-  const links = await listTenantLinks(actor, state);
+  const query = await searchParams;
+  const state: LinkStateChoice = LINK_STATES.find((s) => s.value === query.state)?.value ?? "live";
+  const exportQuery = [query.export_id].flat()[0]?.slice(0, 40) ?? "";
+  const [links, lookup] = await Promise.all([listTenantLinks(actor, state), lookUpExport(actor, exportQuery)]);
   return (
     <div className="narrow-wide">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -46,6 +51,7 @@ export default async function SharedLinksPage({ searchParams }: { searchParams: 
           ended: l.ended,
         }))}
       />
+      <ExportLookup query={exportQuery} result={lookup.result} error={lookup.error} />
     </div>
   );
 }
