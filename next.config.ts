@@ -1,42 +1,16 @@
 import type { NextConfig } from "next";
-import { SHARE_HEADERS, SHARE_PAGE_CSP } from "./lib/sharing/http";
+import { MAX_JSON_BODY_BYTES } from "./lib/api/body";
 
-// Every page refuses to be framed and keeps referrers same-site.
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-];
-
-// Capability URLs (share pages and the anonymous API) send their own, stricter set. Config
-// headers override a route's headers, so the two sets must never match the same path.
-const shareHeaders = [
-  ...Object.entries(SHARE_HEADERS).map(([key, value]) => ({ key, value })),
-  { key: "Content-Security-Policy", value: SHARE_PAGE_CSP },
-  { key: "X-Frame-Options", value: "DENY" },
-];
-
-// Invitation pages carry a single-use token in the path: same as every page, minus the referrer.
-const inviteHeaders = securityHeaders.map((h) => (h.key === "Referrer-Policy" ? { ...h, value: "no-referrer" } : h));
-
+// Security headers (CSP with a per-request nonce, frame-ancestors, HSTS, the share headers)
+// are not set here: the entry server puts them on every response, including Next.js's own
+// redirects and error pages, which config headers miss (lib/http/security-headers.ts).
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
-  // Sources without named parameters: Next.js substitutes parameters into every header value
-  // that contains a colon (the CSP's "data:"), compiling a path pattern per header per request.
-  async headers() {
-    return [
-      { source: "/((?!share$|share/|api/v1/public/|invite/|embed/).*)", headers: securityHeaders },
-      // Embeds: framable by their grant's origins only; the response itself carries that CSP.
-      { source: "/embed/(.*)", headers: Object.entries(SHARE_HEADERS).map(([key, value]) => ({ key, value })) },
-      { source: "/invite/(.*)", headers: [...inviteHeaders, { key: "X-Robots-Tag", value: "noindex, nofollow" }] },
-      { source: "/share", headers: shareHeaders },
-      { source: "/share/(.*)", headers: shareHeaders },
-      { source: "/api/v1/public/(.*)", headers: shareHeaders },
-    ];
-  },
+  // Server-action bodies (the share page's forms, the app's inline forms) are bounded while
+  // they are read, like the API's JSON bodies: 413 past the limit.
+  experimental: { serverActions: { bodySizeLimit: MAX_JSON_BODY_BYTES } },
 };
 
 export default nextConfig;

@@ -79,6 +79,7 @@ export default defineConfig({
         SEED_DEMO: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        METRICS_TOKEN: process.env.E2E_METRICS_TOKEN ?? "e2e-metrics-token-0123456789",
       },
     },
   ],

@@ -1,25 +1,31 @@
 /**
- * The app's entry server (Next.js custom server). It exists for three reasons:
+ * The app's entry server (Next.js custom server). It exists for four reasons:
  *  1. migrate (and seed the demo on first run) before anything opens the database,
  *  2. compute the client IP from the socket (and only the configured proxy hops) and pass it
  *     on in a header it overwrites on every request: route handlers never see the socket,
- *  3. shut down cleanly (close the server, write the pending share access log, then close the
+ *  3. put the security headers (lib/http/security-headers.ts) on every response, whoever
+ *     wrote it, with a fresh CSP nonce per request,
+ *  4. shut down cleanly (close the server, write the pending share access log, then close the
  *     database) on SIGTERM/SIGINT.
+ * It also rebuilds a stale production build before serving (scripts/build-stamp.ts), times
+ * every request for /api/metrics, and serves backups of the embedded database (db/backup.ts).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import path from "node:path";
+import type { Server } from "node:net";
 import next from "next";
-import { closeDb, databaseKind, getDb, queryCounter } from "./db/client";
+import { backupSocketPath, serveBackups, serverListening } from "./db/backup";
+import { closeDb, databaseKind, embeddedClient, getDb, queryCounter } from "./db/client";
 import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
+import { withResponsePolicy } from "./lib/http/entry";
 import { ConfigError, config } from "./lib/config";
 import { sweepAccessLog } from "./lib/activity/service";
 import { deliverDueEmail } from "./lib/email/service";
+import { instrumentRequest } from "./lib/metrics/http";
 import { flushShareViews } from "./lib/sharing/access-log";
 import { sweepExpiredGrants } from "./lib/sharing/service";
+import { ensureFreshBuild } from "./scripts/build-stamp";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const EMAIL_INTERVAL_MS = 10_000;
@@ -40,11 +46,16 @@ function loadConfig() {
   }
 }
 
-function buildIfMissing(): void {
-  if (dev || existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
-  console.log("No production build found: running `next build` once (takes a minute or two)...");
-  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/** A build older than the sources (e.g. after `git pull`) is rebuilt, saying why. */
+function buildIfStale(): void {
+  if (!dev && !ensureFreshBuild(process.cwd())) process.exit(1);
+}
+
+/** Where the data and the links are, and where to look when links point to the wrong host. */
+function banner(cfg: ReturnType<typeof loadConfig>): string {
+  const data = databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL";
+  const source = process.env.APP_URL ? "APP_URL" : "default; set APP_URL to the address people use";
+  return `poc-manager ready on http://${cfg.host.includes(":") ? `[${cfg.host}]` : cfg.host}:${cfg.port} (${dev ? "development" : "production"}, ${data})\n  links use ${cfg.appUrl} (${source})`;
 }
 
 async function main(): Promise<void> {
@@ -52,7 +63,15 @@ async function main(): Promise<void> {
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_URL ??= cfg.appUrl;
   process.env.NEXTAUTH_SECRET ??= cfg.secret;
-  buildIfMissing();
+  buildIfStale();
+  // PGlite is one process's database: a second server on the same folder would corrupt it.
+  const backupSocket = !cfg.databaseUrl && !cfg.pgliteDir.startsWith("memory://") ? backupSocketPath(cfg.pgliteDir) : null;
+  if (backupSocket && (await serverListening(backupSocket))) {
+    console.error(`Another poc-manager server is already running on ${cfg.pgliteDir}: stop it first, or set DATA_DIR (or PGLITE_DIR) to another folder.`);
+    process.exit(1);
+  }
+  const embedded = backupSocket ? embeddedClient() : null;
+  const backups: Server | null = embedded && backupSocket ? await serveBackups(embedded, backupSocket) : null;
 
   await migrateDb();
   if (cfg.seedDemo && (await seedDemo(getDb()))) console.log("Seeded the demo tenants (logins in README.md).");
@@ -61,7 +80,10 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const appUrl = new URL(cfg.appUrl);
+  const responsePolicy = { https: appUrl.protocol === "https:", dev, appOrigin: appUrl.origin };
   const server = createServer((req, res) => {
+    instrumentRequest(req, res);
     // Benchmark only (BENCH_QUERY_COUNTER=true, off by default): statements run so far.
     if (cfg.benchQueryCounter && req.method === "GET" && req.url === BENCH_QUERIES_PATH) {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ count: queryCounter.count }));
@@ -70,10 +92,13 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = computeClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), cfg.trustedProxyHops);
     // Defence in depth for CVE-2025-29927: this internal header never comes from outside.
     delete req.headers["x-middleware-subrequest"];
-    handle(req, res).catch((error: unknown) => {
-      console.error("[server] request failed", error);
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-    });
+    // CSP nonce, security headers on every response (redirects and error pages included).
+    withResponsePolicy(req, res, responsePolicy, () =>
+      handle(req, res).catch((error: unknown) => {
+        console.error("[server] request failed", error);
+        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      }),
+    );
   });
 
   // Expired grants are refused on every request regardless; the sweep tombstones and audits them,
@@ -95,6 +120,7 @@ async function main(): Promise<void> {
     closing = true;
     clearInterval(sweep);
     clearInterval(mail);
+    backups?.close();
     console.log(`${signal} received: closing the server and the database.`);
     server.close(() => {
       flushShareViews()
@@ -109,7 +135,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
 
   server.listen(cfg.port, cfg.host, () => {
-    console.log(`poc-manager ready on ${cfg.appUrl} (${dev ? "development" : "production"}, ${databaseKind() === "pglite" ? `embedded PGlite in ${cfg.pgliteDir}` : "PostgreSQL"})`);
+    console.log(banner(cfg));
   });
 }
 

@@ -3,12 +3,13 @@
  * (bench/cluster.ts): scratch databases, app servers started and always stopped, the
  * production build, and small HTTP helpers.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import postgres from "postgres";
+import { ensureFreshBuild } from "../scripts/build-stamp";
 
 export const root = process.cwd();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,13 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 // ---- production build ----
 export function ensureBuild(): void {
-  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  console.log("[bench] no production build in .next: running `next build` once...");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
+  if (!ensureFreshBuild(root, (line) => console.log(`[bench] ${line}`))) throw new Error("next build failed");
 }
 
 // ---- scratch databases ----

@@ -17,7 +17,7 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void>; ready: Promise<void> };
+type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void>; ready: Promise<void>; pglite?: PGlite };
 
 const HANDLE_KEY = Symbol.for("poc-manager.db");
 const globalStore = globalThis as unknown as { [HANDLE_KEY]?: Handle };
@@ -40,11 +40,19 @@ class CountingLogger implements Logger {
   }
 }
 
+/** The pool's application_name: /api/metrics counts this process's connections in pg_stat_activity by it. */
+export const poolApplicationName = (): string => `poc-manager:${process.pid}`;
+
 function open(): Handle {
   const cfg = config();
   const logger = new CountingLogger(cfg.logQueries);
   if (cfg.databaseUrl) {
-    const client = postgres(cfg.databaseUrl, { max: cfg.databasePoolSize, onnotice: () => {}, connect_timeout: 10 });
+    const client = postgres(cfg.databaseUrl, {
+      max: cfg.databasePoolSize,
+      onnotice: () => {},
+      connect_timeout: 10,
+      connection: { application_name: poolApplicationName() },
+    });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
   }
@@ -54,7 +62,7 @@ function open(): Handle {
   if (!inMemory) mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close(), ready: client.waitReady };
+  return { db, kind: "pglite", close: () => client.close(), ready: client.waitReady, pglite: client };
 }
 
 function handle(): Handle {
@@ -68,6 +76,11 @@ export function getDb(): Db {
 
 export function databaseKind(): "pglite" | "postgres" {
   return handle().kind;
+}
+
+/** The embedded database's own client (backups, see db/backup.ts), or null on PostgreSQL. */
+export function embeddedClient(): PGlite | null {
+  return handle().pglite ?? null;
 }
 
 export async function dbReady(): Promise<void> {

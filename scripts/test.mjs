@@ -10,7 +10,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -79,7 +79,9 @@ if (wants("unit")) {
 }
 
 if (wants("e2e")) {
-  const built = args.includes("--skip-build") && existsSync(path.join(root, ".next", "BUILD_ID")) ? true : run("Production build (next build)", bin("next"), ["build"]);
+  // --skip-build keeps a build whose source stamp matches (scripts/build-stamp.ts), else builds.
+  const buildArgs = ["--import", "tsx", "scripts/build.ts", ...(args.includes("--skip-build") ? ["--if-stale"] : [])];
+  const built = run("Production build (npm run build)", process.execPath, buildArgs);
   if (!built) record("next build", 0, 1);
   else {
     const dataDir = path.join(runDir, "e2e");
@@ -94,7 +96,7 @@ if (wants("e2e")) {
 
 if (wants("bench")) {
   // After e2e: reuses its production build. Fails only if the harness breaks or a request errors.
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) && !run("Production build (next build)", bin("next"), ["build"])) record("next build (bench)", 0, 1);
+  if (!run("Production build, if stale (npm run build -- --if-stale)", process.execPath, ["--import", "tsx", "scripts/build.ts", "--if-stale"])) record("next build (bench)", 0, 1);
   else {
     const smoke = run("Benchmark harness, smoke mode (npm run bench -- --smoke)", process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke", "--out", path.join(runDir, "bench-smoke.json")]);
     record("bench smoke", smoke ? 1 : 0, smoke ? 0 : 1);

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NavLink } from "./nav-link";
 import { SettingsMenu } from "./settings-menu";
 import { SignOutButton } from "./sign-out-button";
+import { BrandMark } from "@/components/ui/brand-mark";
 
 const ROLE_LABELS = { tenant_admin: "Admin", member: "Member", executive: "Executive" } as const;
 
@@ -12,9 +13,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
       <div className="app-header-inner">
         <div className="brand">
           <Link href={actor.tenantId ? "/pocs" : "/shared"} className="brand-name">
-            <span className="brand-mark" aria-hidden="true">
-              ◆
-            </span>
+            <BrandMark />
             poc-manager
           </Link>
           {actor.tenantName ? <span className="tenant-name">{actor.tenantName}</span> : null}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { ChevronDown } from "lucide-react";
 import { SETTINGS_LINKS } from "./settings-links";
 
 /**
@@ -58,9 +59,7 @@ export function SettingsMenu() {
         }}
       >
         Settings
-        <span className="nav-caret" aria-hidden="true">
-          ▾
-        </span>
+        <ChevronDown className="nav-caret" size={14} aria-hidden="true" />
       </button>
       <ul id={listId} className="nav-group-list" hidden={!open}>
         {SETTINGS_LINKS.map((link) => {

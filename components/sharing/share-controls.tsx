@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ShareDialog, type ShareDialogProps } from "./share-dialog";
 import { ShareLinkDialog } from "./share-link-dialog";
+import { Link2 } from "lucide-react";
 
 /**
  * The POC header's sharing buttons: "Share" for everyone holding `share`, and for tenant
- * admins "🔗 Create Share Link" or "🔗 Manage Share Link" (the page tells which on first render).
+ * admins "Create Share Link" or "Manage Share Link" (the page tells which on first render).
  */
 export function ShareControls({
   share,
@@ -51,7 +52,8 @@ function ShareLinkButton({ pocId, pocTitle, hasLiveLink }: { pocId: string; pocT
   return (
     <>
       <button type="button" className="btn btn-secondary" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {hasLink ? "🔗 Manage Share Link" : "🔗 Create Share Link"}
+        <Link2 size={16} aria-hidden="true" />
+        {hasLink ? "Manage Share Link" : "Create Share Link"}
       </button>
       {open ? (
         <ShareLinkDialog

@@ -25,6 +25,7 @@ import {
 import { CopyField } from "./copy-field";
 import { ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { formatLocalWithZone, grantStateLabel, LINK_ACTIONS } from "./format";
+import { TriangleAlert } from "lucide-react";
 
 export const SECURITY_WARNING = "Anyone with the link will have access without authentication.";
 
@@ -153,7 +154,7 @@ function CreateLink({ pocId, onBusy, onClose, onCreated }: { pocId: string; onBu
     <form className="stack" onSubmit={submit} noValidate>
       <div className="alert alert-warning share-warning" role="note" aria-labelledby={`${checkId}-title`}>
         <p id={`${checkId}-title`} className="share-warning-title">
-          <span aria-hidden="true">⚠️ </span>Security warning
+          <TriangleAlert size={16} aria-hidden="true" className="share-warning-icon" /> Security warning
         </p>
         <p>{SECURITY_WARNING}</p>
         <p className="small">

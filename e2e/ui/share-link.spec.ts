@@ -11,7 +11,7 @@ test("an admin creates a share link, copies it, a visitor sees the POC read-only
 
   await signIn(page, "acmeAdmin");
   await page.goto(`/pocs/${poc.id}`);
-  const openButton = page.getByRole("button", { name: "🔗 Create Share Link" });
+  const openButton = page.getByRole("button", { name: "Create Share Link", exact: true });
   await openButton.click();
 
   // The security warning must be confirmed first.
@@ -39,7 +39,7 @@ test("an admin creates a share link, copies it, a visitor sees the POC read-only
   // Closing returns focus to the header button, whose label has flipped.
   await manage.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  const manageButton = page.getByRole("button", { name: "🔗 Manage Share Link" });
+  const manageButton = page.getByRole("button", { name: "Manage Share Link", exact: true });
   await expect(manageButton).toBeFocused();
   await page.reload();
   await expect(manageButton).toBeVisible();
@@ -61,13 +61,13 @@ test("an admin creates a share link, copies it, a visitor sees the POC read-only
   const confirm = page.getByRole("dialog", { name: "Delete this link?" });
   await confirm.getByRole("button", { name: "Delete link" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "🔗 Create Share Link" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create Share Link", exact: true })).toBeVisible();
   const after = await publicPage.reload();
   expect(after!.status()).toBe(403);
   await expect(publicPage.getByRole("heading", { name: "This link is no longer available" })).toBeVisible();
 
   // A new link can be created, with a new token.
-  await page.getByRole("button", { name: "🔗 Create Share Link" }).click();
+  await page.getByRole("button", { name: "Create Share Link", exact: true }).click();
   await dialog.getByLabel("I understand").check();
   await dialog.getByRole("button", { name: "Create Link" }).click();
   const second = await manage.getByLabel("Share link").inputValue();
@@ -83,7 +83,7 @@ test("Cancel and Escape leave without creating a link", async ({ page, playwrigh
   const poc = await createPoc(admin, "Share link cancel");
   await signIn(page, "acmeAdmin");
   await page.goto(`/pocs/${poc.id}`);
-  const openButton = page.getByRole("button", { name: "🔗 Create Share Link" });
+  const openButton = page.getByRole("button", { name: "Create Share Link", exact: true });
   await openButton.click();
   await page.getByRole("dialog", { name: "Create Share Link" }).getByRole("button", { name: "Cancel" }).click();
   await expect(openButton).toBeFocused();

@@ -5,7 +5,7 @@ import { createPoc } from "./share-helpers";
 /** Opens Manage Share Link on the POC's page (as the signed-in admin). */
 async function openManage(page: Page, pocId: string) {
   await page.goto(`/pocs/${pocId}`);
-  await page.getByRole("button", { name: "🔗 Manage Share Link" }).click();
+  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
   await expect(dialog.getByLabel("Share link")).toHaveValue(/\/share\//);
   return dialog;
@@ -40,7 +40,8 @@ test("a password set in Manage Share Link gates the link; validation shows next 
   await expect(publicPage.getByRole("heading", { name: "This link is protected" })).toBeVisible();
   await publicPage.getByLabel("Password").fill("not-the-password");
   await publicPage.getByRole("button", { name: "View" }).click();
-  await expect(publicPage.getByRole("alert")).toHaveText("That password is not correct. Try again.");
+  await expect(publicPage.getByRole("main").getByRole("alert")).toHaveText("That password is not correct. Try again.");
+  await expect(publicPage.getByRole("button", { name: "View" })).not.toHaveAttribute("aria-busy");
   await publicPage.getByLabel("Password").fill("open-sesame-42");
   await publicPage.getByRole("button", { name: "View" }).click();
   await expect(publicPage.getByRole("heading", { level: 1, name: poc.title })).toBeVisible();
@@ -76,8 +77,8 @@ test("the watermark option asks link viewers for their email and tiles it over t
   await publicPage.getByLabel("Email address").fill("pat@customer.example");
   await publicPage.getByRole("button", { name: "Continue" }).click();
   await expect(publicPage.getByRole("heading", { level: 1, name: poc.title })).toBeVisible();
-  await expect(publicPage.locator(".watermark")).toHaveAttribute("data-watermark", "pat@customer.example");
-  await expect(publicPage.locator(".watermark span").first()).toContainText("pat@customer.example");
+  await expect(publicPage.locator("[data-watermark]")).toHaveAttribute("data-watermark", "pat@customer.example");
+  await expect(publicPage.locator("[data-watermark] span").first()).toContainText("pat@customer.example");
   await visitor.close();
   await admin.dispose();
 });

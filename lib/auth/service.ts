@@ -6,6 +6,7 @@ import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import type { Actor } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { bindOnSignIn } from "@/lib/invites/service";
+import { countSignInRefusal } from "@/lib/metrics/registry";
 import * as repo from "./repo";
 
 export const API_TOKEN_PREFIX = "pm_";
@@ -55,16 +56,20 @@ export async function authenticate(rawEmail: string, password: string, context: 
     await consume(limits, SIGN_IN_RATE_LIMITED_MESSAGE, "auth/rate-limited");
   } catch (error) {
     await auditSignIn("auth.sign_in_failed", null, email, context, "rate_limited");
+    countSignInRefusal("rate_limited");
     throw error;
   }
   const user = await repo.findUserByEmail(email);
   if (!user || !user.passwordHash || !user.active) {
     await verifyAgainstDummy(password);
     await auditSignIn("auth.sign_in_failed", user, email, context, "invalid_credentials");
+    // One reason for unknown emails and wrong passwords alike: the metric enumerates no accounts.
+    countSignInRefusal("bad_credentials");
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await auditSignIn("auth.sign_in_failed", user, email, context, "invalid_credentials");
+    countSignInRefusal("bad_credentials");
     return null;
   }
   await refund(limits);

@@ -46,3 +46,16 @@ export async function markFailedAttempt(id: string, error: string, retryInSecond
 export function listTenantOutbox(tenantId: string) {
   return getDb().select().from(emailOutbox).where(eq(emailOutbox.tenantId, tenantId)).orderBy(desc(emailOutbox.createdAt)).limit(100);
 }
+
+/** The queue at a glance (metrics, readiness): undelivered and failed counts, the oldest waiting. */
+export async function outboxStats(): Promise<{ pending: number; failed: number; oldestPendingAgeSeconds: number | null }> {
+  const [row] = await getDb()
+    .select({
+      pending: sql<number>`count(*) filter (where ${emailOutbox.status} = 'pending')::int`,
+      failed: sql<number>`count(*) filter (where ${emailOutbox.status} = 'failed')::int`,
+      oldest: sql<number | null>`extract(epoch from now() - min(${emailOutbox.createdAt}) filter (where ${emailOutbox.status} = 'pending'))::float8`,
+    })
+    .from(emailOutbox)
+    .where(inArray(emailOutbox.status, ["pending", "failed"]));
+  return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0), oldestPendingAgeSeconds: row?.oldest == null ? null : Number(row.oldest) };
+}

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/api/errors";
 import { config } from "@/lib/config";
 import type { Executor } from "@/lib/db/repo";
+import { countEmailDelivery } from "@/lib/metrics/registry";
 import * as repo from "./repo";
 
 const MAX_ATTEMPTS = 8;
@@ -41,10 +42,12 @@ export async function deliverDueEmail(): Promise<number> {
     try {
       await transporter.sendMail({ from: config().mailFrom, to: message.toAddress, subject: message.subject, text: message.textBody });
       await repo.markSent(message.id);
+      countEmailDelivery("sent");
       sent += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await repo.markFailedAttempt(message.id, reason.slice(0, 500), retryDelaySeconds(message.attempts));
+      countEmailDelivery("failed");
       // The recipient and subject only: bodies can carry invite links.
       console.error(`[email] delivery to ${message.toAddress} failed (attempt ${message.attempts}): ${reason}`);
     }
@@ -74,3 +77,6 @@ export function kickEmailDelivery(): void {
   if (!config().smtpUrl) return;
   deliverDueEmail().catch((error: unknown) => console.error("[email] delivery round failed", error));
 }
+
+/** Queue depth and the age of the oldest undelivered message, for /api/metrics and /api/ready. */
+export const outboxStats = repo.outboxStats;

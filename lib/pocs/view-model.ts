@@ -58,6 +58,9 @@ export type PocView = {
   end_date: string | null;
   /** "Shared by {name} on {date}" for shared views; null on the member's own page. */
   shared_by: { name: string; at: string } | null;
+  /** Members only (the anonymous document carries neither): the owner's name, the last change. */
+  owner_name: string | null;
+  updated_at: string | null;
   task_groups: PocViewGroup[];
   success_criteria: PocViewCriterion[];
   progress: PocViewProgress;
@@ -108,7 +111,7 @@ type SourceGroup = { id?: string; name: string; tasks: (Omit<PocViewTask, "overd
 type SourceCriterion = { id?: string; description: string; status: CriterionStatus };
 
 function assemble(
-  base: Pick<PocView, "title" | "customer" | "description" | "objectives" | "status" | "start_date" | "end_date">,
+  base: Pick<PocView, "title" | "customer" | "description" | "objectives" | "status" | "start_date" | "end_date" | "owner_name" | "updated_at">,
   groups: SourceGroup[],
   criteria: SourceCriterion[],
   comments: FlatComment[] | null,
@@ -166,12 +169,12 @@ export function pocViewFromDetail(poc: PocDetail, ctx: PocViewContext): PocView 
       edited_at: c.edited_at,
       deleted: c.deleted,
     }));
-  return assemble(baseOf(poc), groups, poc.success_criteria, comments, ctx);
+  return assemble({ ...baseOf(poc), owner_name: poc.owner.name, updated_at: poc.updated_at }, groups, poc.success_criteria, comments, ctx);
 }
 
 /** The anonymous view (share page, embed, public exports): only the allowlisted fields. */
 export function pocViewFromPublic(view: PublicPocView, ctx: PocViewContext): PocView {
   // The public document never holds internal comments (the database leaves them out).
   const comments = view.comments?.map((c) => ({ ...c, author_id: null, internal: false })) ?? null;
-  return assemble(baseOf(view), view.task_groups, view.success_criteria, comments, ctx);
+  return assemble({ ...baseOf(view), owner_name: null, updated_at: null }, view.task_groups, view.success_criteria, comments, ctx);
 }

@@ -5,6 +5,7 @@
  */
 import { AppError, forbidden } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
+import { countPasswordRefusal, countShareView } from "@/lib/metrics/registry";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
 import { sha256 } from "@/lib/security/crypto";
 import { logShareView } from "./access-log";
@@ -21,6 +22,9 @@ export type OpenedShare = {
   grantId: string;
   /** The PublicPocView document as JSON text, ready to send (see repo.findShareByTokenHash). */
   viewJson: string;
+  /** The page's branding: the tenant's name, who created the link and when. */
+  organisation: string | null;
+  sharedBy: { name: string; at: string } | null;
 };
 
 type ShareRow = NonNullable<Awaited<ReturnType<typeof repo.findShareByTokenHash>>>;
@@ -56,7 +60,12 @@ async function passGates(req: ShareRequest): Promise<LiveShare> {
 
 export async function openShare(req: ShareRequest): Promise<OpenedShare> {
   const row = await passGates(req);
-  return { grantId: row.grant.id, viewJson: row.viewJson };
+  return {
+    grantId: row.grant.id,
+    viewJson: row.viewJson,
+    organisation: row.organisation,
+    sharedBy: row.sharedByName ? { name: row.sharedByName, at: new Date(row.sharedAt).toISOString() } : null,
+  };
 }
 
 /** The view as an object, for callers that render it (the HTML page, the CSV export). */
@@ -72,6 +81,7 @@ const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => 
 /** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
 export function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
   logShareView(viewEntry(grantId, req, email));
+  countShareView();
 }
 
 const UNLOCK_WINDOW_SECONDS = 5 * 60;
@@ -93,7 +103,10 @@ export async function unlockShare(req: ShareRequest, password: string) {
   if (!row.grant.passwordHash) return issue({ ...base, passwordVersion: row.grant.passwordVersion });
   const limits = unlockLimits(row.grant.id, req.ip);
   await consume(limits, "Too many wrong passwords. Try again later.");
-  if (!(await verifyPassword(row.grant.passwordHash, password))) throw new AppError("share/password-invalid", "That password is not correct");
+  if (!(await verifyPassword(row.grant.passwordHash, password))) {
+    countPasswordRefusal();
+    throw new AppError("share/password-invalid", "That password is not correct");
+  }
   await refund(limits);
   return issue({ ...base, passwordVersion: row.grant.passwordVersion });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
-import { comments, pocPublicDocs, pocs, sharingGrants, shareViews, teams, users, type SharingGrant } from "@/db/schema";
+import { comments, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 /**
@@ -216,6 +216,8 @@ export function publicViewJson(viewerEmail: SQL): SQL<string> {
  * POC is gone). A prepared statement (built once per database handle): the hottest query of
  * the app, so neither drizzle nor Postgres parses and plans it again on every request.
  */
+const sharedBy = alias(users, "shared_by");
+
 function shareByTokenHashSelect(db: Db) {
   return db
     .select({
@@ -232,10 +234,16 @@ function shareByTokenHashSelect(db: Db) {
       },
       expired: sql<boolean>`(${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())`,
       viewJson: sql<string | null>`case when ${pocs.id} is not null then ${publicViewJson(sql`${sql.placeholder("viewerEmail")}::text`)} end`,
+      // The page's branding ("Acme", "Shared by Alice on …"); names only, never ids or emails.
+      organisation: tenants.name,
+      sharedByName: sharedBy.name,
+      sharedAt: sharingGrants.createdAt,
     })
     .from(sharingGrants)
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .leftJoin(pocPublicDocs, eq(pocPublicDocs.pocId, pocs.id))
+    .leftJoin(tenants, eq(tenants.id, sharingGrants.tenantId))
+    .leftJoin(sharedBy, eq(sharedBy.id, sharingGrants.createdByUserId))
     .where(and(eq(sharingGrants.tokenHash, sql.placeholder("tokenHash")), eq(sharingGrants.principalType, "link")));
 }
 

@@ -83,19 +83,9 @@ export const PublicUnlockInput = z
   .strictObject({ password: GivenPassword.optional(), email: Email.optional() })
   .refine((v) => v.password !== undefined || v.email !== undefined, { message: "Send password, email or both" });
 
-/** The share page's forms (one endpoint, told apart by `intent`). */
-export const ShareFormInput = z.discriminatedUnion("intent", [
-  z.strictObject({ intent: z.literal("unlock"), password: GivenPassword }),
-  z.strictObject({ intent: z.literal("identify"), email: Email }),
-  z.strictObject({
-    intent: z.literal("comment"),
-    name: text(100, { min: 1, required: "Enter your name" }),
-    email: Email,
-    body: text(2000, { min: 1, required: "Write something first", multiline: true }),
-    parent_id: z.uuid().optional(),
-  }),
-]);
-export type ShareFormInput = z.infer<typeof ShareFormInput>;
+/** The share page's gate forms (server actions beside app/share/[token]/page.tsx). */
+export const SharePasswordForm = z.strictObject({ password: GivenPassword });
+export const ShareEmailForm = z.strictObject({ email: Email });
 
 export const GuestCommentInput = z.strictObject({
   name: text(100, { min: 1, required: "Enter your name" }),

@@ -3,10 +3,9 @@
  * Settings → Shared links; view notices through the outbox; retention of the access log.
  */
 import { desc, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as viewsRoute from "@/app/api/v1/sharing/grants/[grant_id]/views/route";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
-import * as sharePage from "@/app/share/[token]/route";
 import { getDb } from "@/db/client";
 import { auditEvents, emailOutbox, grantViewNotices, shareViews } from "@/db/schema";
 import { sweepAccessLog } from "@/lib/activity/service";
@@ -16,6 +15,9 @@ import { flushShareViews } from "@/lib/sharing/access-log";
 import { identifyViewer } from "@/lib/sharing/public-service";
 import { createGrant, createPublicLink, listTenantLinks, revokeGrant, updateGrant } from "@/lib/sharing/service";
 import { actor, asUser, expectProblem, pocId, problemFields, seed } from "../helpers";
+import { sharePage } from "../share-page";
+
+vi.mock("next/headers", async () => (await import("../next-request")).nextHeadersMock);
 
 const views = async (key: Parameters<typeof asUser>[0], grantId: string, query = "") =>
   (await asUser(key))(viewsRoute.GET as never, { path: `/api/v1/sharing/grants/${grantId}/views${query}`, params: { grant_id: grantId } });
@@ -25,9 +27,7 @@ async function guestViews(token: string, email: string, times: number, userAgent
   const req = { token, pass: null, ip: "203.0.113.7", userAgent };
   const pass = await identifyViewer(req, email);
   for (let i = 0; i < times; i++) {
-    const res = await sharePage.GET(new Request(`http://localhost:3999/share/${token}`, { headers: { cookie: `${SHARE_PASS_COOKIE}=${pass.sealed}`, "user-agent": userAgent, [CLIENT_IP_HEADER]: req.ip } }), {
-      params: Promise.resolve({ token }),
-    });
+    const res = await sharePage(token, { cookie: `${SHARE_PASS_COOKIE}=${pass.sealed}`, headers: { "user-agent": userAgent, [CLIENT_IP_HEADER]: req.ip } });
     expect(res.status).toBe(200);
   }
   await flushShareViews();

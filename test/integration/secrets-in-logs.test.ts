@@ -8,10 +8,12 @@ import * as publicLinkRoute from "@/app/api/v1/pocs/[poc_id]/public-link/route";
 import * as publicView from "@/app/api/v1/public/pocs/[token]/route";
 import * as publicUnlock from "@/app/api/v1/public/pocs/[token]/unlock/route";
 import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
-import * as sharePage from "@/app/share/[token]/route";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { asUser, call, pocId, seed, type Caller } from "../helpers";
+import { sharePage } from "../share-page";
+
+vi.mock("next/headers", async () => (await import("../next-request")).nextHeadersMock);
 
 // Lets a test make the share lookup fail once, as a database outage would.
 const failure = vi.hoisted(() => ({ next: false }));
@@ -59,7 +61,7 @@ describe("secrets stay out of logs, audit rows and errors", () => {
     const right = await unlock("pass-in-logs-1");
     const pass: string = right.body.access_token;
     await call(publicView.GET as never, { params: { token }, headers: { authorization: `Bearer ${pass}` } });
-    await call(sharePage.GET as never, { params: { token } });
+    await sharePage(token);
     // Force a server-side failure on a public route: the token must not be in what is logged.
     failure.next = true;
     const broken = await call(publicView.GET as never, { params: { token } });

@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { loginErrorMessage } from "@/components/auth/messages";
 import { getPageActor } from "@/lib/auth/page";
+import { BrandMark } from "@/components/ui/brand-mark";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,9 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="centered-page auth-page">
       <div className="auth-card card">
         <div className="auth-brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>
+          <BrandMark />
           poc-manager
         </div>
         <h1>Sign in</h1>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Watermark } from "@/components/pocs/watermark";
+import { Watermark } from "@/components/poc-view/watermark";
 import { requirePageActor } from "@/lib/auth/page";
 import { loadPocSummary } from "./data";
 
@@ -14,7 +14,7 @@ export default async function PocLayout({ children, params }: { children: ReactN
   return (
     <>
       {children}
-      {actor ? <Watermark email={actor.email} /> : null}
+      {actor ? <Watermark email={actor.email} at={new Date()} /> : null}
     </>
   );
 }

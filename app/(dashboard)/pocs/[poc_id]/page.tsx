@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import type { PocActions } from "@/components/pocs/actions";
-import { CommentsSection } from "@/components/pocs/comments-section";
-import { CriteriaSection } from "@/components/pocs/criteria-section";
-import { PocFacts } from "@/components/pocs/poc-facts";
-import { PocHeader } from "@/components/pocs/poc-header";
-import { PocOverview } from "@/components/pocs/poc-overview";
-import { TasksSection } from "@/components/pocs/tasks-section";
+import type { PocActions } from "@/components/poc-view/actions";
+import { CommentForm } from "@/components/poc-view/comment-form";
+import { PocView } from "@/components/poc-view/poc-view";
+import { ReplyControl } from "@/components/poc-view/reply-control";
+import { EditPocButtons } from "@/components/poc-view/edit-poc-buttons";
 import { ShareControls } from "@/components/sharing/share-controls";
 import { requirePageActor } from "@/lib/auth/page";
 import { listGrants } from "@/lib/sharing/service";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
+import { pocViewFromDetail, todayIso } from "@/lib/pocs/view-model";
 import {
   addCommentAction,
   addCriterionAction,
@@ -84,25 +83,30 @@ export default async function PocPage({ params }: Props) {
         link={linkAdmin ? { pocId: poc.id, pocTitle: poc.title, hasLiveLink: grants.some((g) => g.principal_type === "link" && g.state === "active") } : null}
       />
     ) : null;
+  const view = pocViewFromDetail(poc, { today: todayIso(), organisation: inPocTenant ? actor.tenantName : null });
+  const addComment = can.has("comment") ? actions.addComment.bind(null, poc.id) : null;
   return (
-    <div className="poc-detail">
-      <PocHeader
-        poc={poc}
-        canEdit={canEdit}
-        deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null}
-        shareControls={shareControls}
-      />
-      <div className="detail-grid">
-        <div className="detail-main">
-          <PocOverview poc={poc} />
-          <TasksSection poc={poc} canEdit={canEdit} assignees={assignees} actions={actions} />
-          <CommentsSection poc={poc} canComment={can.has("comment")} actions={actions} />
-        </div>
-        <aside className="detail-side" aria-label="POC details and success criteria">
-          <PocFacts poc={poc} />
-          <CriteriaSection poc={poc} canEdit={canEdit} actions={actions} />
-        </aside>
-      </div>
-    </div>
+    <PocView
+      view={view}
+      can={{
+        mode: "member",
+        edit: canEdit ? { pocId: poc.id, actions, assignees } : null,
+        comment: addComment
+          ? {
+              newThread: <CommentForm label="Comment" submitLabel="Post comment" action={addComment} />,
+              reply: (comment) => <ReplyControl parentId={comment.id} authorName={comment.author_name} action={addComment} />,
+            }
+          : null,
+        downloads: [],
+        // The segment's layout tiles the watermark over every page of the POC.
+        watermark: null,
+        headerActions: (
+          <>
+            {shareControls}
+            <EditPocButtons pocId={poc.id} title={poc.title} canEdit={canEdit} deleteAction={poc.permissions.manage ? actions.deletePoc.bind(null, poc.id) : null} />
+          </>
+        ),
+      }}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getPageActor } from "@/lib/auth/page";
 import { inspectInvite } from "@/lib/invites/service";
 import { acceptInviteAction, signUpWithInviteAction } from "./actions";
+import { BrandMark } from "@/components/ui/brand-mark";
 
 // The token is in the path: keep it out of Referer headers and search engines.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
@@ -81,9 +82,7 @@ function InviteShell({ eyebrow, title, children }: { eyebrow: string; title: str
     <main className="centered-page auth-page">
       <div className="auth-card card invite-card">
         <div className="auth-brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>
+          <BrandMark />
           poc-manager
         </div>
         <p className="eyebrow invite-eyebrow">{eyebrow}</p>

@@ -1,0 +1,67 @@
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { InlineForm } from "@/components/ui/inline-form";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { PocView } from "@/lib/pocs/view-model";
+import type { PocEditing } from "./capabilities";
+import { StatusSelect } from "./status-select";
+
+export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditing | null }) {
+  const criteria = view.success_criteria;
+  const { criteria_met, criteria_total } = view.progress;
+  return (
+    <section className="card detail-criteria" aria-labelledby="criteria-heading">
+      <div className="section-header">
+        <h2 id="criteria-heading" className="card-title">
+          Success criteria
+        </h2>
+        {criteria_total > 0 ? (
+          <span className="muted small">
+            {criteria_met} of {criteria_total} met
+          </span>
+        ) : null}
+      </div>
+      {criteria.length === 0 ? (
+        <p className="muted">No success criteria yet.</p>
+      ) : (
+        <ul className="criteria-list">
+          {criteria.map((c, i) => (
+            <li key={c.id ?? i} className="criterion">
+              <p className="criterion-text">{c.description}</p>
+              <div className="criterion-controls">
+                {edit && c.id ? (
+                  <>
+                    <StatusSelect kind="criterion" value={c.status} subject={c.description} save={edit.actions.updateCriterion.bind(null, edit.pocId, c.id)} />
+                    <ConfirmButton
+                      label="Delete"
+                      ariaLabel={`Delete criterion ${c.description}`}
+                      title="Delete this success criterion?"
+                      description={
+                        <p>
+                          <strong>{c.description}</strong> will be deleted.
+                        </p>
+                      }
+                      onConfirm={edit.actions.deleteCriterion.bind(null, edit.pocId, c.id)}
+                    />
+                  </>
+                ) : (
+                  <StatusBadge kind="criterion" status={c.status} />
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {edit ? (
+        <InlineForm
+          className="add-criterion"
+          field="description"
+          label="New criterion"
+          placeholder="e.g. p95 latency under 2 s"
+          submitLabel="Add criterion"
+          maxLength={1000}
+          action={edit.actions.addCriterion.bind(null, edit.pocId)}
+        />
+      ) : null}
+    </section>
+  );
+}
