@@ -18,6 +18,7 @@ async function expectNoAxeViolations(page: Page, include?: string) {
 }
 
 test("Share dialog → Embed: bad origins get a readable error, a good one gives a snippet", async ({ page, playwright, baseURL }) => {
+  test.slow(); // two axe scans and two viewport screenshots
   const admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const poc = await createPoc(admin, "Embed dialog", { task: "Connect the intranet" });
   await signIn(page, "acmeAdmin");
@@ -59,6 +60,7 @@ test("Share dialog → Embed: bad origins get a readable error, a good one gives
 
 // Globex: rotating Acme's key would cut off the embeds other specs frame at the same time.
 test("Settings → Embeds: rotate the key (old tokens keep working), then revoke the old key now", async ({ page, browser, playwright, baseURL }) => {
+  test.slow(); // an axe scan, three sign-ins' worth of pages
   const admin = await signedInApi(playwright, baseURL!, "globexAdmin");
   const poc = await createPoc(admin, "Embed settings", { task: "Rotate" });
   const created = await admin.post("/api/v1/sharing/grants", {
