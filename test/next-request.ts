@@ -38,6 +38,8 @@ export type RequestResult<T> = {
   headers: Record<string, string>;
   redirect: string | null;
   setCookies: SetCookie[];
+  /** Embeds: the origins the page allowed to frame it (null: it did not say). */
+  frameAncestors: string[] | null;
 };
 
 export async function onRequest<T>(request: { headers?: Record<string, string>; cookie?: string }, run: () => Promise<T>): Promise<RequestResult<T>> {
@@ -50,13 +52,13 @@ export async function onRequest<T>(request: { headers?: Record<string, string>; 
   const context: ResponseContext = { headers: {} };
   try {
     const result = await responseContextStorage().run(context, run);
-    return { result, status: context.status ?? 200, headers: context.headers, redirect: null, setCookies: current.set };
+    return { result, status: context.status ?? 200, headers: context.headers, redirect: null, setCookies: current.set, frameAncestors: context.frameAncestors ?? null };
   } catch (error) {
     const digest = (error as { digest?: string }).digest ?? "";
     if (!digest.startsWith("NEXT_REDIRECT;")) throw error;
     // NEXT_REDIRECT;<type>;<url>;<status>;
     const [, , url, status] = digest.split(";");
-    return { result: undefined, status: Number(status), headers: context.headers, redirect: url!, setCookies: current.set };
+    return { result: undefined, status: Number(status), headers: context.headers, redirect: url!, setCookies: current.set, frameAncestors: context.frameAncestors ?? null };
   } finally {
     current = null;
   }

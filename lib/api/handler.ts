@@ -11,7 +11,6 @@ import { actorFromSessionToken, readCookie, sessionCookieName } from "@/lib/auth
 import { SHARE_HEADERS, SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import type { ShareRequest } from "@/lib/sharing/public-service";
 import type { EmbedRequest } from "@/lib/embed/service";
-import { embedHeaders } from "@/lib/embed/http";
 import { AppError, invalid, problemResponse, unauthorized } from "./errors";
 import { clientIpFrom } from "./client-ip";
 import { crossOriginProblem } from "./origin";
@@ -178,7 +177,7 @@ const ShareParams = z.object({ token: z.string() });
  * For anonymous callers holding an embed token (the iframe's own requests: comments,
  * downloads). The token in the path is the only credential — no cookies, which browsers
  * block in third-party iframes — and the service verifies it and the grant on every call.
- * Every response carries the embed headers; `onError` lets HTML routes answer with a page.
+ * Every response carries the share headers; `onError` lets form routes answer with a redirect.
  */
 export function withEmbed<B = undefined, Q = undefined, P extends { token: string } = { token: string }>(
   schemas: Pick<Schemas<P, Q, B>, "body" | "query" | "params">,
@@ -195,10 +194,8 @@ export function withEmbed<B = undefined, Q = undefined, P extends { token: strin
     } catch (error) {
       res = await onError(error, embed);
     }
-    // A route that knows the grant's origins sets its own CSP; everything else is framed by no one.
-    const ownCsp = res.headers.get("content-security-policy");
-    for (const [key, value] of Object.entries(embedHeaders([]))) res.headers.set(key, value);
-    if (ownCsp) res.headers.set("content-security-policy", ownCsp);
+    // The entry server adds the CSP (frame-ancestors 'none' here: these are not framed pages).
+    for (const [key, value] of Object.entries(SHARE_HEADERS)) res.headers.set(key, value);
     return res;
   };
 }
