@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { MAX_JSON_BODY_BYTES } from "./lib/api/body";
+import { MAX_JSON_BODY_BYTES } from "./lib/api/body-limits";
 
 // Security headers (CSP with a per-request nonce, frame-ancestors, HSTS, the share headers)
 // are not set here: the entry server puts them on every response, including Next.js's own

@@ -6,8 +6,9 @@
  */
 import { AppError } from "./errors";
 
-export const MAX_JSON_BODY_BYTES = 256 * 1024;
-export const MAX_FORM_BODY_BYTES = 64 * 1024;
+import { MAX_FORM_BODY_BYTES, MAX_JSON_BODY_BYTES } from "./body-limits";
+
+export { MAX_FORM_BODY_BYTES, MAX_JSON_BODY_BYTES };
 
 const tooLarge = (max: number) => new AppError("request/too-large", `The request body is larger than ${Math.floor(max / 1024)} KB`);
 
