@@ -32,6 +32,8 @@ function chromiumPath(): string {
   );
 }
 
+const ACCOUNT_WIDE = /e2e\/ui\/sessions\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -49,7 +51,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Specs that sign whole accounts out, change a demo password or lock sign-in would break
+    // other specs signed in as the same demo users at the same time: they run after all others.
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: ACCOUNT_WIDE },
+    { name: "account-wide", use: { browserName: "chromium" }, testMatch: ACCOUNT_WIDE, dependencies: ["chromium"] },
+  ],
   webServer: [
     {
       command: "node e2e/smtp-sink.mjs",
