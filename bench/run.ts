@@ -288,7 +288,7 @@ async function main(): Promise<Results> {
 
   console.log(`[bench] seeding phase 1: ${size.pocs} POCs x ${size.groupsPerPoc * size.tasksPerGroup} tasks, ${size.smallGrants} grants...`);
   const { seeded, ctx } = await seed.seedPhase1(size);
-  const session = await encode({ token: { sub: seeded.viewerId, name: "Bench Viewer", email: "bench-viewer@bench.test" }, secret: BENCH_SECRET });
+  const session = await encode({ token: { sub: seeded.viewerId, sid: seeded.viewerSessionId, name: "Bench Viewer", email: "bench-viewer@bench.test" }, secret: BENCH_SECRET });
   const sessionCookie = { cookie: `next-auth.session-token=${session}` };
   const pocPaths = seeded.teamPocIds.map((id) => `/api/v1/pocs/${id}`);
 

@@ -77,7 +77,13 @@ async function seedTenant(label: string, members: number) {
   }
   const pocId = randomUUID();
   await run(sql`insert into pocs (id, tenant_id, owner_id, title) values (${pocId}::uuid, ${tenantId}::uuid, ${adminId}::uuid, 'SCIM bench POC')`);
-  return { tenantId, scimToken, apiToken, pocId, userName: (i: number) => `m-${tag}-${i}@scale.bench` };
+  // A member with a live session, for the next-request check of team grants.
+  const outsiderId = randomUUID();
+  const outsiderSessionId = randomUUID();
+  await run(sql`insert into users (id, email, name) values (${outsiderId}::uuid, ${`outsider-${tag}@scim.bench`}, 'SCIM Bench Outsider')`);
+  await run(sql`insert into memberships (tenant_id, user_id, role) values (${tenantId}::uuid, ${outsiderId}::uuid, 'member')`);
+  await run(sql`insert into sessions (id, user_id, expires_at) values (${outsiderSessionId}::uuid, ${outsiderId}::uuid, now() + interval '1 day')`);
+  return { tenantId, scimToken, apiToken, pocId, outsiderId, outsiderSessionId, userName: (i: number) => `m-${tag}-${i}@scale.bench` };
 }
 
 export type ScimBenchResult = Record<string, unknown> & { errors: number };
@@ -174,8 +180,8 @@ export async function runScimBench(db: BenchDb, size: ScimSize): Promise<ScimBen
     body: JSON.stringify({ subject_type: "poc", subject_id: push.pocId, principal_type: "team", principal_id: groupIds[0], actions: ["view"] }),
   });
   if (grant.status !== 201) throw new Error(`team grant: HTTP ${grant.status} ${await grant.text()}`);
-  const outsider = userIds[size.users - 1]!;
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: outsider }, secret: BENCH_SECRET })}`;
+  const outsider = push.outsiderId;
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: outsider, sid: push.outsiderSessionId }, secret: BENCH_SECRET })}`;
   const pocStatus = async () => (await fetch(`${app.url}/api/v1/pocs/${push.pocId}`, { headers: { cookie } })).status;
   let reflected = 0;
   for (let i = 0; i < size.nextRequestChecks; i++) {

@@ -67,6 +67,8 @@ export type Seeded = {
   tenantId: string;
   adminId: string;
   viewerId: string;
+  /** A server-side session of the viewer (the session cookie carries its id). */
+  viewerSessionId: string;
   pocIds: string[];
   teamPocIds: string[];
   poolPocIds: string[];
@@ -184,10 +186,13 @@ export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx:
   ctx.nextMixed = filler;
   await settle();
 
+  const viewerSessionId = randomUUID();
+  await run(sql`insert into sessions (id, user_id, expires_at) values (${viewerSessionId}::uuid, ${viewerId}::uuid, now() + interval '1 day')`);
   const seeded: Seeded = {
     tenantId,
     adminId,
     viewerId,
+    viewerSessionId,
     pocIds,
     teamPocIds,
     poolPocIds,
