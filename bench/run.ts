@@ -281,7 +281,8 @@ async function main(): Promise<Results> {
   if (loadBefore > os.cpus().length * 0.5) console.warn(`[bench] WARNING: 1-min load average is ${loadBefore.toFixed(1)} on ${os.cpus().length} cores before the run; results will be noisy.`);
   ensureBuild();
   const db = await createScratchDb(smoke ? "pocm_bench_smoke" : "pocm_bench");
-  Object.assign(process.env, dbEnv(db), { APP_SECRET: BENCH_SECRET, NODE_ENV: "production", LOG_QUERIES: "false" });
+  // The seeding process is production-like too: with DATABASE_URL that needs an APP_URL (unused here).
+  Object.assign(process.env, dbEnv(db), { APP_SECRET: BENCH_SECRET, NODE_ENV: "production", LOG_QUERIES: "false", APP_URL: process.env.APP_URL ?? "http://127.0.0.1:3000" });
   // Imported after the environment is set: the app's config is read once, on first use.
   const seed = await import("./seed");
   console.log(`[bench] ${db.kind === "postgres" ? "PostgreSQL" : "PGlite"}; ${smoke ? "SMOKE mode" : "full run"}; ${opts.connections} connections, ${opts.amount > 0 ? `${opts.amount} requests` : `${opts.duration} s`} per target`);
@@ -572,7 +573,8 @@ async function scimMain(): Promise<Results> {
   if (loadBefore > os.cpus().length * 0.5) console.warn(`[bench] WARNING: 1-min load average is ${loadBefore.toFixed(1)} on ${os.cpus().length} cores before the run; results will be noisy.`);
   ensureBuild();
   const db = await createScratchDb(smoke ? "pocm_bench_scim_smoke" : "pocm_bench_scim");
-  Object.assign(process.env, dbEnv(db), { APP_SECRET: BENCH_SECRET, NODE_ENV: "production", LOG_QUERIES: "false" });
+  // The seeding process is production-like too: with DATABASE_URL that needs an APP_URL (unused here).
+  Object.assign(process.env, dbEnv(db), { APP_SECRET: BENCH_SECRET, NODE_ENV: "production", LOG_QUERIES: "false", APP_URL: process.env.APP_URL ?? "http://127.0.0.1:3000" });
   console.log(`[bench] SCIM only; ${db.kind === "postgres" ? "PostgreSQL" : "PGlite"}; ${smoke ? "SMOKE mode" : "full run"}`);
   const scim = await runScimBench(db, smoke ? SCIM_SMOKE : SCIM_FULL);
   const machine = { cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, node: process.version, database: db.kind, date: new Date().toISOString() };
