@@ -18,6 +18,7 @@ import { closeDb, databaseKind, embeddedClient, getDb, queryCounter } from "./db
 import { migrateDb } from "./db/migrate";
 import { seedDemo } from "./db/seed";
 import { CLIENT_IP_HEADER, computeClientIp } from "./lib/api/client-ip";
+import { refuseOversizedAction } from "./lib/http/action-body";
 import { withResponsePolicy } from "./lib/http/entry";
 import { ConfigError, config } from "./lib/config";
 import { sweepAccessLog } from "./lib/activity/service";
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     delete req.headers["x-middleware-subrequest"];
     // CSP nonce, security headers on every response (redirects and error pages included).
     withResponsePolicy(req, res, responsePolicy, () =>
-      handle(req, res).catch((error: unknown) => {
+      refuseOversizedAction(req, res) ? undefined : handle(req, res).catch((error: unknown) => {
         logger.error({ err: error, method: req.method, path: withoutQuery(req.url ?? "") }, "request failed");
         if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
       }),

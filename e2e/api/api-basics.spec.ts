@@ -57,3 +57,12 @@ test("capability pages never leak their URL as a referrer; other pages refuse fr
   expect(login.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(login.headers()["x-frame-options"]).toBe("DENY");
 });
+
+test("a server-action post over the body limit is a 413 problem, not a 500", async ({ request }) => {
+  const res = await request.post("/pocs", {
+    headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(300 * 1024),
+  });
+  expect(res.status()).toBe(413);
+  expect((await res.json()).code).toBe("request/too-large");
+});
