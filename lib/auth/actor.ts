@@ -16,6 +16,15 @@ export type Actor = {
   ip: string | null;
 };
 
+/** A signed-in user's actor from the user-and-membership columns the auth queries select. */
+export function sessionActorOf(
+  row: { id: string; email: string; name: string; tenantId: string | null; tenantName: string | null; role: TenantRole | null },
+  sessionId: string | null,
+  ip: string | null,
+): Actor {
+  return { userId: row.id, email: row.email, name: row.name, tenantId: row.tenantId, tenantName: row.tenantName, role: row.role, via: { kind: "session", sessionId }, ip };
+}
+
 export const isTenantAdmin = (actor: Actor): boolean => actor.role === "tenant_admin";
 
 /** The key that scopes per-caller state such as idempotency keys. */

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { transaction } from "@/lib/db/repo";
 import { logger } from "@/lib/log";
 import { consume, refund, type Limit } from "@/lib/ratelimit/service";
-import type { Actor } from "./actor";
+import { sessionActorOf, type Actor } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { bindOnSignIn } from "@/lib/invites/service";
 import { countSignInRefusal } from "@/lib/metrics/registry";
@@ -82,17 +82,7 @@ export async function authenticate(rawEmail: string, password: string, context: 
 
 export async function actorForUser(userId: string, ip: string | null): Promise<Actor | null> {
   const row = await repo.findActiveUserWithMembership(userId);
-  if (!row) return null;
-  return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    tenantId: row.tenantId,
-    tenantName: row.tenantName,
-    role: row.role,
-    via: { kind: "session", sessionId: null },
-    ip,
-  };
+  return row ? sessionActorOf(row, null, ip) : null;
 }
 
 export async function actorForApiToken(rawToken: string, ip: string | null): Promise<Actor | null> {

@@ -4,7 +4,7 @@
  * truth: each request loads the session and its actor in one query (repo.findActorBySession),
  * and ending a session here ends every copy of its cookie on the next request.
  */
-import type { Actor } from "./actor";
+import { sessionActorOf, type Actor } from "./actor";
 import { transaction, type Executor } from "@/lib/db/repo";
 import * as repo from "./repo";
 
@@ -17,17 +17,7 @@ export function startSession(userId: string, context: { ip: string | null; userA
 
 export async function actorForSession(sessionId: string, ip: string | null): Promise<Actor | null> {
   const row = await repo.findActorBySession(sessionId);
-  if (!row) return null;
-  return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    tenantId: row.tenantId,
-    tenantName: row.tenantName,
-    role: row.role,
-    via: { kind: "session", sessionId },
-    ip,
-  };
+  return row ? sessionActorOf(row, sessionId, ip) : null;
 }
 
 /** Sign-out: this one session ends (every copy of its cookie). */
