@@ -16,7 +16,7 @@ export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditin
         </h2>
         {criteria_total > 0 ? (
           <span className="muted small">
-            {criteria_met} of {criteria_total} met
+            {`${criteria_met} of ${criteria_total} met`}
           </span>
         ) : null}
       </div>

@@ -8,7 +8,7 @@ function Meter({ label, done, total, unit }: { label: string; done: number; tota
       <dt>{label}</dt>
       <dd>
         <span className={styles.count}>
-          {done} of {total} {unit}
+          {`${done} of ${total} ${unit}`}
         </span>
         <span className={styles.track} aria-hidden="true">
           <span className={styles.fill} style={{ width: `${percent}%` }} />

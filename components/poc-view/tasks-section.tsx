@@ -13,7 +13,7 @@ export function TasksSection({ view, edit }: { view: PocView; edit: PocEditing |
         <h2 id="tasks-heading">Tasks</h2>
         {tasks_total > 0 ? (
           <span className="muted small">
-            {tasks_done} of {tasks_total} done
+            {`${tasks_done} of ${tasks_total} done`}
           </span>
         ) : null}
       </div>
