@@ -5,7 +5,6 @@ import type { PocViewGroup, PocViewTask } from "@/lib/pocs/view-model";
 import type { PocEditing } from "./capabilities";
 import { StatusSelect } from "./status-select";
 import { TaskGroupHeader } from "./task-group-header";
-import { TaskGroupTitle } from "./task-group-title";
 
 function TaskRow({ task, edit }: { task: PocViewTask; edit: PocEditing | null }) {
   // Ids exist in the member's view, the only one with editing.
@@ -51,21 +50,14 @@ export function TaskGroupCard({ group, index, edit }: { group: PocViewGroup; ind
   const editable = edit && group.id ? { ...edit, groupId: group.id } : null;
   return (
     <section className="card task-group" aria-labelledby={headingId}>
-      {editable ? (
-        <TaskGroupHeader
-          headingId={headingId}
-          name={group.name}
-          taskCount={group.total}
-          doneCount={group.done}
-          renameAction={editable.actions.renameTaskGroup.bind(null, editable.pocId, editable.groupId)}
-          deleteAction={editable.actions.deleteTaskGroup.bind(null, editable.pocId, editable.groupId)}
-        />
-      ) : (
-        // Read-only views need no client component for the heading.
-        <div className="task-group-header">
-          <TaskGroupTitle headingId={headingId} name={group.name} taskCount={group.total} doneCount={group.done} />
-        </div>
-      )}
+      <TaskGroupHeader
+        headingId={headingId}
+        name={group.name}
+        taskCount={group.total}
+        doneCount={group.done}
+        renameAction={editable ? editable.actions.renameTaskGroup.bind(null, editable.pocId, editable.groupId) : null}
+        deleteAction={editable ? editable.actions.deleteTaskGroup.bind(null, editable.pocId, editable.groupId) : null}
+      />
       {group.tasks.length === 0 ? (
         <p className="muted small">No tasks in this group yet.</p>
       ) : (

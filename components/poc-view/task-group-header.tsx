@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { InlineForm } from "@/components/ui/inline-form";
 import type { ActionResult } from "@/lib/auth/page";
-import { TaskGroupTitle } from "./task-group-title";
+import styles from "./task-group-header.module.css";
 
 /** A task group's heading with Rename (inline form) and Delete (confirmed) for editors. */
 export function TaskGroupHeader({
@@ -62,7 +62,14 @@ export function TaskGroupHeader({
 
   return (
     <div className="task-group-header">
-      <TaskGroupTitle headingId={headingId} name={name} taskCount={taskCount} doneCount={doneCount} />
+      <div className={styles.title}>
+        <h3 id={headingId}>{name}</h3>
+        {taskCount > 0 ? (
+          <span className="muted small nowrap">
+            {`${doneCount} of ${taskCount} done`}
+          </span>
+        ) : null}
+      </div>
       {renameAction || deleteAction ? (
         <div className="row-actions">
           {renameAction ? (
