@@ -47,9 +47,8 @@ const STATUS: Record<ShareErrorCode | "gate", number> = { "share/not-found": 404
 export async function loadSharePage(token: string): Promise<SharePageState> {
   const share = await shareRequestFor(token);
   try {
-    const opened = await publicShare.openShare(share);
+    const opened = await publicShare.viewShare(share);
     const doc = publicShare.parseView(opened);
-    publicShare.recordShareView(opened.grantId, share, opened.viewerEmail);
     const view = pocViewFromPublic(doc, { today: todayIso(), organisation: opened.organisation, shared_by: opened.sharedBy });
     const verifiedEmail = opened.viewerVerified ? opened.viewerEmail : null;
     return { kind: "view", view, actions: doc.actions, viewerEmail: doc.viewer_email, verifiedEmail };

@@ -88,6 +88,16 @@ export async function openShare(req: ShareRequest): Promise<OpenedShare> {
   };
 }
 
+/**
+ * A view of the link, by the page or by the public JSON API: the share after every gate, with
+ * its access-log entry (batched, so the log never delays the response).
+ */
+export async function viewShare(req: ShareRequest): Promise<OpenedShare> {
+  const opened = await openShare(req);
+  recordShareView(opened.grantId, req, opened.viewerEmail);
+  return opened;
+}
+
 /** The view as an object, for callers that render it (the HTML page, the CSV export). */
 export const parseView = (share: { viewJson: string }): PublicPocView => JSON.parse(share.viewJson) as PublicPocView;
 
@@ -99,7 +109,7 @@ const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => 
 });
 
 /** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
-export function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
+function recordShareView(grantId: string, req: ShareRequest, email: string | null): void {
   logShareView(viewEntry(grantId, req, email));
   countShareView();
 }

@@ -4,6 +4,7 @@
  */
 import { desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as publicView from "@/app/api/v1/public/pocs/[token]/route";
 import * as viewsRoute from "@/app/api/v1/sharing/grants/[grant_id]/views/route";
 import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
 import { getDb } from "@/db/client";
@@ -14,7 +15,7 @@ import { SHARE_PASS_COOKIE } from "@/lib/sharing/http";
 import { flushShareViews } from "@/lib/sharing/access-log";
 import { identifyViewer } from "@/lib/sharing/public-service";
 import { createGrant, createPublicLink, listTenantLinks, revokeGrant, updateGrant } from "@/lib/sharing/service";
-import { actor, asUser, expectProblem, pocId, problemFields, seed } from "../helpers";
+import { actor, asUser, call, expectProblem, pocId, problemFields, seed } from "../helpers";
 import { sharePage } from "../share-page";
 
 vi.mock("next/headers", async () => (await import("../next-request")).nextHeadersMock);
@@ -60,6 +61,17 @@ describe("GET /api/v1/sharing/grants/{id}/views", () => {
     // The grant list carries the same totals for "Who has access" and Manage Share Link.
     const list = await (await asUser("acmeAdmin"))(grantsRoute.GET as never, { path: `/api/v1/sharing/grants?subject_type=poc&subject_id=${await pocId("northwind")}` });
     expect(list.body.data.find((g: any) => g.id === link.id).activity).toEqual(res.body.summary);
+  });
+
+  it("logs a read of the public JSON API like a page view, with the caller's IP and browser", async () => {
+    const admin = await actor("acmeAdmin");
+    const link = await createPublicLink(admin, await pocId("fabrikam"), {});
+    const res = await call(publicView.GET as never, { params: { token: link.access_token }, headers: { "user-agent": "curl/8.5.0", [CLIENT_IP_HEADER]: "198.51.100.4" } });
+    expect(res.status).toBe(200);
+    await flushShareViews();
+    const log = await views("acmeAdmin", link.id);
+    expect(log.body.summary).toMatchObject({ views: 1, unique_viewers: 1 });
+    expect(log.body.data).toEqual([expect.objectContaining({ kind: "view", ip: "198.51.100.4", viewer: expect.objectContaining({ kind: "anonymous" }) })]);
   });
 
   it("pages through the log with an opaque cursor, each view once", async () => {
