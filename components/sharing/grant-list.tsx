@@ -14,9 +14,12 @@ import { actionsSummary, principalLabel } from "./format";
 
 const KIND_LABELS: Record<string, string> = { user: "Person", team: "Team", role: "Role" };
 
-/** The live user, team and role grants of a POC, each editable in place and revocable. */
+export type OwnerEntry = { name: string; email: string | null };
+
+/** The POC's owner (full access, not a grant), then its live user, team and role grants, each editable in place and revocable. */
 export function GrantList({
   pocId,
+  owner,
   grants,
   canManage,
   currentUserId,
@@ -24,6 +27,7 @@ export function GrantList({
   onRevoked,
 }: {
   pocId: string;
+  owner: OwnerEntry | null;
   grants: GrantJson[];
   /** After a revocation (its row, and the focused button, are gone). */
   onRevoked?: () => void;
@@ -32,9 +36,23 @@ export function GrantList({
   currentUserId: string;
   availableActions: readonly GrantAction[];
 }) {
-  if (grants.length === 0) return <p className="muted share-empty">Not shared with anyone yet.</p>;
   return (
+    <>
     <ul className="grant-list">
+      {owner ? (
+        <li className="grant-row" aria-label={`${owner.name}${owner.email ? ` (${owner.email})` : ""}, owner`}>
+          <div className="grant-main">
+            <div className="grant-who">
+              <span className="grant-name">{owner.name}</span>
+              {owner.email ? <span className="muted small">{owner.email}</span> : null}
+              <span className="tag">Owner</span>
+            </div>
+            <ul className="grant-meta small" aria-label="Access">
+              <li>Full access</li>
+            </ul>
+          </div>
+        </li>
+      ) : null}
       {grants.map((grant) => (
         <GrantRow
           key={grant.id}
@@ -46,6 +64,8 @@ export function GrantList({
         />
       ))}
     </ul>
+    {grants.length === 0 ? <p className="muted share-empty">Not shared with anyone yet.</p> : null}
+    </>
   );
 }
 
