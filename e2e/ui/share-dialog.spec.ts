@@ -225,10 +225,13 @@ test("ended links stay in the history; a request from the dead link's page is ap
   expect((await visitor.goto(link.url))!.status()).toBe(403);
   await expect(visitor.locator('link[rel="icon"]')).toHaveCount(1);
   const form = visitor.getByRole("form", { name: "Request access" });
+  await visitor.setViewportSize({ width: 390, height: 844 });
+  await visitor.screenshot({ path: test.info().outputPath("request-access-form-390.png"), fullPage: true });
   await form.getByLabel("Your name").fill("Riley Requester");
   await form.getByLabel("Your email").fill(requester);
   await form.getByLabel("Message (optional)").fill("We lost the link before the review.");
   await form.getByRole("button", { name: "Request access" }).click();
+  await visitor.screenshot({ path: test.info().outputPath("request-access-sent-390.png") });
   await expect(visitor.getByRole("status")).toContainText("Request sent.");
   await expect(visitor.getByRole("status")).toBeFocused();
   // An unknown link names no POC: no form there, and a 404.
@@ -257,6 +260,7 @@ test("ended links stay in the history; a request from the dead link's page is ap
 });
 
 test("closing mid-share waits with Sharing… and closes once it went through; a failure shows an inline retry", async ({ page, playwright, baseURL }) => {
+  test.slow(); // three round trips through the dialog, two of them held
   const admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const poc = await createPoc(admin, uniqueTitle("Share dialog in flight"));
   await signIn(page, "acmeAdmin");
