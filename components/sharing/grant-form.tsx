@@ -7,9 +7,10 @@ import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { ActionsField } from "./actions-field";
 import { createGrant, messageOf, ProblemError, sharingKeys, type GrantAction, type GrantJson, type NewGrant } from "./api";
-import { ExpiryField, expiryToApi, type ExpiryValue } from "./expiry-field";
+import { expiryToApi, type ExpiryValue } from "./expiry-field";
+import { GrantOptionsRow } from "./grant-options-row";
 import type { BusyChange } from "./people-form";
-import { initialShareExpiry, ShareLimitHint } from "./share-limit";
+import { initialShareExpiry } from "./share-limit";
 import { principalLabel, ROLE_LABELS } from "./format";
 
 export type MemberOption = { id: string; name: string; email: string };
@@ -132,16 +133,16 @@ export function GrantForm({
         </Field>
       )}
       <ActionsField value={actions} onChange={setActions} available={availableActions} error={fieldError("actions")} disabled={pending} />
-      <div className="grant-form-row">
-        <div>
-          <ExpiryField value={expiry} onChange={setExpiry} error={fieldError("expires_at")} disabled={pending} name={`${audience}_expiry`} />
-          <ShareLimitHint ownExpiresAt={ownExpiresAt} />
-        </div>
-        <label className="share-check grant-watermark">
-          <input type="checkbox" checked={watermark} onChange={(event) => setWatermark(event.target.checked)} disabled={pending} />
-          <span>Watermark: show each viewer&apos;s email over the page</span>
-        </label>
-      </div>
+      <GrantOptionsRow
+        name={`${audience}_expiry`}
+        expiry={expiry}
+        onExpiryChange={setExpiry}
+        expiryError={fieldError("expires_at")}
+        watermark={watermark}
+        onWatermarkChange={setWatermark}
+        ownExpiresAt={ownExpiresAt}
+        disabled={pending}
+      />
       <FormError message={formError} />
       <div className="grant-form-footer">
         <p className="share-notice small" role="status" aria-live="polite">

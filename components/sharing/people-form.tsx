@@ -6,11 +6,12 @@ import { Field } from "@/components/ui/field";
 import { PendingButton } from "@/components/ui/pending-button";
 import { ActionsField } from "./actions-field";
 import { createGrant, messageOf, newIdempotencyKey, ProblemError, sharingKeys, type GrantAction, type GrantJson, type NewGrant } from "./api";
-import { ExpiryField, expiryToApi, type ExpiryValue } from "./expiry-field";
+import { expiryToApi, type ExpiryValue } from "./expiry-field";
+import { GrantOptionsRow } from "./grant-options-row";
 import type { MemberOption } from "./grant-form";
 import { RecipientsField } from "./recipients-field";
 import { looksLikeEmail, sharedSummary, type EmailDelivery } from "./share-copy";
-import { initialShareExpiry, ShareLimitHint } from "./share-limit";
+import { initialShareExpiry } from "./share-limit";
 
 /** A recipient the last submit could not share with, and the key its retry sends again. */
 type Failure = { email: string; message: string; key: string; retryable: boolean };
@@ -144,16 +145,16 @@ export function PeopleForm({
         />
       </div>
       <ActionsField value={actions} onChange={setActions} available={availableActions} disabled={pending} />
-      <div className="grant-form-row">
-        <div>
-          <ExpiryField value={expiry} onChange={setExpiry} error={errors.expires_at} disabled={pending} name="user_expiry" />
-          <ShareLimitHint ownExpiresAt={ownExpiresAt} />
-        </div>
-        <label className="share-check grant-watermark">
-          <input type="checkbox" checked={watermark} onChange={(event) => setWatermark(event.target.checked)} disabled={pending} />
-          <span>Watermark: show each viewer&apos;s email over the page</span>
-        </label>
-      </div>
+      <GrantOptionsRow
+        name="user_expiry"
+        expiry={expiry}
+        onExpiryChange={setExpiry}
+        expiryError={errors.expires_at}
+        watermark={watermark}
+        onWatermarkChange={setWatermark}
+        ownExpiresAt={ownExpiresAt}
+        disabled={pending}
+      />
       <Field label="Message (optional)" name="message" hint="Quoted in their email.">
         {(control) => <textarea {...control} className="input" rows={2} maxLength={1000} value={message} onChange={(event) => setMessage(event.target.value)} disabled={pending} />}
       </Field>

@@ -2,6 +2,7 @@
 
 import { X } from "lucide-react";
 import { useId, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { Field } from "@/components/ui/field";
 import type { MemberOption } from "./grant-form";
 import { looksLikeEmail, splitEmails } from "./share-copy";
 import styles from "./recipients-field.module.css";
@@ -95,87 +96,81 @@ export function RecipientsField({
     }
   }
 
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
-    <div className={`field ${styles.wrap}${error ? " field-invalid" : ""}`}>
-      <label htmlFor={`${id}-input`} className="field-label">
-        Email addresses
-      </label>
-      <div className={`input ${styles.box}`} data-disabled={disabled || undefined}>
-        {recipients.length > 0 ? (
-          <ul className={styles.chips} aria-label="Recipients">
-            {recipients.map((email) => {
-              const refused = invalid.includes(email) || !looksLikeEmail(email);
-              const member = members.find((m) => m.email.toLowerCase() === email);
-              return (
-                <li key={email} className={`${styles.chip}${refused ? ` ${styles.chipInvalid}` : ""}`}>
-                  <span>{member ? `${member.name} (${email})` : email}</span>
-                  <button type="button" className={styles.chipRemove} aria-label={`Remove ${email}`} onClick={() => onRecipientsChange(recipients.filter((r) => r !== email))} disabled={disabled}>
-                    <X size={14} aria-hidden="true" />
-                  </button>
-                </li>
-              );
-            })}
+    <Field
+      label="Email addresses"
+      name="email"
+      error={error}
+      className={styles.wrap}
+      hint="Several at once: separate them with commas or spaces. Someone without an account gets an invitation by email."
+    >
+      {(control) => (
+        <>
+          <div className={`input ${styles.box}`} data-disabled={disabled || undefined}>
+            {recipients.length > 0 ? (
+              <ul className={styles.chips} aria-label="Recipients">
+                {recipients.map((email) => {
+                  const refused = invalid.includes(email) || !looksLikeEmail(email);
+                  const member = members.find((m) => m.email.toLowerCase() === email);
+                  return (
+                    <li key={email} className={`${styles.chip}${refused ? ` ${styles.chipInvalid}` : ""}`}>
+                      <span>{member ? `${member.name} (${email})` : email}</span>
+                      <button type="button" className={styles.chipRemove} aria-label={`Remove ${email}`} onClick={() => onRecipientsChange(recipients.filter((r) => r !== email))} disabled={disabled}>
+                        <X size={14} aria-hidden="true" />
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+            <input
+              {...control}
+              data-autofocus
+              className={styles.input}
+              type="text"
+              inputMode="email"
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={expanded}
+              aria-controls={`${id}-listbox`}
+              aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={recipients.length > 0 ? "Add another…" : "name@company.com, or a name"}
+              value={draft}
+              disabled={disabled}
+              onChange={(event) => change(event.target.value)}
+              onPaste={paste}
+              onKeyDown={keyDown}
+              onBlur={() => {
+                setOpen(false);
+                // Leaving the field keeps what was typed as a recipient.
+                if (looksLikeEmail(draft.trim())) {
+                  add([draft.trim().toLowerCase()]);
+                  onDraftChange("");
+                }
+              }}
+            />
+          </div>
+          <ul id={`${id}-listbox`} role="listbox" aria-label="Members" className={styles.listbox} hidden={!expanded}>
+            {suggestions.map((m, index) => (
+              <li
+                key={m.id}
+                id={`${id}-option-${index}`}
+                role="option"
+                aria-selected={index === activeIndex}
+                className={styles.option}
+                // Before the input's blur: a click picks, it does not close the list first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(m)}
+              >
+                <span className={styles.optionName}>{m.name}</span>
+                <span className="muted small">{m.email}</span>
+              </li>
+            ))}
           </ul>
-        ) : null}
-        <input
-          id={`${id}-input`}
-          name="email"
-          data-autofocus
-          className={styles.input}
-          type="text"
-          inputMode="email"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={`${id}-listbox`}
-          aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(" ")}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={recipients.length > 0 ? "Add another…" : "name@company.com, or a name"}
-          value={draft}
-          disabled={disabled}
-          onChange={(event) => change(event.target.value)}
-          onPaste={paste}
-          onKeyDown={keyDown}
-          onBlur={() => {
-            setOpen(false);
-            // Leaving the field keeps what was typed as a recipient.
-            if (looksLikeEmail(draft.trim())) {
-              add([draft.trim().toLowerCase()]);
-              onDraftChange("");
-            }
-          }}
-        />
-      </div>
-      <ul id={`${id}-listbox`} role="listbox" aria-label="Members" className={styles.listbox} hidden={!expanded}>
-        {suggestions.map((m, index) => (
-          <li
-            key={m.id}
-            id={`${id}-option-${index}`}
-            role="option"
-            aria-selected={index === activeIndex}
-            className={styles.option}
-            // Before the input's blur: a click picks, it does not close the list first.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => pick(m)}
-          >
-            <span className={styles.optionName}>{m.name}</span>
-            <span className="muted small">{m.email}</span>
-          </li>
-        ))}
-      </ul>
-      <p id={hintId} className="field-hint">
-        Several at once: separate them with commas or spaces. Someone without an account gets an invitation by email.
-      </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+        </>
+      )}
+    </Field>
   );
 }

@@ -66,6 +66,16 @@ export function Dialog({
     }
   }
 
+  const heading = (
+    <h2 id={titleId} className="dialog-title">
+      {title}
+    </h2>
+  );
+  const about = description ? (
+    <div id={descriptionId} className="dialog-description">
+      {description}
+    </div>
+  ) : null;
   return (
     <dialog
       ref={ref}
@@ -88,33 +98,21 @@ export function Dialog({
       {footer ? (
         <div className={styles.frame}>
           <div className={styles.head}>
-            <h2 id={titleId} className="dialog-title">
-              {title}
-            </h2>
+            {heading}
             <button type="button" className={`btn btn-ghost btn-sm ${styles.close}`} aria-label="Close" onClick={onClose}>
               <X size={18} aria-hidden="true" />
             </button>
           </div>
           <div className={styles.scroll}>
-            {description ? (
-              <div id={descriptionId} className="dialog-description">
-                {description}
-              </div>
-            ) : null}
+            {about}
             {children}
           </div>
           <div className={styles.foot}>{footer}</div>
         </div>
       ) : (
         <div className="dialog-body">
-          <h2 id={titleId} className="dialog-title">
-            {title}
-          </h2>
-          {description ? (
-            <div id={descriptionId} className="dialog-description">
-              {description}
-            </div>
-          ) : null}
+          {heading}
+          {about}
           {children}
         </div>
       )}
