@@ -83,6 +83,7 @@ test("one dialog: owner in Who has access, × and Done, focus in the email field
 });
 
 test("protect before publishing: password, expiry, watermark and actions go into the link's first request", async ({ page, browser, playwright, baseURL }) => {
+  test.slow(); // a refused and an accepted create, then a visitor
   const admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const poc = await createPoc(admin, "Share dialog protected link");
   await signIn(page, "acmeAdmin");
@@ -227,6 +228,8 @@ test("ended links stay in the history; a request from the dead link's page is ap
   const form = visitor.getByRole("form", { name: "Request access" });
   await visitor.setViewportSize({ width: 390, height: 844 });
   await visitor.screenshot({ path: test.info().outputPath("request-access-form-390.png"), fullPage: true });
+  const scan = await new AxeBuilder({ page: visitor }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   await form.getByLabel("Your name").fill("Riley Requester");
   await form.getByLabel("Your email").fill(requester);
   await form.getByLabel("Message (optional)").fill("We lost the link before the review.");

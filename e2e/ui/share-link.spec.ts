@@ -30,11 +30,12 @@ test("an admin creates a share link in the Share dialog, copies it, a visitor se
   await expect(urlInput).toHaveAttribute("readonly", "");
   await expect(urlInput).toBeFocused();
   const url = await urlInput.inputValue();
-  const settings = linkRegion.getByRole("button", { name: "Link settings" });
-  const before = await settings.boundingBox();
+  // What sits right under the URL (the link's metadata) stays put.
+  const below = linkRegion.getByText("Created by");
+  const before = await below.boundingBox();
   await linkRegion.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(linkRegion.getByText("Copied!")).toBeVisible();
-  expect(await settings.boundingBox()).toEqual(before);
+  expect(await below.boundingBox()).toEqual(before);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await expect(linkRegion.getByText("Active", { exact: true })).toBeVisible();
   await expect(linkRegion.getByText("Alice Admin")).toBeVisible();
