@@ -11,6 +11,7 @@ import { ActionsField } from "./actions-field";
 import { asActionResult, messageOf, ProblemError, resendInvite, revokeGrant, sharingKeys, updateGrant, type GrantAction, type GrantJson, type GrantPatch } from "./api";
 import { describeExpiry, ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { actionsSummary, principalLabel } from "./format";
+import styles from "./grant-list.module.css";
 
 const KIND_LABELS: Record<string, string> = { user: "Person", team: "Team", role: "Role" };
 
@@ -38,16 +39,16 @@ export function GrantList({
 }) {
   return (
     <>
-    <ul className="grant-list">
+    <ul className={styles.list}>
       {owner ? (
-        <li className="grant-row" aria-label={`${owner.name}${owner.email ? ` (${owner.email})` : ""}, owner`}>
-          <div className="grant-main">
-            <div className="grant-who">
-              <span className="grant-name">{owner.name}</span>
+        <li className={styles.row} aria-label={`${owner.name}${owner.email ? ` (${owner.email})` : ""}, owner`}>
+          <div className={styles.main}>
+            <div className={styles.who}>
+              <span className={styles.name}>{owner.name}</span>
               {owner.email ? <span className="muted small">{owner.email}</span> : null}
               <span className="tag">Owner</span>
             </div>
-            <ul className="grant-meta small" aria-label="Access">
+            <ul className={`${styles.meta} small`} aria-label="Access">
               <li>Full access</li>
             </ul>
           </div>
@@ -100,15 +101,15 @@ function GrantRow({
   });
 
   return (
-    <li className="grant-row" aria-label={fullName}>
-      <div className="grant-main">
-        <div className="grant-who">
-          <span className="grant-name">{label}</span>
+    <li className={styles.row} aria-label={fullName}>
+      <div className={styles.main}>
+        <div className={styles.who}>
+          <span className={styles.name}>{label}</span>
           {who ? <span className="muted small">{who}</span> : null}
           <span className="tag">{KIND_LABELS[grant.principal_type] ?? grant.principal_type}</span>
           {grant.principal.pending ? <span className="badge badge-pending">Invited (pending)</span> : null}
         </div>
-        <ul className="grant-meta small" aria-label="Access">
+        <ul className={`${styles.meta} small`} aria-label="Access">
           <li>{actionsSummary(grant.actions)}</li>
           <li>{describeExpiry(grant.expires_at)}</li>
           {grant.watermark ? <li>Watermarked</li> : null}
@@ -122,7 +123,7 @@ function GrantRow({
         <FormError message={resend.isError ? messageOf(resend.error) : null} />
       </div>
       {editable ? (
-        <div className="row-actions grant-actions">
+        <div className={`row-actions ${styles.actions}`}>
           <button
             ref={editButton}
             type="button"
@@ -228,7 +229,7 @@ function GrantEditor({
   }
 
   return (
-    <form id={id} className="grant-editor stack" onSubmit={submit} noValidate aria-label={`Change access for ${principalLabel(grant)}`}>
+    <form id={id} className={`${styles.editor} stack`} onSubmit={submit} noValidate aria-label={`Change access for ${principalLabel(grant)}`}>
       <ActionsField value={actions} onChange={setActions} available={offered} error={fieldMessage("actions")} disabled={save.isPending} />
       <div className="grant-form-row">
         <ExpiryField value={expiry} onChange={setExpiry} current={grant.expires_at} error={clientError ?? fieldMessage("expires_at")} disabled={save.isPending} name={`expiry_${grant.id}`} />

@@ -112,7 +112,7 @@ export function ShareDialog({ onClose, onLinkChange, ...props }: ShareDialogProp
     <Dialog onClose={requestClose} title={`Share “${pocTitle}”`} footer={footer} wide>
       <div className="share-dialog">
         {audiences.length > 1 ? (
-          <div role="tablist" aria-label="Share with" className="share-tabs" onKeyDown={onTabKey}>
+          <div role="tablist" aria-label="Share with" className={styles.tabs} onKeyDown={onTabKey}>
             {audiences.map((audience) => (
               <button
                 key={audience}
@@ -125,7 +125,7 @@ export function ShareDialog({ onClose, onLinkChange, ...props }: ShareDialogProp
                 aria-selected={tab === audience}
                 aria-controls={`${ids}-panel-${audience}`}
                 tabIndex={tab === audience ? 0 : -1}
-                className="share-tab"
+                className={styles.tab}
                 onClick={() => setTab(audience)}
               >
                 {TAB_LABELS[audience]}
