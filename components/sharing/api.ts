@@ -2,10 +2,11 @@
  * The Share dialog's client for the sharing REST API (same origin, session cookie). Errors
  * arrive as problem+json and become ProblemError, with field messages keyed by field name.
  */
-import type { GrantJson, PublicLinkJson } from "@/lib/sharing/schemas";
+import type { AccessRequestJson } from "@/lib/access-requests/schemas";
+import type { EndedLinkList, GrantJson, PublicLinkJson } from "@/lib/sharing/schemas";
 import type { ActionResult } from "@/lib/auth/page";
 
-export type { GrantJson, PublicLinkJson };
+export type { AccessRequestJson, GrantJson, PublicLinkJson };
 export type GrantAction = GrantJson["actions"][number];
 
 export class ProblemError extends Error {
@@ -53,10 +54,11 @@ async function problemOf(res: Response): Promise<ProblemError> {
 }
 
 /** Calls the API; resolves with the JSON body (undefined for 204), rejects with ProblemError. */
-export async function apiRequest<T>(path: string, options: { method?: string; body?: unknown; idempotent?: boolean } = {}): Promise<T> {
+/** `idempotencyKey`: a retry of the same request sends the same key, so it is never applied twice. */
+export async function apiRequest<T>(path: string, options: { method?: string; body?: unknown; idempotent?: boolean; idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  if (options.idempotent) headers["idempotency-key"] = newIdempotencyKey();
+  if (options.idempotent || options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey ?? newIdempotencyKey();
   let res: Response;
   try {
     res = await fetch(path, {
@@ -77,6 +79,8 @@ export async function apiRequest<T>(path: string, options: { method?: string; bo
 export const sharingKeys = {
   all: ["sharing"] as const,
   grants: (pocId: string) => ["sharing", "grants", pocId] as const,
+  endedLinks: (pocId: string) => ["sharing", "ended-links", pocId] as const,
+  accessRequests: (pocId: string) => ["sharing", "access-requests", pocId] as const,
 };
 
 export const grantsPath = (pocId: string) => `/api/v1/sharing/grants?subject_type=poc&subject_id=${encodeURIComponent(pocId)}`;
@@ -110,15 +114,33 @@ export type NewGrant = {
   actions: GrantAction[];
   expires_at?: string | null;
   watermark?: boolean;
+  /** People only: a note quoted in their email. */
+  message?: string;
 };
 
 export type NewEmbed = { principal_type: "embed"; embed_origins: string[]; actions: GrantAction[]; expires_at?: string | null; watermark?: boolean };
 
-export const createGrant = (pocId: string, grant: NewGrant | NewEmbed) =>
-  apiRequest<GrantJson>("/api/v1/sharing/grants", { method: "POST", body: { subject_type: "poc", subject_id: pocId, ...grant }, idempotent: true });
+export const createGrant = (pocId: string, grant: NewGrant | NewEmbed, idempotencyKey?: string) =>
+  apiRequest<GrantJson>("/api/v1/sharing/grants", { method: "POST", body: { subject_type: "poc", subject_id: pocId, ...grant }, idempotent: true, idempotencyKey });
 
-export const createPublicLink = (pocId: string) =>
-  apiRequest<PublicLinkJson>(`/api/v1/pocs/${encodeURIComponent(pocId)}/public-link`, { method: "POST", body: {}, idempotent: true });
+/** A new public link with its protections chosen up front (all optional). */
+export type NewPublicLink = { actions?: GrantAction[]; password?: string; expires_at?: string | null; watermark?: boolean };
+
+export const createPublicLink = (pocId: string, options: NewPublicLink = {}) =>
+  apiRequest<PublicLinkJson>(`/api/v1/pocs/${encodeURIComponent(pocId)}/public-link`, { method: "POST", body: options, idempotent: true });
+
+export type EndedLink = EndedLinkList["data"][number];
+export const fetchEndedLinks = async (pocId: string): Promise<EndedLink[]> =>
+  (await apiRequest<EndedLinkList>(`/api/v1/pocs/${encodeURIComponent(pocId)}/public-link/history`)).data;
+
+export const fetchAccessRequests = async (pocId: string): Promise<AccessRequestJson[]> =>
+  (await apiRequest<{ data: AccessRequestJson[] }>(`/api/v1/pocs/${encodeURIComponent(pocId)}/access-requests`)).data;
+
+export const decideAccessRequest = (pocId: string, requestId: string, decision: "approve" | "dismiss", actions?: GrantAction[]) =>
+  apiRequest<AccessRequestJson>(`/api/v1/pocs/${encodeURIComponent(pocId)}/access-requests/${encodeURIComponent(requestId)}/${decision}`, {
+    method: "POST",
+    body: decision === "approve" ? { actions: actions ?? ["view"] } : undefined,
+  });
 
 export const deletePublicLink = (pocId: string) => apiRequest<void>(`/api/v1/pocs/${encodeURIComponent(pocId)}/public-link`, { method: "DELETE" });
 

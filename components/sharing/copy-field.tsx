@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import styles from "./copy-field.module.css";
 
 type Status = { kind: "copied" | "manual"; text: string } | null;
 
@@ -69,17 +70,17 @@ export function CopyField({
   }
 
   return (
-    <div className={`copy-field${compact ? " copy-field-compact" : ""}`}>
+    <div className={`${styles.field}${compact ? ` ${styles.compact}` : ""}`}>
       <label htmlFor={id} className={hideLabel ? "visually-hidden" : "field-label"}>
         {label}
       </label>
-      <div className="copy-field-row">
-        <input id={id} ref={input} className={`input copy-field-input${compact ? " input-sm" : ""}`} value={value} readOnly onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+      <div className={styles.row}>
+        <input id={id} ref={input} className={`input ${styles.input}${compact ? " input-sm" : ""}`} value={value} readOnly onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
         <button type="button" className={`btn btn-secondary${compact ? " btn-sm" : ""}`} onClick={copy} aria-label={copyLabel}>
           Copy
         </button>
       </div>
-      <span className={`copy-feedback small${status?.kind === "manual" ? " is-manual" : ""}`} role="status" aria-live="polite">
+      <span className={`${styles.feedback} small${status?.kind === "manual" ? ` ${styles.manual}` : ""}`} role="status" aria-live="polite" data-copy-feedback>
         {status?.text ?? ""}
       </span>
     </div>

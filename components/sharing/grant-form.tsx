@@ -1,63 +1,69 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { ActionsField } from "./actions-field";
 import { createGrant, messageOf, ProblemError, sharingKeys, type GrantAction, type GrantJson, type NewGrant } from "./api";
-import { ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
+import { expiryToApi, type ExpiryValue } from "./expiry-field";
+import { GrantOptionsRow } from "./grant-options-row";
+import type { BusyChange } from "./people-form";
+import { initialShareExpiry } from "./share-limit";
 import { principalLabel, ROLE_LABELS } from "./format";
 
 export type MemberOption = { id: string; name: string; email: string };
 export type TeamOption = { id: string; name: string };
 export type Audience = "user" | "team" | "role";
+/** The audiences this form shares with (people have PeopleForm). */
+type GroupAudience = Exclude<Audience, "user">;
 
-const SUBMIT_LABELS: Record<Audience, string> = { user: "Share", team: "Share with team", role: "Share with role" };
+const SUBMIT_LABELS: Record<GroupAudience, string> = { team: "Share with team", role: "Share with role" };
 
 /** Fields the API may name in its errors, per control of this form. */
-const FIELD_OF: Record<string, string> = { email: "principal", principal_id: "principal", actions: "actions", expires_at: "expires_at", watermark: "watermark" };
+const FIELD_OF: Record<string, string> = { principal_id: "principal", actions: "actions", expires_at: "expires_at", watermark: "watermark" };
 
 /**
- * One audience's share form: who (an email with member suggestions, a team or a role), the
- * actions (only those the sharer may give), an optional expiry and watermark.
+ * A team's or a role's share form: which one, the actions (only those the sharer may give),
+ * an optional expiry (a re-sharer's own by default) and watermark.
  */
 export function GrantForm({
   pocId,
   audience,
   availableActions,
-  members = [],
   teams = [],
+  ownExpiresAt,
+  onBusyChange,
 }: {
   pocId: string;
-  audience: Audience;
+  audience: GroupAudience;
   availableActions: readonly GrantAction[];
-  members?: MemberOption[];
   teams?: TeamOption[];
+  ownExpiresAt: string | null;
+  onBusyChange: BusyChange;
 }) {
-  const ids = useId();
   const queryClient = useQueryClient();
   const [principal, setPrincipal] = useState("");
   const [actions, setActions] = useState<GrantAction[]>(["view"]);
-  const [expiry, setExpiry] = useState<ExpiryValue>(initialExpiry(false));
+  const [expiry, setExpiry] = useState<ExpiryValue>(() => initialShareExpiry(ownExpiresAt));
   const [watermark, setWatermark] = useState(false);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
 
   const share = useMutation({
     mutationFn: (grant: NewGrant) => createGrant(pocId, grant),
-    onMutate: () => setDone(null),
+    onMutate: () => {
+      setDone(null);
+      onBusyChange(true, false);
+    },
+    onSettled: (_data, error) => onBusyChange(false, error !== null),
     onSuccess: async (grant: GrantJson) => {
       setPrincipal("");
       setActions(["view"]);
-      setExpiry(initialExpiry(false));
+      setExpiry(initialShareExpiry(ownExpiresAt));
       setWatermark(false);
-      setDone(
-        grant.principal.pending
-          ? `Invitation sent to ${grant.principal.email}. They get access once they sign up.`
-          : `Shared with ${principalLabel(grant)}${grant.principal_type === "user" && grant.principal.email && grant.principal.name ? ` (${grant.principal.email})` : ""}.`,
-      );
+      setDone(`Shared with ${principalLabel(grant)}.`);
       await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(pocId) });
     },
   });
@@ -82,17 +88,14 @@ export function GrantForm({
     if (share.isPending) return;
     const errors: Record<string, string> = {};
     const who = principal.trim();
-    if (!who) errors.principal = audience === "user" ? "Enter an email address" : audience === "team" ? "Pick a team" : "Pick a role";
+    if (!who) errors.principal = audience === "team" ? "Pick a team" : "Pick a role";
     const expiresAt = expiryToApi(expiry);
     if (!expiresAt.ok) errors.expires_at = expiresAt.message;
     setClientErrors(errors);
     share.reset();
     setDone(null);
     if (Object.keys(errors).length > 0 || !expiresAt.ok) return;
-    const grant: NewGrant =
-      audience === "user"
-        ? { principal_type: "user", email: who, actions }
-        : { principal_type: audience, principal_id: who, actions };
+    const grant: NewGrant = { principal_type: audience, principal_id: who, actions };
     if (expiresAt.value) grant.expires_at = expiresAt.value;
     if (watermark) grant.watermark = true;
     share.mutate(grant);
@@ -101,40 +104,8 @@ export function GrantForm({
   const pending = share.isPending;
   return (
     <form ref={form} className="grant-form stack" onSubmit={submit} noValidate>
-      <h3 className="visually-hidden">
-        {audience === "user" ? "Share with people" : audience === "team" ? "Share with a team" : "Share with everyone in a role"}
-      </h3>
-      {audience === "user" ? (
-        <Field
-          label="Email address"
-          name="email"
-          error={fieldError("principal")}
-          hint="Members of your organization are suggested as you type. Someone without an account gets an invitation by email."
-        >
-          {(control) => (
-            <>
-              <input
-                {...control}
-                type="email"
-                className="input"
-                list={`${ids}-members`}
-                autoComplete="off"
-                placeholder="name@company.com"
-                value={principal}
-                onChange={(event) => setPrincipal(event.target.value)}
-                disabled={pending}
-              />
-              <datalist id={`${ids}-members`}>
-                {members.map((m) => (
-                  <option key={m.id} value={m.email}>
-                    {m.name}
-                  </option>
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-      ) : audience === "team" ? (
+      <h3 className="visually-hidden">{audience === "team" ? "Share with a team" : "Share with everyone in a role"}</h3>
+      {audience === "team" ? (
         <Field label="Team" name="team" error={fieldError("principal")}>
           {(control) => (
             <select {...control} className="input" value={principal} onChange={(event) => setPrincipal(event.target.value)} disabled={pending}>
@@ -162,13 +133,16 @@ export function GrantForm({
         </Field>
       )}
       <ActionsField value={actions} onChange={setActions} available={availableActions} error={fieldError("actions")} disabled={pending} />
-      <div className="grant-form-row">
-        <ExpiryField value={expiry} onChange={setExpiry} error={fieldError("expires_at")} disabled={pending} name={`${audience}_expiry`} />
-        <label className="share-check grant-watermark">
-          <input type="checkbox" checked={watermark} onChange={(event) => setWatermark(event.target.checked)} disabled={pending} />
-          <span>Watermark: show each viewer&apos;s email over the page</span>
-        </label>
-      </div>
+      <GrantOptionsRow
+        name={`${audience}_expiry`}
+        expiry={expiry}
+        onExpiryChange={setExpiry}
+        expiryError={fieldError("expires_at")}
+        watermark={watermark}
+        onWatermarkChange={setWatermark}
+        ownExpiresAt={ownExpiresAt}
+        disabled={pending}
+      />
       <FormError message={formError} />
       <div className="grant-form-footer">
         <p className="share-notice small" role="status" aria-live="polite">

@@ -11,12 +11,16 @@ import { ActionsField } from "./actions-field";
 import { asActionResult, messageOf, ProblemError, resendInvite, revokeGrant, sharingKeys, updateGrant, type GrantAction, type GrantJson, type GrantPatch } from "./api";
 import { describeExpiry, ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { actionsSummary, principalLabel } from "./format";
+import styles from "./grant-list.module.css";
 
 const KIND_LABELS: Record<string, string> = { user: "Person", team: "Team", role: "Role" };
 
-/** The live user, team and role grants of a POC, each editable in place and revocable. */
+export type OwnerEntry = { name: string; email: string | null };
+
+/** The POC's owner (full access, not a grant), then its live user, team and role grants, each editable in place and revocable. */
 export function GrantList({
   pocId,
+  owner,
   grants,
   canManage,
   currentUserId,
@@ -24,6 +28,7 @@ export function GrantList({
   onRevoked,
 }: {
   pocId: string;
+  owner: OwnerEntry | null;
   grants: GrantJson[];
   /** After a revocation (its row, and the focused button, are gone). */
   onRevoked?: () => void;
@@ -32,9 +37,23 @@ export function GrantList({
   currentUserId: string;
   availableActions: readonly GrantAction[];
 }) {
-  if (grants.length === 0) return <p className="muted share-empty">Not shared with anyone yet.</p>;
   return (
-    <ul className="grant-list">
+    <>
+    <ul className={styles.list}>
+      {owner ? (
+        <li className={styles.row} aria-label={`${owner.name}${owner.email ? ` (${owner.email})` : ""}, owner`}>
+          <div className={styles.main}>
+            <div className={styles.who}>
+              <span className={styles.name}>{owner.name}</span>
+              {owner.email ? <span className="muted small">{owner.email}</span> : null}
+              <span className="tag">Owner</span>
+            </div>
+            <ul className={`${styles.meta} small`} aria-label="Access">
+              <li>Full access</li>
+            </ul>
+          </div>
+        </li>
+      ) : null}
       {grants.map((grant) => (
         <GrantRow
           key={grant.id}
@@ -46,6 +65,8 @@ export function GrantList({
         />
       ))}
     </ul>
+    {grants.length === 0 ? <p className="muted share-empty">Not shared with anyone yet.</p> : null}
+    </>
   );
 }
 
@@ -80,15 +101,15 @@ function GrantRow({
   });
 
   return (
-    <li className="grant-row" aria-label={fullName}>
-      <div className="grant-main">
-        <div className="grant-who">
-          <span className="grant-name">{label}</span>
+    <li className={styles.row} aria-label={fullName}>
+      <div className={styles.main}>
+        <div className={styles.who}>
+          <span className={styles.name}>{label}</span>
           {who ? <span className="muted small">{who}</span> : null}
           <span className="tag">{KIND_LABELS[grant.principal_type] ?? grant.principal_type}</span>
           {grant.principal.pending ? <span className="badge badge-pending">Invited (pending)</span> : null}
         </div>
-        <ul className="grant-meta small" aria-label="Access">
+        <ul className={`${styles.meta} small`} aria-label="Access">
           <li>{actionsSummary(grant.actions)}</li>
           <li>{describeExpiry(grant.expires_at)}</li>
           {grant.watermark ? <li>Watermarked</li> : null}
@@ -102,7 +123,7 @@ function GrantRow({
         <FormError message={resend.isError ? messageOf(resend.error) : null} />
       </div>
       {editable ? (
-        <div className="row-actions grant-actions">
+        <div className={`row-actions ${styles.actions}`}>
           <button
             ref={editButton}
             type="button"
@@ -208,7 +229,7 @@ function GrantEditor({
   }
 
   return (
-    <form id={id} className="grant-editor stack" onSubmit={submit} noValidate aria-label={`Change access for ${principalLabel(grant)}`}>
+    <form id={id} className={`${styles.editor} stack`} onSubmit={submit} noValidate aria-label={`Change access for ${principalLabel(grant)}`}>
       <ActionsField value={actions} onChange={setActions} available={offered} error={fieldMessage("actions")} disabled={save.isPending} />
       <div className="grant-form-row">
         <ExpiryField value={expiry} onChange={setExpiry} current={grant.expires_at} error={clientError ?? fieldMessage("expires_at")} disabled={save.isPending} name={`expiry_${grant.id}`} />

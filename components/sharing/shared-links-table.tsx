@@ -30,10 +30,10 @@ export type TenantLink = {
 
 const HEADINGS: Record<string, string> = { live: "Live links", expired: "Expired links", revoked: "Revoked links", all: "All links" };
 const EMPTY: Record<string, string> = {
-  live: "No live public links. Tenant admins create one from a POC's page with “Create Share Link”.",
+  live: "No live public links. Tenant admins create one from a POC's Share dialog, under General access.",
   expired: "No expired links.",
   revoked: "No revoked links.",
-  all: "No public links yet. Tenant admins create one from a POC's page with “Create Share Link”.",
+  all: "No public links yet. Tenant admins create one from a POC's Share dialog, under General access.",
 };
 
 /** Settings → Shared links: the tenant's public links with their views; Copy and Revoke on live ones. */

@@ -1,6 +1,8 @@
 "use client";
 
+import { X } from "lucide-react";
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import styles from "./dialog.module.css";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -8,19 +10,25 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * A modal dialog on the native <dialog> element, open while it is mounted (render it only when
  * it should show). The page behind it is inert, Tab cycles inside it, Escape and a click on the
  * backdrop call `onClose` (unless `dismissible` is false), and focus returns to the element
- * that had it before.
+ * that had it before. With a `footer`, the dialog never grows past the window: its body
+ * scrolls between the title bar (with a × button) and the footer, which stays visible.
  */
 export function Dialog({
   onClose,
   title,
   description,
   dismissible = true,
+  footer,
+  wide = false,
   children,
 }: {
   onClose: () => void;
   title: string;
   description?: ReactNode;
   dismissible?: boolean;
+  /** Always visible under the scrolling body (Done, Cancel...). Also adds the × button. */
+  footer?: ReactNode;
+  wide?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -31,6 +39,8 @@ export function Dialog({
     const dialog = ref.current;
     const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control (the × button); a control marked data-autofocus wins.
+    dialog?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     return () => {
       dialog?.close();
       // The opener may be gone (a deleted row): then focus stays where the browser puts it.
@@ -56,10 +66,20 @@ export function Dialog({
     }
   }
 
+  const heading = (
+    <h2 id={titleId} className="dialog-title">
+      {title}
+    </h2>
+  );
+  const about = description ? (
+    <div id={descriptionId} className="dialog-description">
+      {description}
+    </div>
+  ) : null;
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${footer ? ` ${styles.framed}` : ""}${wide ? ` ${styles.wide}` : ""}`}
       aria-modal="true"
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
@@ -75,17 +95,27 @@ export function Dialog({
         if (event.target === ref.current && dismissible) onClose();
       }}
     >
-      <div className="dialog-body">
-        <h2 id={titleId} className="dialog-title">
-          {title}
-        </h2>
-        {description ? (
-          <div id={descriptionId} className="dialog-description">
-            {description}
+      {footer ? (
+        <div className={styles.frame}>
+          <div className={styles.head}>
+            {heading}
+            <button type="button" className={`btn btn-ghost btn-sm ${styles.close}`} aria-label="Close" onClick={onClose}>
+              <X size={18} aria-hidden="true" />
+            </button>
           </div>
-        ) : null}
-        {children}
-      </div>
+          <div className={styles.scroll}>
+            {about}
+            {children}
+          </div>
+          <div className={styles.foot}>{footer}</div>
+        </div>
+      ) : (
+        <div className="dialog-body">
+          {heading}
+          {about}
+          {children}
+        </div>
+      )}
     </dialog>
   );
 }

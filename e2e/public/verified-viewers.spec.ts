@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { freshLink, newPoc, signIn, signedInApi } from "../helpers";
+import { openPublicLink } from "../ui/share-helpers";
 
 // Issue 18: verified viewers, end to end through the real SMTP sink (e2e/smtp-sink.mjs).
 const sinkUrl = `http://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2525) + 1}`;
@@ -138,11 +139,9 @@ test("a deny entry added in the Share dialog ends a verified viewer's access on 
   await expect(forwarded.getByText(/Deny POC/)).toHaveCount(0);
   await forwarded.context().close();
 
-  // The admin blocks Sam in Manage Share Link.
+  // The admin blocks Sam in the Share dialog's link settings.
   await signIn(page, "acmeAdmin");
-  await page.goto(`/pocs/${pocId}`);
-  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
+  const dialog = await openPublicLink(page, pocId, { settings: true });
   await expect(dialog.getByLabel("Viewers verify their email with a one-time code")).toBeChecked();
   const blocked = dialog.getByLabel("Blocked viewers");
   await blocked.fill("not an email");

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { freshLink, signIn, signedInApi } from "../helpers";
-import { createPoc } from "./share-helpers";
+import { createPoc, openPublicLink } from "./share-helpers";
 
 const shots = (name: string) => `${process.env.E2E_DATA_DIR ?? ".data/e2e"}/screenshots/${name}.png`;
 
@@ -45,9 +45,7 @@ test("a guest's two views of a watermarked link show in its activity; the audit 
   await expect.poll(async () => (await (await admin.get(`/api/v1/sharing/grants/${link.id}/views`)).json()).summary.views).toBe(2);
 
   await signIn(page, "acmeAdmin");
-  await page.goto(`/pocs/${poc.id}`);
-  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
+  const dialog = await openPublicLink(page, poc.id);
   const activity = dialog.getByRole("region", { name: "Activity" });
   await expect(activity.getByTestId("activity-summary")).toContainText("2 views · 1 unique viewer · last viewed");
   await activity.getByRole("button", { name: "Show views" }).click();
@@ -59,7 +57,7 @@ test("a guest's two views of a watermarked link show in its activity; the audit 
   await expect(activity.getByLabel("Email its creator about views")).toHaveValue("off");
   await screenshots(page, "activity-manage-link");
   await expectNoAxeViolations(page, '[data-testid="activity-panel"]');
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
 
   // The audit log, filtered to this POC: the link's creation and its update, as a diff.
   await page.goto("/settings/audit-log");

@@ -24,8 +24,10 @@ test("Share dialog → Embed: bad origins get a readable error, a good one gives
   await signIn(page, "acmeAdmin");
   await page.goto(`/pocs/${poc.id}`);
   await page.getByRole("button", { name: "Share", exact: true }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("tab", { name: "Embed" }).click();
+  const shareDialog = page.getByRole("dialog");
+  // Embeds live in the one Share dialog's General access, behind their own disclosure.
+  await shareDialog.getByRole("button", { name: "Embeds", exact: true }).click();
+  const dialog = shareDialog.getByRole("region", { name: "Embed", exact: true });
 
   const origins = dialog.getByLabel("Sites that may embed it");
   await origins.fill("http://intranet.example.com/path");

@@ -30,3 +30,21 @@ export async function openAs(browser: Browser, user: DemoUser, pocId?: string): 
   if (pocId) await page.goto(`/pocs/${pocId}`);
   return page;
 }
+
+/** Opens the one Share dialog from the POC's page. */
+export async function openShareDialog(page: Page, pocId: string) {
+  await page.goto(`/pocs/${pocId}`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Share “/ });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The Share dialog's General access → Public link, with the live link shown (and its settings open when asked). */
+export async function openPublicLink(page: Page, pocId: string, options: { settings?: boolean } = {}) {
+  const dialog = await openShareDialog(page, pocId);
+  const link = dialog.getByRole("region", { name: "Public link", exact: true });
+  await expect(link.getByLabel("Share link")).toHaveValue(/\/share\//);
+  if (options.settings) await link.getByRole("button", { name: "Link settings" }).click();
+  return link;
+}

@@ -1,17 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { freshLink, signIn, signedInApi } from "../helpers";
-import { createPoc } from "./share-helpers";
+import { createPoc, openPublicLink } from "./share-helpers";
 
-/** Opens Manage Share Link on the POC's page (as the signed-in admin). */
-async function openManage(page: Page, pocId: string) {
-  await page.goto(`/pocs/${pocId}`);
-  await page.getByRole("button", { name: "Manage Share Link", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Manage Share Link" });
-  await expect(dialog.getByLabel("Share link")).toHaveValue(/\/share\//);
-  return dialog;
-}
+/** The live link's settings in the Share dialog (as the signed-in admin). */
+const openManage = (page: Page, pocId: string) => openPublicLink(page, pocId, { settings: true });
 
-test("a password set in Manage Share Link gates the link; validation shows next to the field", async ({ page, browser, playwright, baseURL }) => {
+test("a password set in the link settings gates the link; validation shows next to the field", async ({ page, browser, playwright, baseURL }) => {
   const admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const poc = await createPoc(admin, "Share options password");
   const link = await freshLink(admin, poc.id);

@@ -87,6 +87,9 @@ export async function listOutbox(actor: Actor) {
   }));
 }
 
+/** How email leaves this instance: over SMTP, or into Settings → Outbox (the UI says which). */
+export const emailDelivery = (): "smtp" | "outbox" => (config().smtpUrl ? "smtp" : "outbox");
+
 /** Starts a delivery round in the background right after a commit (no-op without SMTP). */
 export function kickEmailDelivery(): void {
   if (!config().smtpUrl) return;

@@ -17,7 +17,15 @@ import type { InviteSignUpInput } from "./schemas";
 
 const INVITE_DAYS = 7;
 
-export async function queueInvite(tx: Executor, invite: { tenantId: string; email: string; grantId: string; inviter: Actor; pocTitle: string }) {
+/** The sharer's note, quoted as theirs, or nothing. */
+const noteLines = (sharerName: string, message: string | undefined): string[] =>
+  message ? ["", `${quoted(sharerName, 60)} wrote:`, quoted(message, 1000)] : [];
+
+/**
+ * The subject and the first line say the same thing ("X invited you to “T”", "X shared “T”
+ * with you"), so the email reads as one message whatever the client shows first.
+ */
+export async function queueInvite(tx: Executor, invite: { tenantId: string; email: string; grantId: string; inviter: Actor; pocTitle: string; message?: string }) {
   const token = randomToken();
   // One working link per grant: a resent invitation replaces the earlier ones.
   await repo.revokeOpenInvites(tx, invite.grantId);
@@ -26,11 +34,10 @@ export async function queueInvite(tx: Executor, invite: { tenantId: string; emai
   await queueEmail(tx, {
     tenantId: invite.tenantId,
     to: invite.email,
-    subject: `${plainLine(invite.inviter.name, 60)} shared ${quoted(invite.pocTitle, 80)} with you`,
+    subject: `${plainLine(invite.inviter.name, 60)} invited you to ${quoted(invite.pocTitle, 80)} on poc-manager`,
     text: [
-      `${quoted(invite.inviter.name, 60)} invited you to a proof of concept on poc-manager:`,
-      "",
-      `  ${quoted(invite.pocTitle)}`,
+      `${quoted(invite.inviter.name, 60)} invited you to the proof of concept ${quoted(invite.pocTitle)} on poc-manager.`,
+      ...noteLines(invite.inviter.name, invite.message),
       "",
       "Create your account to open it (the link works once and expires in 7 days):",
       link,
@@ -39,12 +46,17 @@ export async function queueInvite(tx: Executor, invite: { tenantId: string; emai
   });
 }
 
-export async function queueShareNotice(tx: Executor, notice: { tenantId: string; to: string; sharerName: string; pocId: string; pocTitle: string }) {
+export async function queueShareNotice(tx: Executor, notice: { tenantId: string; to: string; sharerName: string; pocId: string; pocTitle: string; message?: string }) {
   await queueEmail(tx, {
     tenantId: notice.tenantId,
     to: notice.to,
     subject: `${plainLine(notice.sharerName, 60)} shared ${quoted(notice.pocTitle, 80)} with you`,
-    text: [`${quoted(notice.sharerName, 60)} shared a proof of concept with you:`, "", `  ${quoted(notice.pocTitle)}`, "", `Open it: ${config().appUrl}/pocs/${notice.pocId}`].join("\n"),
+    text: [
+      `${quoted(notice.sharerName, 60)} shared the proof of concept ${quoted(notice.pocTitle)} with you.`,
+      ...noteLines(notice.sharerName, notice.message),
+      "",
+      `Open it: ${config().appUrl}/pocs/${notice.pocId}`,
+    ].join("\n"),
   });
 }
 

@@ -79,15 +79,21 @@ export type ShareFormState = { message?: string; values?: Record<string, string>
  * are no-referrer, so browsers send `Origin: null` with Sec-Fetch-Site), then the form's
  * outcome as a cookie and a redirect back to the page, or a message with its status.
  */
+/** Share-page forms come from the page itself (share pages are no-referrer: `Origin: null` with Sec-Fetch-Site); else the refusal to show. */
+export function crossOriginFormRefusal(headerList: Headers): ShareFormState | null {
+  try {
+    assertSameOrigin(new Request(config().appUrl, { headers: headerList }), { opaqueSameOrigin: true });
+    return null;
+  } catch {
+    setResponseStatus(403);
+    return { message: "This form must be sent from the page itself. Reload the page and try again." };
+  }
+}
+
 export function shareFormAction(submit: (share: publicShare.ShareRequest, values: Record<string, string>, challengeEmail: string | null) => Promise<FormOutcome>) {
   return async (token: string, _previous: ShareFormState, form: FormData): Promise<ShareFormState> => {
-    const headerList = await headers();
-    try {
-      assertSameOrigin(new Request(config().appUrl, { headers: headerList }), { opaqueSameOrigin: true });
-    } catch {
-      setResponseStatus(403);
-      return { message: "This form must be sent from the page itself. Reload the page and try again." };
-    }
+    const refused = crossOriginFormRefusal(await headers());
+    if (refused) return refused;
     const challengeEmail = await challengeEmailFor(token);
     const outcome = await submit(await shareRequestFor(token), formValues(form.entries()), challengeEmail);
     const secure = new URL(config().appUrl).protocol === "https:";

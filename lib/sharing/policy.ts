@@ -147,6 +147,11 @@ export type ReshareCaller = {
   outsider: boolean;
 };
 
+/** A date as people read it in a message: "Dec 31, 2026, 5:00 PM UTC" (never an ISO timestamp). */
+export function formatProblemDate(date: Date): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+}
+
 export type ReshareRequest = {
   principalType: "user" | "team" | "role";
   /** A user addressed by email (not by a member id of the POC's tenant). */
@@ -184,7 +189,7 @@ export function reshareDecision(caller: ReshareCaller, requested: ReshareRequest
   if (beyond.length > 0) problems.push(`You cannot grant ${beyond.join(", ")}: you do not have ${beyond.length > 1 ? "them" : "it"} yourself`);
   const limit = caller.shareExpiresAt;
   if (limit !== "never" && limit !== null && (requested.expiresAt === null || requested.expiresAt.getTime() > limit.getTime())) {
-    problems.push(`The grant must expire no later than your own access (${limit.toISOString()})`);
+    problems.push(`The grant must expire no later than your own access (${formatProblemDate(limit)})`);
   }
   const inherited: InheritedRestriction[] = caller.access.watermark && !requested.watermark ? ["watermark"] : [];
   return { problems, watermark: requested.watermark || caller.access.watermark, inherited };

@@ -172,6 +172,18 @@ export function listTenantLinks(tenantId: string, state: LinkState | "all", prin
     .limit(500);
 }
 
+/** One POC's public links that ended (revoked, expired), newest first, with who revoked them. */
+export function listEndedLinks(subjectId: string) {
+  return getDb()
+    .select({ grant: sharingGrants, creatorName: creator.name, revokedByName: revoker.name })
+    .from(sharingGrants)
+    .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
+    .leftJoin(revoker, eq(revoker.id, sharingGrants.revokedByUserId))
+    .where(and(eq(sharingGrants.subjectId, subjectId), eq(sharingGrants.principalType, "link"), sql`(${linkStateCondition.expired} or ${linkStateCondition.revoked})`))
+    .orderBy(desc(sql`coalesce(${sharingGrants.revokedAt}, ${sharingGrants.expiresAt}, ${sharingGrants.tombstonedAt})`))
+    .limit(20);
+}
+
 /** Revokes every live user grant of this person in this tenant (deprovisioning); returns them. */
 export async function revokeLiveUserGrants(tx: Executor, tenantId: string, userId: string): Promise<SharingGrant[]> {
   return tx

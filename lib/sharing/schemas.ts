@@ -75,7 +75,13 @@ export const CreateGrantInput = z.discriminatedUnion("principal_type", [
     })
     .superRefine(anonymousActionsOnly),
   z
-    .strictObject({ ...grantCommon, principal_type: z.literal("user"), principal_id: z.uuid().optional(), email: Email.optional() })
+    .strictObject({
+      ...grantCommon,
+      principal_type: z.literal("user"),
+      principal_id: z.uuid().optional(),
+      email: Email.optional(),
+      message: text(1000, { multiline: true }).optional().describe("A note to the recipient, quoted in their email"),
+    })
     .refine((v) => (v.principal_id === undefined) !== (v.email === undefined), { message: "Send either principal_id or email", path: ["email"] }),
   z.strictObject({ ...grantCommon, principal_type: z.literal("team"), principal_id: z.uuid({ message: "Pick a team" }) }),
   z.strictObject({ ...grantCommon, principal_type: z.literal("role"), principal_id: z.enum(SHAREABLE_ROLES, { message: "Pick member or executive" }) }),
@@ -192,6 +198,19 @@ export const SharedWithMeJson = z.object({
   ),
 });
 export type SharedWithMeJson = z.infer<typeof SharedWithMeJson>;
+
+/** A POC's public links that ended (revoked or expired), for the Share dialog's history. */
+export const EndedLinkList = z.object({
+  data: z.array(
+    z.object({
+      id: z.uuid(),
+      created_at: timestamp,
+      created_by: CreatedBy,
+      ended: z.object({ reason: z.enum(["revoked", "expired"]), at: timestamp, by: z.string().nullable().describe("Who revoked it (null for an expiry)") }),
+    }),
+  ),
+});
+export type EndedLinkList = z.infer<typeof EndedLinkList>;
 
 export const PublicLinkJson = z.object({
   id: z.uuid(),

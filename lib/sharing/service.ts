@@ -20,7 +20,7 @@ import { findTeamInTenant } from "@/lib/teams/service";
 import { areTenantMembersOf } from "@/lib/tenants/service";
 import { anonymousActionProblem, anonymousGrantManagement, can, grantState, reshareDecision, viewerRulesTightened, type ReshareDecision, type ReshareRequest, type ViewerRules } from "./policy";
 import * as repo from "./repo";
-import type { CreateGrantInput, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
+import type { CreateGrantInput, EndedLinkList, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 
 const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
@@ -28,6 +28,8 @@ const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
 /** The API says which restrictions the grant inherited from its sharer. */
 const withInherited = (json: GrantJson, decision: ReshareDecision | null): GrantJson =>
   decision && decision.inherited.length > 0 ? { ...json, inherited_restrictions: decision.inherited } : json;
+/** The optional note to a person (user grants only). */
+const noteOf = (input: CreateGrantInput): string | undefined => (input.principal_type === "user" && input.message ? input.message : undefined);
 const isAnonymous = (type: string) => type === "link" || type === "embed";
 
 /** A grant as the API shows it; live embeds get their freshly signed token and snippet. */
@@ -182,9 +184,9 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
       const created = (await repo.findGrant(grant.id, tx))!;
       await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(created) });
       if (principal.type === "user" && principal.userId && principal.email) {
-        await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title });
+        await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title, message: noteOf(input) });
       } else if (principal.type === "user" && principal.email) {
-        await queueInvite(tx, { tenantId: poc.tenantId, email: principal.email, grantId: grant.id, inviter: actor, pocTitle: poc.title });
+        await queueInvite(tx, { tenantId: poc.tenantId, email: principal.email, grantId: grant.id, inviter: actor, pocTitle: poc.title, message: noteOf(input) });
       }
       return grant.id;
     });
@@ -394,14 +396,32 @@ export async function listTenantLinks(actor: Actor, state: repo.LinkState | "all
   const activity = await activityOf(rows.map((r) => r.grant.id));
   return rows.map((r) => {
     const json = grantJson(r);
-    const ended =
-      r.grant.revokedAt !== null
-        ? { reason: "revoked" as const, at: r.grant.revokedAt.toISOString(), by: r.revokedByName ?? "Former user" }
-        : json.state === "expired"
-          ? { reason: "expired" as const, at: (r.grant.expiresAt ?? r.grant.tombstonedAt)!.toISOString(), by: null }
-          : null;
+    const ended = r.grant.revokedAt !== null || json.state === "expired" ? endedOf(r.grant, r.revokedByName) : null;
     return { ...json, poc_title: r.pocTitle, activity: activity(r.grant.id), ended };
   });
+}
+
+/** Why a link ended, and when (and who revoked it). */
+function endedOf(grant: repo.GrantRow["grant"], revokedByName: string | null) {
+  if (grant.revokedAt) return { reason: "revoked" as const, at: grant.revokedAt.toISOString(), by: revokedByName ?? "Former user" };
+  return { reason: "expired" as const, at: (grant.expiresAt ?? grant.tombstonedAt ?? grant.updatedAt).toISOString(), by: null };
+}
+
+/** The Share dialog's link history (tenant admins): the POC's links that were revoked or expired. */
+export async function listEndedLinks(actor: Actor, pocId: string): Promise<EndedLinkList["data"]> {
+  await requireLinkAdmin(actor, pocId);
+  return (await repo.listEndedLinks(pocId)).map((r) => ({ id: r.grant.id, created_at: r.grant.createdAt.toISOString(), created_by: grantPayload(r).created_by, ended: endedOf(r.grant, r.revokedByName) }));
+}
+
+/**
+ * Until when the caller may share this POC: null when unlimited (admins, the owner, a share
+ * right without expiry), else the latest expiry of their share grants. A re-share defaults to it.
+ */
+export async function shareRightExpiry(actor: Actor, pocId: string): Promise<string | null> {
+  const loaded = await requirePocAccess(actor, pocId, "share");
+  if (loaded.access.manage) return null;
+  const until = await repo.findShareRightExpiry(pocId, loaded.row.poc.tenantId, actor.userId);
+  return until instanceof Date ? until.toISOString() : null;
 }
 
 /** Settings → Embeds: every live embed of the admin's tenant, with its current snippet. */

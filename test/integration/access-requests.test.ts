@@ -12,6 +12,7 @@ import * as requestRoute from "@/app/api/v1/public/pocs/[token]/access-requests/
 import { getDb } from "@/db/client";
 import { accessRequests, auditEvents, emailOutbox, sharingGrants } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
+import { submitAccessRequest } from "@/lib/access-requests/form";
 import * as sharing from "@/lib/sharing/service";
 import { actor, asUser, call, demoEmail, expectProblem, pocId, seed, type Caller } from "../helpers";
 
@@ -76,6 +77,34 @@ describe("asking for access", () => {
     expectProblem(limited, 429, "share/rate-limited");
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await requestsFor("flood5@customer.example")).toHaveLength(0);
+  });
+});
+
+describe("the dead-link page's form (lib/access-requests/form)", () => {
+  const form = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(values)) data.set(k, v);
+    return data;
+  };
+
+  it("sends, shows field errors with the typed values, and is limited per IP like the API", async () => {
+    const ip = "203.0.113.90";
+    expect(await submitAccessRequest({ token: revokedToken, ip }, form({ name: "Form Person", email: "form@customer.example", message: "Please" }))).toEqual({ sent: true, status: 202 });
+    expect(await requestsFor("form@customer.example")).toHaveLength(1);
+    const invalid = await submitAccessRequest({ token: revokedToken, ip }, form({ name: "", email: "nope" }));
+    expect(invalid.status).toBe(422);
+    expect(invalid.fields).toEqual({ name: "Tell the owner who you are", email: "Enter a valid email address" });
+    expect(invalid.values).toEqual({ name: "", email: "nope", message: "" });
+    for (let i = 0; i < 4; i++) await submitAccessRequest({ token: revokedToken, ip }, form({ name: "Again", email: `again${i}@customer.example` }));
+    const limited = await submitAccessRequest({ token: revokedToken, ip }, form({ name: "Late", email: "late@customer.example" }));
+    expect(limited.status).toBe(429);
+    expect(limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await requestsFor("late@customer.example")).toHaveLength(0);
+  });
+
+  it("says plainly that an unknown link has no one to ask", async () => {
+    const unknown = await submitAccessRequest({ token: "y".repeat(43), ip: "203.0.113.91" }, form({ name: "Lost", email: "lost@customer.example" }));
+    expect(unknown).toMatchObject({ status: 404, message: "This link does not exist, so there is no one to ask from here." });
   });
 });
 

@@ -36,7 +36,7 @@ describe("email content cannot be spoofed", () => {
   it("strips control and bidi characters from the subject and quotes the title", async () => {
     const mail = await inviteWithTitle(EVIL_TITLE, "target@outside.example");
     expect(mail.subject).not.toMatch(/[\r\n\u202e]/);
-    expect(mail.subject).toMatch(/^Alice Admin shared “Q3 pilot' Bcc: everyone@evil\.example Your account is locked: .*” with you$/);
+    expect(mail.subject).toMatch(/^Alice Admin invited you to “Q3 pilot' Bcc: everyone@evil\.example Your account is locked: .*” on poc-manager$/);
     // In the body, the title is one quoted line: it cannot add lines of its own.
     const lines = mail.textBody.split("\n");
     expect(lines.filter((l) => l.includes("Bcc:"))).toHaveLength(1);
@@ -61,11 +61,24 @@ describe("email content cannot be spoofed", () => {
       const poc = await sender(pocsRoute.POST, { method: "POST", body: { title: "Name test" } });
       await sender(grantsRoute.POST, { method: "POST", body: { subject_type: "poc", subject_id: poc.body.id, principal_type: "user", email: "third@outside.example" } });
       const [mail] = await getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, "third@outside.example"));
-      expect(mail!.subject).toBe("IT Support Reset at https://evil.example shared “Name test” with you");
-      expect(mail!.textBody.split("\n")[0]).toBe("“IT Support Reset at https://evil.example” invited you to a proof of concept on poc-manager:");
+      expect(mail!.subject).toBe("IT Support Reset at https://evil.example invited you to “Name test” on poc-manager");
+      expect(mail!.textBody.split("\n")[0]).toBe("“IT Support Reset at https://evil.example” invited you to the proof of concept “Name test” on poc-manager.");
     } finally {
       await getDb().update(users).set({ name: before!.name }).where(eq(users.id, id));
     }
+  });
+
+  it("the sharer's note is quoted in the invitation, on lines of its own, and subject and first line agree", async () => {
+    const sender = await asUser("acmeAdmin");
+    const poc = await sender(pocsRoute.POST, { method: "POST", body: { title: "Note test" } });
+    const body = { subject_type: "poc", subject_id: poc.body.id, principal_type: "user", email: "noted@outside.example", message: "Have a look before Friday.\nBcc: x@evil.example" };
+    expect((await sender(grantsRoute.POST, { method: "POST", body })).status).toBe(201);
+    const [mail] = await getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, "noted@outside.example"));
+    expect(mail!.subject).toBe("Alice Admin invited you to “Note test” on poc-manager");
+    const lines = mail!.textBody.split("\n");
+    expect(lines[0]).toBe("“Alice Admin” invited you to the proof of concept “Note test” on poc-manager.");
+    expect(lines).toContain("“Alice Admin” wrote:");
+    expect(lines).toContain("“Have a look before Friday. Bcc: x@evil.example”");
   });
 
   it("quoted() never lets inner quotes close the quotation", () => {

@@ -5,10 +5,12 @@ import { EmailGate } from "@/components/share-page/email-gate";
 import { GuestCommentForm } from "@/components/share-page/guest-comment-form";
 import { GuestReply } from "@/components/share-page/guest-reply";
 import { PasswordGate } from "@/components/share-page/password-gate";
+import { RequestAccessForm } from "@/components/share-page/request-access-form";
 import { ShareFrame } from "@/components/share-page/share-frame";
 import { ShareMessage, shareMessageTitle } from "@/components/share-page/share-message";
 import { VerifyCodeGate, VerifyEmailGate } from "@/components/share-page/verify-gates";
 import { loadSharePage, sharePath } from "@/lib/sharing/page";
+import { requestAccessAction } from "./request-access-action";
 import { changeEmailAction, guestCommentAction, identifyAction, requestCodeAction, unlockAction, verifyCodeAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }> };
@@ -27,7 +29,10 @@ export default async function SharePage({ params }: Props) {
     return (
       <ShareFrame organisation={null}>
         <title>{shareMessageTitle(state.code)}</title>
-        <ShareMessage code={state.code} />
+        <ShareMessage code={state.code}>
+          {/* Expired and revoked links still name a POC whose owner can be asked; an unknown one names none. */}
+          {state.code === "share/not-found" ? null : <RequestAccessForm action={requestAccessAction.bind(null, token)} />}
+        </ShareMessage>
       </ShareFrame>
     );
   }

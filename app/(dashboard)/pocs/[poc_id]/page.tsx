@@ -9,7 +9,8 @@ import { DownloadMenu } from "@/components/exports/download-menu";
 import { ShareControls } from "@/components/sharing/share-controls";
 import { requirePageActor } from "@/lib/auth/page";
 import { exportDownloads } from "@/lib/exports/formats";
-import { listGrants } from "@/lib/sharing/service";
+import { emailDelivery } from "@/lib/email/service";
+import { shareRightExpiry } from "@/lib/sharing/service";
 import { listTeams } from "@/lib/teams/service";
 import { listMembers } from "@/lib/tenants/service";
 import { pocViewFromDetail, todayIso, type PocViewComment } from "@/lib/pocs/view-model";
@@ -64,32 +65,29 @@ export default async function PocPage({ params }: Props) {
   const inPocTenant = actor.tenantId === poc.tenant_id;
   const linkAdmin = actor.role === "tenant_admin" && inPocTenant;
   const canShare = can.has("share");
-  const [grants, members, teams] = await Promise.all([
-    linkAdmin ? listGrants(actor, { subject_type: "poc", subject_id: poc.id }) : [],
+  const [members, teams, ownExpiresAt] = await Promise.all([
     canShare ? listMembers(actor) : [],
     canShare && inPocTenant ? listTeams(actor) : [],
+    canShare ? shareRightExpiry(actor, poc.id) : null,
   ]);
-  const shareControls =
-    canShare || linkAdmin ? (
-      <ShareControls
-        share={
-          canShare
-            ? {
-                pocId: poc.id,
-                pocTitle: poc.title,
-                canManage: poc.permissions.manage,
-                currentUserId: actor.userId,
-                availableActions: poc.permissions.actions,
-                members: members.filter((m) => m.active && m.id !== actor.userId).map(({ id, name, email }) => ({ id, name, email })),
-                teams: teams.map(({ id, name }) => ({ id, name })),
-                showOrgAudiences: inPocTenant,
-                canEmbed: linkAdmin,
-              }
-            : null
-        }
-        link={linkAdmin ? { pocId: poc.id, pocTitle: poc.title, hasLiveLink: grants.some((g) => g.principal_type === "link" && g.state === "active") } : null}
-      />
-    ) : null;
+  const shareControls = canShare ? (
+    <ShareControls
+      share={{
+        pocId: poc.id,
+        pocTitle: poc.title,
+        canManage: poc.permissions.manage,
+        currentUserId: actor.userId,
+        availableActions: poc.permissions.actions,
+        members: members.filter((m) => m.active && m.id !== actor.userId).map(({ id, name, email }) => ({ id, name, email })),
+        teams: teams.map(({ id, name }) => ({ id, name })),
+        showOrgAudiences: inPocTenant,
+        canManageLinks: linkAdmin,
+        owner: { name: poc.owner.name, email: members.find((m) => m.id === poc.owner.id)?.email ?? null },
+        ownExpiresAt,
+        emailDelivery: emailDelivery(),
+      }}
+    />
+  ) : null;
   // Internal comments are shown to (and written by) people of the POC's own tenant only.
   const view = pocViewFromDetail(poc, { today: todayIso(), organisation: inPocTenant ? actor.tenantName : null, include_internal: inPocTenant });
   const addComment = can.has("comment") ? actions.addComment.bind(null, poc.id) : null;

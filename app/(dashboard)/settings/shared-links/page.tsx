@@ -26,7 +26,7 @@ export default async function SharedLinksPage({ searchParams }: Props) {
       <h1>Shared links</h1>
       <p className="muted lead">
         The public links of {actor.tenantName ?? "your tenant"}. Anyone holding a live link can open its POC without signing in. Revoke a link to end
-        its access on the next request; to change a link&apos;s password, expiry or watermark, open its POC and use <strong>Manage Share Link</strong>.
+        its access on the next request; to change a link&apos;s password, expiry or watermark, open its POC, <strong>Share</strong>, General access.
         Expired and revoked links stay here with their activity.
       </p>
       <LinkStateFilter current={state} />

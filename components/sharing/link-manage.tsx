@@ -1,206 +1,38 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { ActivityPanel } from "@/components/activity/activity-panel";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { ActionsField } from "./actions-field";
-import {
-  asActionResult,
-  createPublicLink,
-  deletePublicLink,
-  fetchGrants,
-  messageOf,
-  ProblemError,
-  sharingKeys,
-  updateGrant,
-  type GrantAction,
-  type GrantJson,
-  type GrantPatch,
-} from "./api";
+import { asActionResult, deletePublicLink, messageOf, ProblemError, sharingKeys, updateGrant, type GrantAction, type GrantJson, type GrantPatch } from "./api";
 import { CopyField } from "./copy-field";
 import { ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { formatLocalWithZone, grantStateLabel, LINK_ACTIONS } from "./format";
-import { TriangleAlert } from "lucide-react";
 import { initialViewerAccess, ViewerAccessField, viewerAccessPatch, type ViewerAccessValue } from "./viewer-access-field";
 
-export const SECURITY_WARNING = "Anyone with the link will have access without authentication.";
-
-const liveLinkOf = (grants: GrantJson[] | undefined) => grants?.find((g) => g.principal_type === "link" && g.state === "active") ?? null;
-
 /**
- * The public-link dialog of a POC (tenant admins): "Create Share Link" behind a security
- * warning, then "Manage Share Link" with the URL, its options and "Delete link".
+ * The live public link in the Share dialog's General access (tenant admins): its URL to copy,
+ * who created it, its activity, every option to change, and "Delete link".
  */
-export function ShareLinkDialog({
-  pocId,
-  pocTitle,
-  expectLink,
-  onClose,
-  onCreated,
-  onDeleted,
-}: {
-  pocId: string;
-  pocTitle: string;
-  /** What the page believed when the dialog opened (the title until the query answers). */
-  expectLink: boolean;
-  onClose: () => void;
-  onCreated: () => void;
-  onDeleted: () => void;
-}) {
-  const grants = useQuery({ queryKey: sharingKeys.grants(pocId), queryFn: () => fetchGrants(pocId), staleTime: 0 });
-  const link = liveLinkOf(grants.data);
-  const [justCreated, setJustCreated] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const managing = grants.isSuccess ? link !== null : expectLink;
-
-  return (
-    <Dialog
-      onClose={onClose}
-      dismissible={!busy}
-      title={managing ? "Manage Share Link" : "Create Share Link"}
-      description={
-        <p>
-          Public link to <strong>{pocTitle}</strong>
-        </p>
-      }
-    >
-      <div className="share-dialog">
-        {grants.isPending ? (
-          <LoadingBlock label="Loading the link" />
-        ) : grants.isError ? (
-          <QueryError error={grants.error} onRetry={() => grants.refetch()} />
-        ) : link ? (
-          <ManageLink
-            key={link.id}
-            pocId={pocId}
-            link={link}
-            justCreated={justCreated}
-            onBusy={setBusy}
-            onClose={onClose}
-            onDeleted={onDeleted}
-          />
-        ) : (
-          <CreateLink
-            pocId={pocId}
-            onBusy={setBusy}
-            onClose={onClose}
-            onCreated={() => {
-              setJustCreated(true);
-              onCreated();
-            }}
-          />
-        )}
-      </div>
-    </Dialog>
-  );
-}
-
-export function LoadingBlock({ label }: { label: string }) {
-  return (
-    <div className="share-loading" role="status" aria-live="polite">
-      <span className="visually-hidden">{label}…</span>
-      <div className="skeleton skeleton-input" aria-hidden="true" />
-      <div className="skeleton skeleton-line" aria-hidden="true" />
-      <div className="skeleton skeleton-line share-skeleton-short" aria-hidden="true" />
-    </div>
-  );
-}
-
-export function QueryError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  return (
-    <div className="stack">
-      <FormError message={messageOf(error)} />
-      <div>
-        <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function CreateLink({ pocId, onBusy, onClose, onCreated }: { pocId: string; onBusy: (busy: boolean) => void; onClose: () => void; onCreated: () => void }) {
-  const queryClient = useQueryClient();
-  const checkId = useId();
-  const [understood, setUnderstood] = useState(false);
-  const create = useMutation({
-    mutationFn: () => createPublicLink(pocId),
-    onMutate: () => onBusy(true),
-    onSettled: () => onBusy(false),
-    // Wait for the fresh list, so the dialog switches straight to the new link.
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(pocId) });
-      onCreated();
-    },
-    onError: async (error) => {
-      // Someone else created one meanwhile: show it instead.
-      if (error instanceof ProblemError && error.code === "share/link-exists") {
-        await queryClient.invalidateQueries({ queryKey: sharingKeys.grants(pocId) });
-      }
-    },
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!understood || create.isPending) return;
-    create.mutate();
-  }
-
-  return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <div className="alert alert-warning share-warning" role="note" aria-labelledby={`${checkId}-title`}>
-        <p id={`${checkId}-title`} className="share-warning-title">
-          <TriangleAlert size={16} aria-hidden="true" className="share-warning-icon" /> Security warning
-        </p>
-        <p>{SECURITY_WARNING}</p>
-        <p className="small">
-          They see this POC read-only. After creating the link you can add a password, a watermark or an expiry, and delete it at any time.
-        </p>
-      </div>
-      <label className="share-check share-confirm" htmlFor={checkId}>
-        <input id={checkId} type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} disabled={create.isPending} />
-        <span>I understand</span>
-      </label>
-      <FormError message={create.isError ? messageOf(create.error) : null} />
-      <div className="dialog-actions">
-        {understood ? null : (
-          <p id={`${checkId}-why`} className="muted small share-actions-hint">
-            Confirm the warning to continue.
-          </p>
-        )}
-        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={create.isPending}>
-          Cancel
-        </button>
-        <PendingButton pending={create.isPending} disabled={!understood} aria-describedby={understood ? undefined : `${checkId}-why`}>
-          Create Link
-        </PendingButton>
-      </div>
-    </form>
-  );
-}
-
-function ManageLink({
+export function ManageLink({
   pocId,
   link,
   justCreated,
-  onBusy,
-  onClose,
   onDeleted,
 }: {
   pocId: string;
   link: GrantJson;
   justCreated: boolean;
-  onBusy: (busy: boolean) => void;
-  onClose: () => void;
   onDeleted: () => void;
 }) {
   const queryClient = useQueryClient();
+  const ids = useId();
   const [saved, setSaved] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: sharingKeys.grants(pocId) });
 
   const removePassword = useMutation({
@@ -214,13 +46,12 @@ function ManageLink({
 
   const remove = useMutation({
     mutationFn: () => deletePublicLink(pocId),
-    onMutate: () => onBusy(true),
-    onSettled: () => onBusy(false),
     onSuccess: () => {
-      // Drop it from the cache at once (a reopened dialog must not show it), then close.
+      // Drop it from the cache at once (a reopened dialog must not show it); it moves to the history.
       queryClient.setQueryData<GrantJson[]>(sharingKeys.grants(pocId), (old) => old?.filter((g) => g.id !== link.id));
       onDeleted();
       void refresh();
+      void queryClient.invalidateQueries({ queryKey: sharingKeys.endedLinks(pocId) });
     },
   });
 
@@ -253,7 +84,27 @@ function ManageLink({
 
       <ActivityPanel grantId={link.id} label="this link" notify={link.notify_views} />
 
+      <div className="share-footer">
+        <button type="button" className="btn btn-secondary btn-sm" aria-expanded={settingsOpen} aria-controls={settingsOpen ? `${ids}-settings` : undefined} onClick={() => setSettingsOpen((on) => !on)}>
+          Link settings
+        </button>
+        <ConfirmButton
+          label="Delete link"
+          className="btn btn-danger-ghost btn-sm"
+          title="Delete this link?"
+          description={
+            <p>
+              Anyone using it loses access immediately, on their next request. A link you create later gets a new address.
+            </p>
+          }
+          confirmLabel="Delete link"
+          onConfirm={() => asActionResult(() => remove.mutateAsync())}
+        />
+      </div>
+
+      {settingsOpen ? (
       <LinkOptionsForm
+        id={`${ids}-settings`}
         link={link}
         onSaved={async (message) => {
           await refresh();
@@ -270,24 +121,11 @@ function ManageLink({
         removePasswordError={removePassword.isError ? messageOf(removePassword.error) : null}
         saved={saved}
       />
-
-      <div className="share-footer">
-        <ConfirmButton
-          label="Delete link"
-          className="btn btn-danger-ghost"
-          title="Delete this link?"
-          description={
-            <p>
-              Anyone using it loses access immediately, on their next request. A link you create later gets a new address.
-            </p>
-          }
-          confirmLabel="Delete link"
-          onConfirm={() => asActionResult(() => remove.mutateAsync())}
-        />
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      ) : (
+        <p className="share-notice small" role="status" aria-live="polite">
+          {saved ?? ""}
+        </p>
+      )}
     </div>
   );
 }
@@ -295,6 +133,7 @@ function ManageLink({
 const sameActions = (a: readonly GrantAction[], b: readonly GrantAction[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function LinkOptionsForm({
+  id,
   link,
   onSaved,
   onEdit,
@@ -302,6 +141,7 @@ function LinkOptionsForm({
   removePasswordError,
   saved,
 }: {
+  id: string;
   link: GrantJson;
   onSaved: (message: string) => Promise<void>;
   onEdit: () => void;
@@ -379,7 +219,7 @@ function LinkOptionsForm({
   }
 
   return (
-    <form className="share-options" onSubmit={submit} onChange={edited} noValidate>
+    <form id={id} className="share-options" onSubmit={submit} onChange={edited} noValidate aria-label="Link settings">
       <section className="share-section share-section-labelled">
         <h3 id={`${ids}-actions`} className="share-section-title">
           Actions

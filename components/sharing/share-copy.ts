@@ -1,0 +1,32 @@
+/**
+ * What the Share dialog says after sharing, true to how email leaves the app: with SMTP the
+ * message is sent; without it, it waits in Settings → Outbox and the copy says so. Pure.
+ */
+import type { GrantJson } from "./api";
+import { principalLabel } from "./format";
+
+export type EmailDelivery = "smtp" | "outbox";
+
+export function sharedText(grant: GrantJson, delivery: EmailDelivery): string {
+  if (grant.principal_type === "user" && grant.principal.pending) {
+    const email = grant.principal.email ?? "them";
+    return delivery === "smtp"
+      ? `Invitation sent to ${email}. They get access once they sign up.`
+      : `Invitation queued in Settings → Outbox for ${email}. They get access once they sign up.`;
+  }
+  const label = principalLabel(grant);
+  const who = grant.principal_type === "user" && grant.principal.email && grant.principal.name ? `${label} (${grant.principal.email})` : label;
+  if (grant.principal_type !== "user") return `Shared with ${who}.`;
+  return delivery === "smtp" ? `Shared with ${who}.` : `Shared with ${who}. Their email is queued in Settings → Outbox.`;
+}
+
+/** One line for everyone a submit reached. */
+export const sharedSummary = (grants: GrantJson[], delivery: EmailDelivery): string => grants.map((g) => sharedText(g, delivery)).join(" ");
+
+/** Emails typed or pasted in one go: split on commas, semicolons and whitespace, lower-cased, without repeats. */
+export function splitEmails(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** A light check before the server's: something@something.tld. */
+export const looksLikeEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
