@@ -26,6 +26,7 @@ async function expectNoAxeViolations(page: Page, scope?: string) {
 }
 
 test("a guest's two views of a watermarked link show in its activity; the audit log shows the grant's creation and update with the diff, verifies, and exports", async ({ page, browser, playwright, baseURL }) => {
+  test.slow(); // a guest's visits, the Share dialog, the audit log, two widths and their scans
   const admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const poc = await createPoc(admin, "Activity watermark");
   const link = await freshLink(admin, poc.id, { watermark: true });
