@@ -70,7 +70,7 @@ export function withScim<P = undefined>(schemas: { params?: z.ZodType<P> }, hand
         if (!token) throw new ScimError(401, "The SCIM token is missing, revoked or unknown");
         const params = await parseParams(ctx, schemas.params);
         const body = await readScimBody(req);
-        const caller: ScimCaller = { scimTokenId: token.id, tenantId: token.tenantId, ip };
+        const caller: ScimCaller = { scimTokenId: token.id, tenantId: token.tenantId, tenantName: token.tenantName, ip };
         return handler({ req, params, query: new URL(req.url).searchParams, body, caller, tx });
       });
       return scimResponse(result);

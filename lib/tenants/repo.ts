@@ -21,8 +21,16 @@ export async function findMember(tenantId: string, userId: string) {
   return row ?? null;
 }
 
-export async function countOtherActiveAdmins(tenantId: string, userId: string) {
-  const [row] = await getDb()
+/**
+ * Serialises changes that can take away a tenant's last admin until the transaction ends, so two
+ * concurrent removals of the last two admins cannot both see the other one still active.
+ */
+export async function lockTenantAdmins(tx: Executor, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tenant-admins:${tenantId}`}, 0))`);
+}
+
+export async function countOtherActiveAdmins(tx: Executor, tenantId: string, userId: string) {
+  const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -7,7 +7,7 @@ import type { TenantRole } from "@/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { endSessionsForUserIn } from "@/lib/auth/sessions";
-import { transaction } from "@/lib/db/repo";
+import { transaction, type Executor } from "@/lib/db/repo";
 import * as repo from "./repo";
 import type { MemberJson, UpdateMemberInput } from "./schemas";
 
@@ -35,12 +35,10 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
   const member = await repo.findMember(tenantId, userId);
   if (!member) throw notFound("Member");
   const losesAdmin = member.role === "tenant_admin" && member.active && ((input.role && input.role !== "tenant_admin") || input.active === false);
-  if (losesAdmin && (await repo.countOtherActiveAdmins(tenantId, userId)) === 0) {
-    throw new AppError("resource/conflict", "A tenant needs at least one active admin");
-  }
   const roleChange = input.role && input.role !== member.role ? input.role : null;
   const activeChange = input.active !== undefined && input.active !== member.active ? input.active : null;
   await transaction(async (tx) => {
+    if (losesAdmin && (await isLastActiveAdmin(tx, tenantId, userId))) throw new AppError("resource/conflict", "A tenant needs at least one active admin");
     if (roleChange) {
       await repo.setRole(tx, tenantId, userId, roleChange);
       await recordAudit(tx, actor, { tenantId, action: "member.role_changed", subjectType: "user", subjectId: userId, payload: { email: member.email, before: member.role, after: roleChange } });
@@ -55,6 +53,16 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
     }
   });
   return (await repo.findMember(tenantId, userId))!;
+}
+
+/**
+ * Whether this member is the tenant's only active admin, asked before taking that away (in the
+ * app or over SCIM): a tenant always keeps someone who can manage it. Holds the tenant's admin
+ * lock until the caller's transaction ends.
+ */
+export async function isLastActiveAdmin(tx: Executor, tenantId: string, userId: string): Promise<boolean> {
+  await repo.lockTenantAdmins(tx, tenantId);
+  return (await repo.countOtherActiveAdmins(tx, tenantId, userId)) === 0;
 }
 
 /**
