@@ -115,7 +115,7 @@ export async function createUser({ tx, caller, body }: ScimArgs<undefined>): Pro
     subjectId: row.id,
     payload: auditPayload(input, { email, linkedExistingAccount: row.linked, ...setup }),
   });
-  return { status: 201, body: userResource(row), location: userLocation(row.id) };
+  return { status: 201, body: userResource(row), location: userLocation(row.id), queuedEmail: "setPasswordLinkSent" in setup };
 }
 
 /** Deactivating or removing the tenant's only active admin would leave nobody to manage it. */
@@ -158,7 +158,7 @@ async function writeUser(tx: Executor, caller: ScimCaller, row: repo.ScimUserRow
     action = "scim.user.reactivated";
   }
   await recordAudit(tx, caller, { tenantId: caller.tenantId, action, subjectType: "user", subjectId: row.id, payload: changes });
-  return { status: 200, body: userResource((await repo.findUser(tx, caller.tenantId, row.id))!) };
+  return { status: 200, body: userResource((await repo.findUser(tx, caller.tenantId, row.id))!), queuedEmail: changes.setPasswordLinkSent === true };
 }
 
 export async function replaceUser({ tx, caller, params, body }: Args): Promise<ScimResult> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Executor } from "@/lib/db/repo";
 import { memberships, users, type TenantRole } from "@/db/schema";
@@ -48,6 +48,24 @@ export async function setActive(tx: Executor, tenantId: string, userId: string, 
     .update(memberships)
     .set({ active, updatedAt: sql`now()` })
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+}
+
+/** Active members whose account has no password yet (provisioned by SCIM): of these ids, or all. */
+export async function awaitingPasswordIds(tenantId: string, userIds?: string[], tx: Executor = getDb()): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.active, true),
+        eq(users.active, true),
+        isNull(users.passwordHash),
+        userIds ? inArray(memberships.userId, userIds) : undefined,
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
 export async function countMembers(tenantId: string, userIds: string[]) {

@@ -8,6 +8,8 @@ import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { endSessionsForUserIn } from "@/lib/auth/sessions";
 import { transaction, type Executor } from "@/lib/db/repo";
+import { kickEmailDelivery } from "@/lib/email/service";
+import { queueAccountSetup } from "@/lib/invites/service";
 import * as repo from "./repo";
 import type { MemberJson, UpdateMemberInput } from "./schemas";
 
@@ -53,6 +55,28 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
     }
   });
   return (await repo.findMember(tenantId, userId))!;
+}
+
+/** Settings → Members: who has not chosen a password yet (they can be sent a new link). */
+export async function membersAwaitingPassword(actor: Actor): Promise<string[]> {
+  return repo.awaitingPasswordIds(adminTenant(actor));
+}
+
+/**
+ * Emails an active member whose account has no password (provisioned by SCIM) a fresh link to
+ * choose one, for when the first expired or was lost; the earlier link stops working.
+ */
+export async function sendPasswordLink(actor: Actor, userId: string): Promise<void> {
+  const tenantId = adminTenant(actor);
+  const member = await repo.findMember(tenantId, userId);
+  if (!member) throw notFound("Member");
+  await transaction(async (tx) => {
+    const [awaiting] = await repo.awaitingPasswordIds(tenantId, [userId], tx);
+    if (!awaiting) throw new AppError("resource/conflict", member.active ? `${member.name} already has a password` : `${member.name} is deactivated: reactivate them first`);
+    await queueAccountSetup(tx, { tenantId, tenantName: actor.tenantName ?? "your organisation", email: member.email });
+    await recordAudit(tx, actor, { tenantId, action: "member.password_link_sent", subjectType: "user", subjectId: userId, payload: { email: member.email } });
+  });
+  kickEmailDelivery();
 }
 
 /**

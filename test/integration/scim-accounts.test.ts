@@ -12,7 +12,7 @@ import { auditEvents, emailOutbox, invites, memberships, users } from "@/db/sche
 import { authenticate } from "@/lib/auth/service";
 import { inspectInvite, signUpWithInvite } from "@/lib/invites/service";
 import { createGrant } from "@/lib/sharing/service";
-import { updateMember } from "@/lib/tenants/service";
+import { membersAwaitingPassword, sendPasswordLink, updateMember } from "@/lib/tenants/service";
 import { actor, call, pocId, seed, userId } from "../helpers";
 import { CORE_USER, expectScim, expectScimError, scimClient, type ScimClient } from "../scim-helpers";
 
@@ -148,6 +148,36 @@ describe("set your password through an emailed link", () => {
     expect(await getDb().select({ id: users.id }).from(users).where(eq(users.email, "early.invitee@acme.test"))).toEqual([{ id: created.id }]);
     // Their password is set: the set-password link from SCIM is no longer open.
     expect(await inspectInvite(await setupTokenFor("early.invitee@acme.test"))).toMatchObject({ state: "gone" });
+  });
+});
+
+describe("a fresh link from Settings → Members", () => {
+  it("an admin sends a new link when the first expired; the older one stops working; it is audited", async () => {
+    const created = expectScim(await acme.createUser(scimUser("resend.setup@acme.test")), 201);
+    const first = await setupTokenFor("resend.setup@acme.test");
+    await getDb().update(invites).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invites.email, "resend.setup@acme.test"));
+    const admin = await actor("acmeAdmin");
+    expect(await membersAwaitingPassword(admin)).toContain(created.id);
+
+    await sendPasswordLink(admin, created.id);
+    const second = await setupTokenFor("resend.setup@acme.test");
+    expect(second).not.toBe(first);
+    expect(await inspectInvite(first)).toMatchObject({ state: "gone" });
+    expect(await auditActions(created.id)).toContain("member.password_link_sent");
+    await signUpWithInvite(second, { name: "Resent", password: "a-chosen-password" });
+    expect(await authenticate("resend.setup@acme.test", "a-chosen-password")).toMatchObject({ id: created.id });
+    expect(await membersAwaitingPassword(admin)).not.toContain(created.id);
+  });
+
+  it("only for active members without a password, and only by admins", async () => {
+    const admin = await actor("acmeAdmin");
+    await expect(sendPasswordLink(admin, await userId("acmeMark"))).rejects.toMatchObject({ status: 409, message: "Mark Member already has a password" });
+    const inactive = expectScim(await acme.createUser(scimUser("inactive.setup@acme.test", { active: false })), 201);
+    await expect(sendPasswordLink(admin, inactive.id)).rejects.toMatchObject({ status: 409 });
+    await expect(sendPasswordLink(await actor("acmeMark"), inactive.id)).rejects.toMatchObject({ status: 403 });
+    // Another tenant's member is no member here.
+    await expect(sendPasswordLink(await actor("globexAdmin"), inactive.id)).rejects.toMatchObject({ status: 404 });
+    expect(await outboxTo("inactive.setup@acme.test")).toEqual([]);
   });
 });
 
