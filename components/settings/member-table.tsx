@@ -157,7 +157,7 @@ function PasswordLinkButton({ member, send }: { member: MemberJson; send: SendPa
     setMessage(null);
     startTransition(async () => {
       const result = await send(member.id).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again." }));
-      setMessage(result.ok ? { kind: "sent", text: `Link sent to ${member.email}.` } : { kind: "error", text: result.message });
+      setMessage(result.ok ? { kind: "sent", text: "Link sent." } : { kind: "error", text: result.message });
     });
   }
   return (
