@@ -162,7 +162,7 @@ function PasswordLinkButton({ member, send }: { member: MemberJson; send: SendPa
   }
   return (
     <span className="member-password-link">
-      <button type="button" className="btn btn-secondary btn-sm" onClick={onClick} disabled={pending} aria-label={`Send ${member.name} a link to set a password`}>
+      <button type="button" className="btn btn-secondary btn-sm" onClick={onClick} disabled={pending} aria-label={`Send password link to ${member.name}`}>
         {pending ? "Sending…" : "Send password link"}
       </button>
       <span className={message?.kind === "error" ? "field-error" : "save-status small"} role={message?.kind === "error" ? "alert" : "status"}>
