@@ -109,10 +109,14 @@ function MemberRow({
       </td>
       <td>
         {member.active ? <span className="badge badge-member-active">Active</span> : <span className="badge badge-member-inactive">Deactivated</span>}
-        {awaitingPassword ? <span className="muted small member-awaiting">Password not set yet</span> : null}
+        {awaitingPassword ? (
+          <>
+            <span className="muted small member-awaiting">Password not set yet</span>
+            <PasswordLinkButton member={member} send={sendPasswordLink} />
+          </>
+        ) : null}
       </td>
       <td className="row-actions">
-        {awaitingPassword ? <PasswordLinkButton member={member} send={sendPasswordLink} /> : null}
         {isSelf ? null : member.active ? (
           <ConfirmButton
             label="Deactivate"
