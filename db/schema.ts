@@ -544,6 +544,9 @@ export const invites = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
     grantId: uuid("grant_id").references(() => sharingGrants.id, { onDelete: "cascade" }),
+    // Set (and grant_id null) on an account-setup link: a SCIM-provisioned member of this tenant
+    // choosing the password their account was created without.
+    tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -9,13 +9,27 @@ import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
 
-type SignUp = (input: { name: string; password: string }) => Promise<ActionResult<{ email: string; pocId: string | null }>>;
+type SignUp = (input: { name: string; password: string }) => Promise<ActionResult<{ email: string; pocId: string | null; kind: "grant" | "account_setup" }>>;
 
 /**
  * Sign-up through an invitation: the server action creates the account (the invited email is
- * fixed), then the browser signs in with the new password and opens the shared POC.
+ * fixed), or sets the first password of a provisioned one (`setup`), then the browser signs in
+ * with the new password and opens the shared POC, or the POC list of the member's organisation.
  */
-export function InviteSignUpForm({ email, pocId, signInHref, action }: { email: string; pocId: string | null; signInHref: string; action: SignUp }) {
+export function InviteSignUpForm({
+  email,
+  pocId,
+  signInHref,
+  action,
+  setup = null,
+}: {
+  email: string;
+  pocId: string | null;
+  signInHref: string;
+  action: SignUp;
+  /** Account setup: the name the account already has (the person may correct it). */
+  setup?: { name: string } | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -48,14 +62,14 @@ export function InviteSignUpForm({ email, pocId, signInHref, action }: { email: 
       try {
         const signedIn = await signIn("credentials", { email: result.data.email, password, redirect: false });
         if (signedIn?.ok && !signedIn.error) {
-          router.replace(target ? `/pocs/${target}` : "/shared");
+          router.replace(target ? `/pocs/${target}` : result.data.kind === "account_setup" ? "/pocs" : "/shared");
           router.refresh();
           return;
         }
       } catch {
         // Fall through: the account exists, the visitor can sign in by hand.
       }
-      setError("Your account was created, but we could not sign you in automatically. Sign in with your new password.");
+      setError(`${setup ? "Your password was set" : "Your account was created"}, but we could not sign you in automatically. Sign in with your new password.`);
       setAccountExists(true);
     });
   }
@@ -68,17 +82,17 @@ export function InviteSignUpForm({ email, pocId, signInHref, action }: { email: 
           Sign in to continue
         </Link>
       ) : null}
-      <Field label="Email" name="email" hint="The address this invitation was sent to.">
+      <Field label="Email" name="email" hint={setup ? "The address your organisation provisioned." : "The address this invitation was sent to."}>
         {(control) => <input {...control} className="input" type="email" value={email} readOnly autoComplete="username" />}
       </Field>
       <Field label="Your name" name="name" error={fieldErrors.name}>
-        {(control) => <input {...control} className="input" autoComplete="name" maxLength={100} required autoFocus />}
+        {(control) => <input {...control} className="input" autoComplete="name" maxLength={100} required autoFocus defaultValue={setup?.name} />}
       </Field>
       <Field label="Choose a password" name="password" error={fieldErrors.password} hint="At least 10 characters.">
         {(control) => <input {...control} className="input" type="password" autoComplete="new-password" minLength={10} maxLength={128} required />}
       </Field>
       <PendingButton pending={pending} className="btn btn-primary btn-block" disabled={accountExists}>
-        Create account
+        {setup ? "Set password" : "Create account"}
       </PendingButton>
     </form>
   );

@@ -21,7 +21,37 @@ a:focus-visible { outline:3px solid #8fb1ff; outline-offset:2px; }
 
 type DeadInvite = Exclude<InviteState, { state: "open" }>;
 
-function content(invite: DeadInvite): { status: number; title: string; body: string; link: { href: string; label: string } } {
+type Content = { status: number; title: string; body: string; link: { href: string; label: string } };
+
+/** An account-setup link (a SCIM-provisioned member choosing their first password). */
+function setupContent(invite: Exclude<DeadInvite, { state: "invalid" }>): Content {
+  switch (invite.state) {
+    case "used":
+      return {
+        status: 410,
+        title: "This link has already been used",
+        body: `The password of <strong>${escape(invite.email)}</strong> was set with it. Each link works once: sign in with your password.`,
+        link: { href: "/login", label: "Sign in" },
+      };
+    case "expired":
+      return {
+        status: 410,
+        title: "This link has expired",
+        body: `Password links work for 7 days. Ask an administrator of your organisation to send a new one to <strong>${escape(invite.email)}</strong> (Settings → Members).`,
+        link: { href: "/login", label: "Go to sign in" },
+      };
+    case "gone":
+      return {
+        status: 410,
+        title: "This link is no longer valid",
+        body: "Your password is already set, a newer link replaced this one, or your organisation removed your access. Sign in, or ask an administrator of your organisation.",
+        link: { href: "/login", label: "Go to sign in" },
+      };
+  }
+}
+
+function content(invite: DeadInvite): Content {
+  if (invite.state !== "invalid" && invite.kind === "account_setup") return setupContent(invite);
   switch (invite.state) {
     case "invalid":
       return {
@@ -56,9 +86,10 @@ function content(invite: DeadInvite): { status: number; title: string; body: str
 
 export function inviteStatusResponse(invite: DeadInvite): Response {
   const { status, title, body, link } = content(invite);
+  const kindLabel = invite.state !== "invalid" && invite.kind === "account_setup" ? "Account setup" : "Invitation";
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escape(title)} · poc-manager</title><style>${STYLES}</style></head>
-<body><main><div class="card"><div class="brand">◆ poc-manager</div><p class="eyebrow">Invitation</p><h1>${escape(title)}</h1><p>${body}</p>
+<body><main><div class="card"><div class="brand">◆ poc-manager</div><p class="eyebrow">${kindLabel}</p><h1>${escape(title)}</h1><p>${body}</p>
 <a class="btn" href="${link.href}">${escape(link.label)}</a></div></main></body></html>`;
   return new Response(page, {
     status,

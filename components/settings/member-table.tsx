@@ -8,18 +8,23 @@ import { ROLE_LABELS, ROLE_OPTIONS, type RoleValue } from "./roles";
 
 type UpdateRole = (userId: string, role: RoleValue) => Promise<ActionResult<MemberJson>>;
 type SetActive = (userId: string, active: boolean) => Promise<ActionResult<MemberJson>>;
+type SendPasswordLink = (userId: string) => Promise<ActionResult<{ sent: true }>>;
+type RowActions = { updateRole: UpdateRole; setActive: SetActive; sendPasswordLink: SendPasswordLink };
 
-/** Settings → Members: a role select that saves on change, and deactivate/reactivate. */
+/**
+ * Settings → Members: a role select that saves on change, deactivate/reactivate, and for people
+ * who have not chosen a password yet (provisioned by SCIM) a fresh emailed link.
+ */
 export function MemberTable({
   members,
   currentUserId,
-  updateRole,
-  setActive,
-}: {
+  awaitingPassword,
+  ...actions
+}: RowActions & {
   members: MemberJson[];
   currentUserId: string;
-  updateRole: UpdateRole;
-  setActive: SetActive;
+  /** Ids of active members whose account has no password yet. */
+  awaitingPassword: string[];
 }) {
   return (
     <div className="table-scroll">
@@ -37,7 +42,7 @@ export function MemberTable({
         </thead>
         <tbody>
           {members.map((member) => (
-            <MemberRow key={member.id} member={member} isSelf={member.id === currentUserId} updateRole={updateRole} setActive={setActive} />
+            <MemberRow key={member.id} member={member} isSelf={member.id === currentUserId} awaitingPassword={awaitingPassword.includes(member.id)} {...actions} />
           ))}
         </tbody>
       </table>
@@ -45,7 +50,14 @@ export function MemberTable({
   );
 }
 
-function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJson; isSelf: boolean; updateRole: UpdateRole; setActive: SetActive }) {
+function MemberRow({
+  member,
+  isSelf,
+  awaitingPassword,
+  updateRole,
+  setActive,
+  sendPasswordLink,
+}: RowActions & { member: MemberJson; isSelf: boolean; awaitingPassword: boolean }) {
   // The select shows the new role at once; it falls back to the saved one if the save fails.
   const [role, setOptimisticRole] = useOptimistic(member.role);
   const [message, setMessage] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
@@ -95,7 +107,15 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
           </p>
         ) : null}
       </td>
-      <td>{member.active ? <span className="badge badge-member-active">Active</span> : <span className="badge badge-member-inactive">Deactivated</span>}</td>
+      <td>
+        {member.active ? <span className="badge badge-member-active">Active</span> : <span className="badge badge-member-inactive">Deactivated</span>}
+        {awaitingPassword ? (
+          <>
+            <span className="muted small member-awaiting">Password not set yet</span>
+            <PasswordLinkButton member={member} send={sendPasswordLink} />
+          </>
+        ) : null}
+      </td>
       <td className="row-actions">
         {isSelf ? null : member.active ? (
           <ConfirmButton
@@ -130,5 +150,28 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
         )}
       </td>
     </tr>
+  );
+}
+
+/** Sends a fresh set-password link; says where it went, or why not. */
+function PasswordLinkButton({ member, send }: { member: MemberJson; send: SendPasswordLink }) {
+  const [message, setMessage] = useState<{ kind: "sent" | "error"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  function onClick() {
+    setMessage(null);
+    startTransition(async () => {
+      const result = await send(member.id).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again." }));
+      setMessage(result.ok ? { kind: "sent", text: "Link sent." } : { kind: "error", text: result.message });
+    });
+  }
+  return (
+    <span className="member-password-link">
+      <button type="button" className="btn btn-secondary btn-sm" onClick={onClick} disabled={pending} aria-label={`Send password link to ${member.name}`}>
+        {pending ? "Sending…" : "Send password link"}
+      </button>
+      <span className={message?.kind === "error" ? "field-error" : "save-status small"} role={message?.kind === "error" ? "alert" : "status"}>
+        {message?.text ?? ""}
+      </span>
+    </span>
   );
 }

@@ -22,9 +22,10 @@ export async function advanceChainHead(tx: Executor, chainKey: string, ip: strin
   return { seq: Number(head!.seq), prevHash: head!.prevHash, ip: head!.ip };
 }
 
+/** The event and the chain head's new hash, in one statement (one round trip per audit row saved). */
 export async function insertChainedEvent(tx: Executor, chainKey: string, event: AuditInsert & { chainSeq: number; hash: string }): Promise<void> {
-  await tx.insert(auditEvents).values(event);
-  await tx.update(auditChainHeads).set({ hash: event.hash }).where(eq(auditChainHeads.chainKey, chainKey));
+  await tx.execute(sql`with inserted as (${tx.insert(auditEvents).values(event).getSQL()})
+    ${tx.update(auditChainHeads).set({ hash: event.hash }).where(eq(auditChainHeads.chainKey, chainKey)).getSQL()}`);
 }
 
 export type AuditFilter = {

@@ -95,8 +95,8 @@ export async function findUserById(userId: string) {
 }
 
 /** The tenants a user belongs to (their audit events go to each). */
-export async function listUserTenantIds(userId: string): Promise<string[]> {
-  const rows = await getDb().select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId));
+export async function listUserTenantIds(userId: string, tx: Executor = getDb()): Promise<string[]> {
+  const rows = await tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId));
   return rows.map((r) => r.tenantId);
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { invites, pocs, sharingGrants, users } from "@/db/schema";
+import { invites, pocs, sharingGrants, tenants, users } from "@/db/schema";
 import type { Executor } from "@/lib/db/repo";
 
 export async function insertInvite(tx: Executor, values: { email: string; grantId: string; tokenHash: string; invitedByUserId: string; days: number }) {
@@ -13,22 +14,52 @@ export async function insertInvite(tx: Executor, values: { email: string; grantI
   });
 }
 
+/**
+ * An account-setup link: single use, expiring, hashed like every invitation. In the same
+ * statement, this tenant's earlier unused links for the email stop working.
+ */
+export async function replaceAccountSetupInvite(tx: Executor, values: { email: string; tenantId: string; tokenHash: string; days: number }) {
+  const revokeEarlier = tx
+    .update(invites)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(invites.tenantId, values.tenantId), eq(invites.email, values.email), isNull(invites.grantId), isNull(invites.usedAt), isNull(invites.revokedAt)));
+  const insert = tx.insert(invites).values({
+    email: values.email,
+    tenantId: values.tenantId,
+    tokenHash: values.tokenHash,
+    expiresAt: sql`now() + make_interval(days => ${values.days})`,
+  });
+  await tx.execute(sql`with revoked as (${revokeEarlier.getSQL()}) ${insert.getSQL()}`);
+}
+
+// The invitation dies with its grant: revoked, tombstoned, expired or no longer for this email;
+// and with a newer invitation for the same grant (resending revokes older links).
+const grantInviteGone = sql`(${sharingGrants.id} is null
+  or ${sharingGrants.revokedAt} is not null or ${sharingGrants.tombstonedAt} is not null
+  or (${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())
+  or not (${sharingGrants.principalEmail} is not distinct from ${invites.email}
+    or exists (select 1 from users u where u.id = ${sharingGrants.principalUserId} and u.email = ${invites.email})))`;
+
+// An account-setup link dies when the account is no longer an active member of its tenant
+// (deactivated or removed by the identity provider), or already has a password.
+const accountSetupGone = sql`not exists (select 1 from memberships m join users u on u.id = m.user_id
+  where m.tenant_id = ${invites.tenantId} and u.email = ${invites.email} and m.active and u.active and u.password_hash is null)`;
+
 export async function findInviteByTokenHash(tokenHash: string) {
-  const inviter = users;
+  const inviter = alias(users, "inviter");
+  const account = alias(users, "account");
   const [row] = await getDb()
     .select({
       id: invites.id,
+      kind: sql<"grant" | "account_setup">`case when ${invites.grantId} is null and ${invites.tenantId} is not null then 'account_setup' else 'grant' end`,
       email: invites.email,
       usedAt: invites.usedAt,
       expired: sql<boolean>`${invites.expiresAt} <= now()`,
-      // The invitation dies with its grant: revoked, tombstoned, expired or no longer for this
-      // email; and with a newer invitation for the same grant (resending revokes older links).
-      gone: sql<boolean>`(${invites.revokedAt} is not null or ${sharingGrants.id} is null
-        or ${sharingGrants.revokedAt} is not null or ${sharingGrants.tombstonedAt} is not null
-        or (${sharingGrants.expiresAt} is not null and ${sharingGrants.expiresAt} <= now())
-        or not (${sharingGrants.principalEmail} is not distinct from ${invites.email}
-          or exists (select 1 from users u where u.id = ${sharingGrants.principalUserId} and u.email = ${invites.email})))`,
+      gone: sql<boolean>`(${invites.revokedAt} is not null or case when ${invites.grantId} is null and ${invites.tenantId} is not null
+        then ${accountSetupGone} else ${grantInviteGone} end)`,
       inviterName: inviter.name,
+      tenantName: tenants.name,
+      accountName: account.name,
       pocId: pocs.id,
       pocTitle: pocs.title,
     })
@@ -36,6 +67,8 @@ export async function findInviteByTokenHash(tokenHash: string) {
     .leftJoin(inviter, eq(inviter.id, invites.invitedByUserId))
     .leftJoin(sharingGrants, eq(sharingGrants.id, invites.grantId))
     .leftJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .leftJoin(tenants, eq(tenants.id, invites.tenantId))
+    .leftJoin(account, eq(account.email, invites.email))
     .where(eq(invites.tokenHash, tokenHash));
   return row ?? null;
 }
@@ -53,5 +86,18 @@ export async function useInvite(tx: Executor, inviteId: string): Promise<boolean
 
 export async function insertUser(tx: Executor, values: { email: string; name: string; passwordHash: string }) {
   const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning({ id: users.id });
+  return row?.id ?? null;
+}
+
+/**
+ * An account that exists without a password (created by SCIM) gets the one chosen through an
+ * invitation or account-setup link. Null when the account already has a password.
+ */
+export async function setFirstPassword(tx: Executor, values: { email: string; name: string; passwordHash: string }) {
+  const [row] = await tx
+    .update(users)
+    .set({ name: values.name, passwordHash: values.passwordHash })
+    .where(and(eq(users.email, values.email), isNull(users.passwordHash)))
+    .returning({ id: users.id });
   return row?.id ?? null;
 }

@@ -2,8 +2,14 @@
  * Invitations: an email that has no account gets a single-use link (hashed at rest, valid for
  * 7 days). Signing up through it creates the account and binds every grant waiting for that
  * email; an existing account binds them on its next sign-in.
+ *
+ * Account-setup links are the same kind of link without a grant: a member provisioned by SCIM
+ * has an account but no password, and chooses one through it. Any invitation to an email whose
+ * account has no password sets the password on that account instead of creating one.
  */
-import type { Actor } from "@/lib/auth/actor";
+import { sessionActorOf, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/service";
+import { listUserTenantIds } from "@/lib/auth/repo";
 import { AppError } from "@/lib/api/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
@@ -46,6 +52,29 @@ export async function queueInvite(tx: Executor, invite: { tenantId: string; emai
   });
 }
 
+/**
+ * Emails a SCIM-provisioned member (no password yet) a link to choose one, in the caller's
+ * transaction; an earlier unused link of this tenant for the email stops working.
+ */
+export async function queueAccountSetup(tx: Executor, setup: { tenantId: string; tenantName: string; email: string }) {
+  const token = randomToken();
+  await repo.replaceAccountSetupInvite(tx, { email: setup.email, tenantId: setup.tenantId, tokenHash: sha256(token), days: INVITE_DAYS });
+  const link = `${config().appUrl}/invite/${token}`;
+  const organisation = quoted(setup.tenantName, 80);
+  await queueEmail(tx, {
+    tenantId: setup.tenantId,
+    to: setup.email,
+    subject: `Set your password for ${plainLine(setup.tenantName, 80)} on poc-manager`,
+    text: [
+      `Your organisation ${organisation} added you to poc-manager through its identity provider.`,
+      "",
+      "Choose a password to sign in (the link works once and expires in 7 days):",
+      link,
+    ].join("\n"),
+    linkUrl: link,
+  });
+}
+
 export async function queueShareNotice(tx: Executor, notice: { tenantId: string; to: string; sharerName: string; pocId: string; pocTitle: string; message?: string }) {
   await queueEmail(tx, {
     tenantId: notice.tenantId,
@@ -60,20 +89,33 @@ export async function queueShareNotice(tx: Executor, notice: { tenantId: string;
   });
 }
 
+export type InviteKind = "grant" | "account_setup";
+
 export type InviteState =
   | { state: "invalid" }
   /** Its grant was revoked, expired or changed, or a newer invitation replaced it: no details. */
-  | { state: "gone" }
-  | { state: "used" | "expired"; email: string }
-  | { state: "open"; email: string; inviterName: string | null; pocId: string | null; pocTitle: string | null };
+  | { state: "gone"; kind: InviteKind }
+  | { state: "used" | "expired"; kind: InviteKind; email: string }
+  | {
+      state: "open";
+      kind: InviteKind;
+      email: string;
+      inviterName: string | null;
+      pocId: string | null;
+      pocTitle: string | null;
+      /** Account setup: the organisation that provisioned the account, and its current name. */
+      tenantName: string | null;
+      accountName: string | null;
+    };
 
 export async function inspectInvite(token: string): Promise<InviteState> {
   const row = await repo.findInviteByTokenHash(sha256(token.slice(0, 512)));
   if (!row) return { state: "invalid" };
-  if (row.usedAt) return { state: "used", email: row.email };
-  if (row.gone) return { state: "gone" };
-  if (row.expired) return { state: "expired", email: row.email };
-  return { state: "open", email: row.email, inviterName: row.inviterName, pocId: row.pocId, pocTitle: row.pocTitle };
+  const { kind } = row;
+  if (row.usedAt) return { state: "used", kind, email: row.email };
+  if (row.gone) return { state: "gone", kind };
+  if (row.expired) return { state: "expired", kind, email: row.email };
+  return { state: "open", kind, email: row.email, inviterName: row.inviterName, pocId: row.pocId, pocTitle: row.pocTitle, tenantName: row.tenantName, accountName: row.accountName };
 }
 
 async function openInvite(token: string) {
@@ -83,17 +125,29 @@ async function openInvite(token: string) {
   return row;
 }
 
-/** Creates the invitee's account (no tenant membership: they see what was shared with them). */
-export async function signUpWithInvite(token: string, input: InviteSignUpInput): Promise<{ email: string; pocId: string | null }> {
+/**
+ * Creates the invitee's account (no tenant membership: they see what was shared with them), or
+ * sets the first password of an account that has none (a SCIM-provisioned member). Setting a
+ * password is audited in each tenant of the account.
+ */
+export async function signUpWithInvite(token: string, input: InviteSignUpInput, ip: string | null = null): Promise<{ email: string; pocId: string | null; kind: InviteKind }> {
   const invite = await openInvite(token);
   const passwordHash = await hashPassword(input.password);
   await transaction(async (tx) => {
     if (!(await repo.useInvite(tx, invite.id))) throw new AppError("invite/gone", "This invitation is no longer valid");
-    const userId = await repo.insertUser(tx, { email: invite.email, name: input.name, passwordHash });
+    const values = { email: invite.email, name: input.name, passwordHash };
+    const createdId = invite.kind === "grant" ? await repo.insertUser(tx, values) : null;
+    const userId = createdId ?? (await repo.setFirstPassword(tx, values));
     if (!userId) throw new AppError("resource/conflict", "An account with this email already exists: sign in instead");
     await bindPendingGrants(tx, invite.email, userId);
+    if (!createdId) {
+      const user = sessionActorOf({ id: userId, email: invite.email, name: input.name, tenantId: null, tenantName: null, role: null }, null, ip);
+      for (const tenantId of await listUserTenantIds(userId, tx)) {
+        await recordAudit(tx, user, { tenantId, action: "user.password_set", subjectType: "user", subjectId: userId, payload: { email: invite.email, via: invite.kind } });
+      }
+    }
   });
-  return { email: invite.email, pocId: invite.pocId };
+  return { email: invite.email, pocId: invite.pocId, kind: invite.kind };
 }
 
 /** A signed-in user with the invited email accepts (binds pending grants, uses the link). */

@@ -52,7 +52,13 @@ export async function revokeScimToken(tx: Executor, tenantId: string, tokenId: s
 /** A live SCIM token and its tenant, by hash. */
 export async function findLiveScimTokenByHash(tx: Executor, tokenHash: string) {
   const [row] = await tx
-    .select({ id: scimTokens.id, tenantId: scimTokens.tenantId })
+    .select({
+      id: scimTokens.id,
+      tenantId: scimTokens.tenantId,
+      tenantName: tenants.name,
+      // Whether last_used_at is due an update (at most once a minute): most requests skip it.
+      touchDue: sql<boolean>`(${scimTokens.lastUsedAt} is null or ${scimTokens.lastUsedAt} < now() - interval '1 minute')`,
+    })
     .from(scimTokens)
     .innerJoin(tenants, eq(tenants.id, scimTokens.tenantId))
     .where(and(eq(scimTokens.tokenHash, tokenHash), isNull(scimTokens.revokedAt)));

@@ -65,6 +65,6 @@ export async function scimTokenFor(tx: Parameters<typeof repo.findLiveScimTokenB
   if (!rawToken.startsWith(SCIM_TOKEN_PREFIX) || rawToken.length > 200) return null;
   const row = await repo.findLiveScimTokenByHash(tx, sha256(rawToken));
   // Outside the request's transaction: it must not hold a lock on the token row meanwhile.
-  if (row) repo.touchScimToken(row.id).catch((error: unknown) => logger.error({ err: error }, "could not record SCIM token use"));
+  if (row?.touchDue) repo.touchScimToken(row.id).catch((error: unknown) => logger.error({ err: error }, "could not record SCIM token use"));
   return row;
 }

@@ -47,20 +47,23 @@ export function parseScim<T>(schema: z.ZodType<T>, value: unknown): T {
   throw scimInvalidValue(problems.join("; "));
 }
 
-// Unique indexes a concurrent request can hit after our own checks passed: still a 409.
-const UNIQUE_CONSTRAINTS = [
-  "memberships_tenant_user_name_key",
-  "memberships_tenant_external_key",
-  "memberships_tenant_id_user_id_pk",
-  "users_email_key",
-  "teams_tenant_name_key",
-  "teams_tenant_external_key",
-];
+// Unique indexes that answer conflicts (POST /Users relies on them; elsewhere a concurrent
+// request can hit them after our own checks passed): a 409 saying which value is taken.
+const UNIQUE_CONSTRAINTS: Record<string, string> = {
+  memberships_tenant_user_name_key: "A user with this userName already exists in this tenant",
+  memberships_tenant_external_key: "A user with this externalId already exists in this tenant",
+  memberships_tenant_id_user_id_pk: "A member with this email already exists in this tenant",
+  users_email_key: "Another account already uses this email",
+  teams_tenant_name_key: "A team with this displayName already exists in this tenant",
+  teams_tenant_external_key: "A group with this externalId already exists in this tenant",
+};
+
+const uniqueConflictOf = (error: unknown): string | undefined => Object.entries(UNIQUE_CONSTRAINTS).find(([name]) => isUniqueViolation(error, name))?.[1];
 
 export function scimErrorBody(error: unknown): { status: number; body: Record<string, unknown> } {
   let scim: ScimError;
   if (error instanceof ScimError) scim = error;
-  else if (UNIQUE_CONSTRAINTS.some((c) => isUniqueViolation(error, c))) scim = scimUniqueness("Another resource of this tenant already has this value");
+  else if (uniqueConflictOf(error)) scim = scimUniqueness(uniqueConflictOf(error)!);
   else if (error instanceof AppError) scim = new ScimError(error.status, error.message, error.status === 400 || error.status === 422 ? "invalidValue" : undefined);
   else {
     logger.error({ err: error }, "scim request failed");

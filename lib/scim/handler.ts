@@ -7,13 +7,15 @@
 import type { z } from "zod";
 import { clientIpFrom } from "@/lib/api/client-ip";
 import { transaction, type Executor } from "@/lib/db/repo";
+import { kickEmailDelivery } from "@/lib/email/service";
 import { scimTokenFor } from "@/lib/scim-tokens/service";
 import type { ScimCaller } from "./caller";
 import { SCIM_CONTENT_TYPE, ScimError, scimErrorBody } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export type ScimResult = { status: number; body?: unknown; location?: string };
+/** `queuedEmail`: the request wrote to the outbox; delivery starts right after the commit. */
+export type ScimResult = { status: number; body?: unknown; location?: string; queuedEmail?: boolean };
 export type ScimArgs<P> = { req: Request; params: P; query: URLSearchParams; body: unknown; caller: ScimCaller; tx: Executor };
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,9 +72,10 @@ export function withScim<P = undefined>(schemas: { params?: z.ZodType<P> }, hand
         if (!token) throw new ScimError(401, "The SCIM token is missing, revoked or unknown");
         const params = await parseParams(ctx, schemas.params);
         const body = await readScimBody(req);
-        const caller: ScimCaller = { scimTokenId: token.id, tenantId: token.tenantId, ip };
+        const caller: ScimCaller = { scimTokenId: token.id, tenantId: token.tenantId, tenantName: token.tenantName, ip };
         return handler({ req, params, query: new URL(req.url).searchParams, body, caller, tx });
       });
+      if (result.queuedEmail) kickEmailDelivery();
       return scimResponse(result);
     } catch (error) {
       return errorResponse(error);

@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, inArray, isNull, ne, notExists, sql, type SQL } from "drizzle-orm";
 import { apiTokens, memberships, pocs, teamMembers, teams, users } from "@/db/schema";
-import type { Executor } from "@/lib/db/repo";
+import { executeRows, type Executor } from "@/lib/db/repo";
 import type { AttrMap } from "./filter";
 
 // ---- Users ----
@@ -53,6 +53,7 @@ const userColumns = {
   scimAttributes: memberships.scimAttributes,
   active: sql<boolean>`(${memberships.active} and ${users.active})`,
   membershipActive: memberships.active,
+  hasPassword: sql<boolean>`(${users.passwordHash} is not null)`,
   role: memberships.role,
   createdAt: memberships.createdAt,
   updatedAt: memberships.updatedAt,
@@ -66,6 +67,7 @@ export type ScimUserRow = {
   scimAttributes: Record<string, unknown> | null;
   active: boolean;
   membershipActive: boolean;
+  hasPassword: boolean;
   role: "tenant_admin" | "member" | "executive";
   createdAt: Date;
   updatedAt: Date;
@@ -120,16 +122,71 @@ export async function findUserIdByEmail(tx: Executor, email: string): Promise<st
   return row?.id ?? null;
 }
 
-export async function insertUser(tx: Executor, values: { email: string; name: string }): Promise<string> {
-  // No password: SCIM users set one through an emailed link (or sign in with SSO later).
-  const [row] = await tx.insert(users).values({ email: values.email, name: values.name, passwordHash: null }).returning({ id: users.id });
-  return row!.id;
-}
-
 type MembershipValues = { userName: string; externalId: string | null; scimAttributes: Record<string, unknown>; active: boolean };
 
-export async function insertMembership(tx: Executor, tenantId: string, userId: string, values: MembershipValues) {
-  await tx.insert(memberships).values({ tenantId, userId, role: "member", ...values });
+/**
+ * POST /Users in one statement: the account with this email (created without a password when
+ * there is none: SCIM users set one through an emailed link, or SSO later) and its membership
+ * of the tenant, returned as the SCIM row. The unique indexes answer the conflicts (userName,
+ * externalId, already a member). Null when a concurrent request created the account between
+ * this statement's snapshot and its insert: the caller runs it again.
+ */
+export async function insertMember(
+  tx: Executor,
+  tenantId: string,
+  account: { email: string; name: string },
+  values: MembershipValues,
+): Promise<(ScimUserRow & { linked: boolean }) | null> {
+  const [row] = await executeRows<{
+    id: string;
+    email: string;
+    name: string;
+    user_name: string;
+    external_id: string | null;
+    scim_attributes: Record<string, unknown> | null;
+    active: boolean;
+    membership_active: boolean;
+    has_password: boolean;
+    linked: boolean;
+    role: ScimUserRow["role"];
+    created_at: string | Date;
+    updated_at: string | Date;
+  }>(tx, sql`
+    with existing as (
+      select id, email, name, active, password_hash is not null as has_password, true as linked from users where email = ${account.email}
+    ), created as (
+      insert into users (email, name, password_hash)
+      select ${account.email}, ${account.name}, null where not exists (select 1 from existing)
+      on conflict (email) do nothing
+      returning id, email, name, active, false as has_password, false as linked
+    ), account as (
+      select * from existing union all select * from created
+    ), member as (
+      insert into memberships (tenant_id, user_id, role, user_name, external_id, scim_attributes, active)
+      select ${tenantId}, account.id, 'member', ${values.userName}, ${values.externalId}, ${JSON.stringify(values.scimAttributes)}::jsonb, ${values.active}
+      from account
+      returning user_id, role, user_name, external_id, scim_attributes, active, created_at, updated_at
+    )
+    select member.user_id as id, account.email, account.name, member.user_name, member.external_id, member.scim_attributes,
+      (member.active and account.active) as active, member.active as membership_active, account.has_password, account.linked,
+      member.role, member.created_at, member.updated_at
+    from member join account on account.id = member.user_id`);
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    userName: row.user_name,
+    externalId: row.external_id,
+    scimAttributes: row.scim_attributes,
+    active: row.active,
+    membershipActive: row.membership_active,
+    hasPassword: row.has_password,
+    role: row.role,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    linked: row.linked,
+  };
 }
 
 export async function updateMembership(tx: Executor, tenantId: string, userId: string, values: MembershipValues) {

@@ -4,9 +4,14 @@
  * `active: false` deactivates the membership: no access in this tenant from the next request
  * on (the per-request actor and access queries read it), and the user's API tokens here are
  * revoked. DELETE removes the membership; the account survives if it belongs elsewhere.
+ * An account without a password is emailed a link to choose one when it becomes an active
+ * member (created, reactivated, or given a new email). SCIM never takes away the tenant's last
+ * active admin: the IdP gets 400 mutability and nothing changes.
  */
 import { recordAudit } from "@/lib/audit/service";
 import { endSessionsForUserIn } from "@/lib/auth/sessions";
+import { queueAccountSetup } from "@/lib/invites/service";
+import { isLastActiveAdmin } from "@/lib/tenants/service";
 import type { Executor } from "@/lib/db/repo";
 import { revokeUserGrantsInTenant } from "@/lib/sharing/service";
 import type { ScimCaller } from "./caller";
@@ -85,20 +90,40 @@ const auditPayload = (input: ScimUserInput, extra: Record<string, unknown> = {})
   ...extra,
 });
 
+/** The provisioned member has no password yet: a link to choose one (outbox, same transaction). */
+async function sendAccountSetup(tx: Executor, caller: ScimCaller, email: string): Promise<{ setPasswordLinkSent: true }> {
+  await queueAccountSetup(tx, { tenantId: caller.tenantId, tenantName: caller.tenantName, email });
+  return { setPasswordLinkSent: true };
+}
+
+/**
+ * One statement creates the account (or links the existing one) and the membership; the
+ * unique indexes answer userName, externalId and email conflicts with 409 uniqueness.
+ */
 export async function createUser({ tx, caller, body }: ScimArgs<undefined>): Promise<ScimResult> {
   const input = parseScim(ScimUserInput, body);
   const email = emailOf(input);
-  await assertUnique(tx, caller, input);
-  let userId = await repo.findUserIdByEmail(tx, email);
-  if (userId && (await repo.tenantMemberIds(tx, caller.tenantId, [userId])).size > 0) {
-    throw scimUniqueness("A member with this email already exists in this tenant");
+  const account = { email, name: displayNameOf(input) };
+  const values = membershipValues(input);
+  const row = (await repo.insertMember(tx, caller.tenantId, account, values)) ?? (await repo.insertMember(tx, caller.tenantId, account, values));
+  if (!row) throw scimUniqueness("Another request is creating an account with this email: try again");
+  const setup = row.membershipActive && !row.hasPassword ? await sendAccountSetup(tx, caller, email) : {};
+  await recordAudit(tx, caller, {
+    tenantId: caller.tenantId,
+    action: "scim.user.created",
+    subjectType: "user",
+    subjectId: row.id,
+    payload: auditPayload(input, { email, linkedExistingAccount: row.linked, ...setup }),
+  });
+  return { status: 201, body: userResource(row), location: userLocation(row.id), queuedEmail: "setPasswordLinkSent" in setup };
+}
+
+/** Deactivating or removing the tenant's only active admin would leave nobody to manage it. */
+async function assertNotLastAdmin(tx: Executor, caller: ScimCaller, row: repo.ScimUserRow) {
+  if (row.role !== "tenant_admin" || !row.active) return;
+  if (await isLastActiveAdmin(tx, caller.tenantId, row.id)) {
+    throw scimMutability("This user is the only active admin of this organisation: make someone else an admin in the app first");
   }
-  const linked = userId !== null;
-  userId ??= await repo.insertUser(tx, { email, name: displayNameOf(input) });
-  await repo.insertMembership(tx, caller.tenantId, userId, membershipValues(input));
-  await recordAudit(tx, caller, { tenantId: caller.tenantId, action: "scim.user.created", subjectType: "user", subjectId: userId, payload: auditPayload(input, { email, linkedExistingAccount: linked }) });
-  const row = (await repo.findUser(tx, caller.tenantId, userId))!;
-  return { status: 201, body: userResource(row), location: userLocation(userId) };
 }
 
 /** PUT and PATCH end here: `input` is the whole new state of the user. */
@@ -121,6 +146,8 @@ async function writeUser(tx: Executor, caller: ScimCaller, row: repo.ScimUserRow
   const values = membershipValues(input);
   await repo.updateMembership(tx, caller.tenantId, row.id, values);
   const changes: Record<string, unknown> = { ...auditPayload(input), ...(profile.email ? { email: profile.email } : {}) };
+  if (row.membershipActive && !values.active) await assertNotLastAdmin(tx, caller, row);
+  if (values.active && !row.hasPassword && (!row.membershipActive || profile.email)) Object.assign(changes, await sendAccountSetup(tx, caller, email));
   if (row.membershipActive && !values.active) {
     // Access here ends on the next request (actor and access queries read the flag); API
     // tokens and the user's sessions in this tenant are ended outright, in this transaction.
@@ -131,7 +158,7 @@ async function writeUser(tx: Executor, caller: ScimCaller, row: repo.ScimUserRow
     action = "scim.user.reactivated";
   }
   await recordAudit(tx, caller, { tenantId: caller.tenantId, action, subjectType: "user", subjectId: row.id, payload: changes });
-  return { status: 200, body: userResource((await repo.findUser(tx, caller.tenantId, row.id))!) };
+  return { status: 200, body: userResource((await repo.findUser(tx, caller.tenantId, row.id))!), queuedEmail: changes.setPasswordLinkSent === true };
 }
 
 export async function replaceUser({ tx, caller, params, body }: Args): Promise<ScimResult> {
@@ -177,6 +204,7 @@ export async function patchUser({ tx, caller, params, body }: Args): Promise<Sci
 
 export async function deleteUser({ tx, caller, params }: Args): Promise<ScimResult> {
   const row = await loadUser(tx, caller, params.id);
+  await assertNotLastAdmin(tx, caller, row);
   await repo.removeFromTenantTeams(tx, caller.tenantId, row.id);
   const revokedApiTokens = await repo.revokeUserApiTokens(tx, caller.tenantId, row.id);
   const revokedGrants = await revokeUserGrantsInTenant(tx, caller, caller.tenantId, row.id);

@@ -3,12 +3,9 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { databaseKind, getDb, poolApplicationName } from "@/db/client";
 import { migrationsFolder } from "@/db/migrate";
+import { executeRows } from "@/lib/db/repo";
 
-/** Rows of a raw statement, whichever driver ran it (postgres.js answers an array, PGlite `{ rows }`). */
-async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await getDb().execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+const rows = <T>(query: ReturnType<typeof sql>): Promise<T[]> => executeRows<T>(getDb(), query);
 
 export async function pingDatabase(): Promise<void> {
   await getDb().execute(sql`select 1`);

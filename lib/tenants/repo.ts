@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Executor } from "@/lib/db/repo";
 import { memberships, users, type TenantRole } from "@/db/schema";
@@ -21,8 +21,16 @@ export async function findMember(tenantId: string, userId: string) {
   return row ?? null;
 }
 
-export async function countOtherActiveAdmins(tenantId: string, userId: string) {
-  const [row] = await getDb()
+/**
+ * Serialises changes that can take away a tenant's last admin until the transaction ends, so two
+ * concurrent removals of the last two admins cannot both see the other one still active.
+ */
+export async function lockTenantAdmins(tx: Executor, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tenant-admins:${tenantId}`}, 0))`);
+}
+
+export async function countOtherActiveAdmins(tx: Executor, tenantId: string, userId: string) {
+  const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -40,6 +48,24 @@ export async function setActive(tx: Executor, tenantId: string, userId: string, 
     .update(memberships)
     .set({ active, updatedAt: sql`now()` })
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+}
+
+/** Active members whose account has no password yet (provisioned by SCIM): of these ids, or all. */
+export async function awaitingPasswordIds(tenantId: string, userIds?: string[], tx: Executor = getDb()): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.active, true),
+        eq(users.active, true),
+        isNull(users.passwordHash),
+        userIds ? inArray(memberships.userId, userIds) : undefined,
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
 export async function countMembers(tenantId: string, userIds: string[]) {

@@ -7,7 +7,9 @@ import type { TenantRole } from "@/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { endSessionsForUserIn } from "@/lib/auth/sessions";
-import { transaction } from "@/lib/db/repo";
+import { transaction, type Executor } from "@/lib/db/repo";
+import { kickEmailDelivery } from "@/lib/email/service";
+import { queueAccountSetup } from "@/lib/invites/service";
 import * as repo from "./repo";
 import type { MemberJson, UpdateMemberInput } from "./schemas";
 
@@ -35,12 +37,10 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
   const member = await repo.findMember(tenantId, userId);
   if (!member) throw notFound("Member");
   const losesAdmin = member.role === "tenant_admin" && member.active && ((input.role && input.role !== "tenant_admin") || input.active === false);
-  if (losesAdmin && (await repo.countOtherActiveAdmins(tenantId, userId)) === 0) {
-    throw new AppError("resource/conflict", "A tenant needs at least one active admin");
-  }
   const roleChange = input.role && input.role !== member.role ? input.role : null;
   const activeChange = input.active !== undefined && input.active !== member.active ? input.active : null;
   await transaction(async (tx) => {
+    if (losesAdmin && (await isLastActiveAdmin(tx, tenantId, userId))) throw new AppError("resource/conflict", "A tenant needs at least one active admin");
     if (roleChange) {
       await repo.setRole(tx, tenantId, userId, roleChange);
       await recordAudit(tx, actor, { tenantId, action: "member.role_changed", subjectType: "user", subjectId: userId, payload: { email: member.email, before: member.role, after: roleChange } });
@@ -55,6 +55,38 @@ export async function updateMember(actor: Actor, userId: string, input: UpdateMe
     }
   });
   return (await repo.findMember(tenantId, userId))!;
+}
+
+/** Settings → Members: who has not chosen a password yet (they can be sent a new link). */
+export async function membersAwaitingPassword(actor: Actor): Promise<string[]> {
+  return repo.awaitingPasswordIds(adminTenant(actor));
+}
+
+/**
+ * Emails an active member whose account has no password (provisioned by SCIM) a fresh link to
+ * choose one, for when the first expired or was lost; the earlier link stops working.
+ */
+export async function sendPasswordLink(actor: Actor, userId: string): Promise<void> {
+  const tenantId = adminTenant(actor);
+  const member = await repo.findMember(tenantId, userId);
+  if (!member) throw notFound("Member");
+  await transaction(async (tx) => {
+    const [awaiting] = await repo.awaitingPasswordIds(tenantId, [userId], tx);
+    if (!awaiting) throw new AppError("resource/conflict", member.active ? `${member.name} already has a password` : `${member.name} is deactivated: reactivate them first`);
+    await queueAccountSetup(tx, { tenantId, tenantName: actor.tenantName ?? "your organisation", email: member.email });
+    await recordAudit(tx, actor, { tenantId, action: "member.password_link_sent", subjectType: "user", subjectId: userId, payload: { email: member.email } });
+  });
+  kickEmailDelivery();
+}
+
+/**
+ * Whether this member is the tenant's only active admin, asked before taking that away (in the
+ * app or over SCIM): a tenant always keeps someone who can manage it. Holds the tenant's admin
+ * lock until the caller's transaction ends.
+ */
+export async function isLastActiveAdmin(tx: Executor, tenantId: string, userId: string): Promise<boolean> {
+  await repo.lockTenantAdmins(tx, tenantId);
+  return (await repo.countOtherActiveAdmins(tx, tenantId, userId)) === 0;
 }
 
 /**

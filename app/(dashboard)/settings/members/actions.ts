@@ -17,6 +17,15 @@ export async function updateMemberRoleAction(userId: string, role: z.input<typeo
   })({ user_id: userId, role });
 }
 
+/** Emails a member who has no password yet (provisioned by SCIM) a fresh link to choose one. */
+export async function sendPasswordLinkAction(userId: string) {
+  return userAction(z.object({ user_id: z.uuid() }), async (input, actor) => {
+    await tenants.sendPasswordLink(actor, input.user_id);
+    revalidatePath(PATH);
+    return { sent: true as const };
+  })({ user_id: userId });
+}
+
 /** Deactivates (signs out, no access) or reactivates a member. */
 export async function setMemberActiveAction(userId: string, active: boolean) {
   return userAction(z.object({ user_id: z.uuid(), active: z.boolean() }), async (input, actor) => {

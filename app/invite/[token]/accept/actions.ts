@@ -1,24 +1,27 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { clientIpFrom } from "@/lib/api/client-ip";
 import { AppError, fieldErrorsOf } from "@/lib/api/errors";
 import { actionOriginProblem, userAction, type ActionResult } from "@/lib/auth/page";
 import { InviteSignUpInput } from "@/lib/invites/schemas";
-import { acceptInvite, signUpWithInvite } from "@/lib/invites/service";
+import { acceptInvite, signUpWithInvite, type InviteKind } from "@/lib/invites/service";
 import { logger } from "@/lib/log";
 
 const Token = z.string().min(1).max(512);
 
 /**
- * Creates the invitee's account from an open invitation. The visitor is signed out, so this
- * is not a userAction: the invitation token itself is the credential (single use, 7 days).
- * The browser signs in with the new password right after.
+ * Creates the invitee's account from an open invitation, or sets the first password of a
+ * provisioned account (account-setup link). The visitor is signed out, so this is not a
+ * userAction: the invitation token itself is the credential (single use, 7 days). The browser
+ * signs in with the new password right after.
  */
 export async function signUpWithInviteAction(
   token: string,
   input: z.input<typeof InviteSignUpInput>,
-): Promise<ActionResult<{ email: string; pocId: string | null }>> {
+): Promise<ActionResult<{ email: string; pocId: string | null; kind: InviteKind }>> {
   try {
     const originProblem = await actionOriginProblem();
     if (originProblem) return { ok: false, code: "auth/csrf", message: originProblem, fieldErrors: {} };
@@ -29,7 +32,7 @@ export async function signUpWithInviteAction(
       const fieldErrors = Object.fromEntries(fieldErrorsOf(parsed.error).map((f) => [f.field, f.message]));
       return { ok: false, code: "request/invalid", message: "Please fix the highlighted fields.", fieldErrors };
     }
-    return { ok: true, data: await signUpWithInvite(parsedToken.data, parsed.data) };
+    return { ok: true, data: await signUpWithInvite(parsedToken.data, parsed.data, clientIpFrom(await headers())) };
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AppError) {

@@ -32,13 +32,19 @@ export default async function InvitePage({ params }: Props) {
   ) : (
     "a proof of concept"
   );
-  const intro = (
+  const setup = invite.kind === "account_setup";
+  const intro = setup ? (
+    <p className="muted">
+      {invite.tenantName ? <strong>{invite.tenantName}</strong> : "Your organisation"} added <strong>{invite.email}</strong> to poc-manager through its
+      identity provider.
+    </p>
+  ) : (
     <p className="muted">
       {invite.inviterName ? <strong>{invite.inviterName}</strong> : "Someone"} shared {what} with <strong>{invite.email}</strong>.
     </p>
   );
 
-  if (actor && actor.email.toLowerCase() === invite.email.toLowerCase()) {
+  if (!setup && actor && actor.email.toLowerCase() === invite.email.toLowerCase()) {
     return (
       <InviteShell eyebrow="Invitation" title="Accept your invitation">
         {intro}
@@ -52,8 +58,8 @@ export default async function InvitePage({ params }: Props) {
       <InviteShell eyebrow="Invitation" title="This invitation is for someone else">
         {intro}
         <p className="muted">
-          You are signed in as <strong>{actor.email}</strong>. Sign out, then open this link again to create the account for {invite.email} or to
-          sign in with it.
+          You are signed in as <strong>{actor.email}</strong>. Sign out, then open this link again to{" "}
+          {setup ? `set the password of ${invite.email}.` : `create the account for ${invite.email} or to sign in with it.`}
         </p>
         <div className="invite-actions">
           <SignOutButton callbackUrl={invitePath} label="Sign out" className="btn btn-primary" />
@@ -61,6 +67,22 @@ export default async function InvitePage({ params }: Props) {
             Stay signed in
           </Link>
         </div>
+      </InviteShell>
+    );
+  }
+
+  if (setup) {
+    return (
+      <InviteShell eyebrow="Account setup" title="Set your password">
+        {intro}
+        <p className="muted small">Choose a password to sign in. This link works once.</p>
+        <InviteSignUpForm
+          email={invite.email}
+          pocId={null}
+          signInHref={signInHref}
+          action={signUpWithInviteAction.bind(null, token)}
+          setup={{ name: invite.accountName ?? "" }}
+        />
       </InviteShell>
     );
   }

@@ -1,0 +1,2 @@
+ALTER TABLE "invites" ADD COLUMN "tenant_id" uuid;--> statement-breakpoint
+ALTER TABLE "invites" ADD CONSTRAINT "invites_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
