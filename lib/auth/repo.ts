@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, memberships, sessions, tenants, users } from "@/db/schema";
-import type { Executor } from "@/lib/db/repo";
+import { preparedPerDb, type Executor } from "@/lib/db/repo";
 
 export async function findUserByEmail(email: string) {
   const [row] = await getDb().select().from(users).where(eq(users.email, email.toLowerCase()));
@@ -35,18 +35,24 @@ export async function findActiveUserWithMembership(userId: string) {
  * The actor behind a live session, in one query: the session row (not revoked, not past its
  * expiry) joined to its active user and that user's first membership. The per-request cost
  * of server-side sessions is therefore one primary-key probe more inside the same statement.
+ * Prepared: every signed-in request runs it.
  */
-export async function findActorBySession(sessionId: string) {
-  const rows = await getDb()
+const actorBySession = preparedPerDb((db) =>
+  db
     .select(actorColumns)
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     // Only tenants where the user is active (SCIM and admins deactivate per tenant).
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.active, true)))
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
     .orderBy(asc(memberships.createdAt))
-    .limit(1);
+    .limit(1)
+    .prepare("actor_by_session"),
+);
+
+export async function findActorBySession(sessionId: string) {
+  const rows = await actorBySession().execute({ sessionId });
   return rows[0] ?? null;
 }
 
