@@ -106,9 +106,28 @@ export async function listUserTenantIds(userId: string): Promise<string[]> {
   return rows.map((r) => r.tenantId);
 }
 
-/** A live API token with its user and that user's current role in the token's tenant. */
-export async function findLiveApiTokenByHash(tokenHash: string) {
-  const [row] = await getDb()
+/**
+ * A live API token with its user and that user's current role in the token's tenant, and its
+ * use recorded (at most once a minute, so a busy token does not write on every request) in
+ * the same statement. Prepared: every API-token request runs it.
+ */
+const liveApiTokenByHash = preparedPerDb((db) => {
+  const tokenHash = sql.placeholder("tokenHash");
+  const usable = and(
+    eq(apiTokens.tokenHash, tokenHash),
+    isNull(apiTokens.revokedAt),
+    sql`exists (select 1 from ${users} u where u.id = ${apiTokens.userId} and u.active)`,
+    sql`exists (select 1 from ${memberships} m where m.user_id = ${apiTokens.userId} and m.tenant_id = ${apiTokens.tenantId} and m.active)`,
+  );
+  const touched = db.$with("touched").as(
+    db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(usable, or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))))
+      .returning({ id: apiTokens.id }),
+  );
+  return db
+    .with(touched)
     .select({
       tokenId: apiTokens.id,
       tenantId: apiTokens.tenantId,
@@ -125,16 +144,13 @@ export async function findLiveApiTokenByHash(tokenHash: string) {
       memberships,
       and(eq(memberships.userId, apiTokens.userId), eq(memberships.tenantId, apiTokens.tenantId), eq(memberships.active, true)),
     )
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  return row ?? null;
-}
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .prepare("live_api_token_by_hash");
+});
 
-/** Records use at most once a minute, so a busy token does not write on every request. */
-export async function touchApiToken(tokenId: string) {
-  await getDb()
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
+export async function findLiveApiTokenByHash(tokenHash: string) {
+  const [row] = await liveApiTokenByHash().execute({ tokenHash });
+  return row ?? null;
 }
 
 /** Sessions that ended (expired or revoked) over a day ago: nothing reads them any more. */

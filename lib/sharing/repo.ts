@@ -57,6 +57,12 @@ export async function insertGrant(tx: Executor, values: typeof sharingGrants.$in
   return row!;
 }
 
+/** The insert, or null when it would break a unique index (a live link of the subject, say). */
+export async function insertGrantUnlessTaken(tx: Executor, values: typeof sharingGrants.$inferInsert): Promise<SharingGrant | null> {
+  const [row] = await tx.insert(sharingGrants).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
 export async function findGrant(grantId: string, tx: Executor = getDb()): Promise<GrantRow | null> {
   const [row] = await selectGrants(tx).where(eq(sharingGrants.id, grantId));
   return row ?? null;
