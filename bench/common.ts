@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import type autocannon from "autocannon";
 import postgres from "postgres";
 import { ensureFreshBuild } from "../scripts/build-stamp";
 
@@ -185,3 +186,34 @@ export function cookieFrom(res: Response, name: string): string | null {
   }
   return null;
 }
+
+/**
+ * Statements the server ran per call of `send` (one request, or a request pair), measured
+ * sequentially (no concurrency). The server's own timers (email outbox every 10 s, expiry
+ * sweep every minute) also run statements and can land in a window; they only ever add, so
+ * the least of three windows counts.
+ */
+export async function statementsPer(app: AppServer, n: number, send: (i: number) => Promise<void>): Promise<number> {
+  const counter = async () => ((await (await fetch(`${app.url}/__bench/db-queries`)).json()) as { count: number }).count;
+  await send(0); // warm caches outside the window
+  await sleep(200);
+  const windows: number[] = [];
+  for (let w = 0; w < 3; w++) {
+    const before = await counter();
+    for (let i = 0; i < n; i++) await send(i + 1);
+    await sleep(300); // fire-and-forget writes (the share access log) land after the response
+    windows.push(((await counter()) - before) / n);
+  }
+  return Math.round(Math.min(...windows) * 100) / 100;
+}
+
+/** One load target: autocannon requests against `url`. */
+export type Target = {
+  name: string;
+  label: string;
+  url: string;
+  /** A fresh request per call (rotating tokens/ids), or a fixed one. */
+  requests: autocannon.Request[];
+  /** Runs after its warm-up and after each measured window (route 5 gives its POCs back). */
+  afterWindow?: () => Promise<void>;
+};

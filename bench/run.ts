@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: builds (if needed) and starts the production server on PostgreSQL
- * (DATABASE_URL) or PGlite, seeds the benchmark data set, loads the routes (1-5 and the embed) and two
+ * (DATABASE_URL) or PGlite, seeds the benchmark data set, loads five routes and two
  * references with autocannon, and prints one table (also written to bench/results.json).
  *
  *   npm run bench -- [--duration 10] [--rounds 3] [--warmup 3] [--connections 32] [--pocs 1000]
  *                    [--grants 100000] [--links 10000] [--out bench/results.json] [--smoke]
  *   npm run bench -- --scim [--smoke]     only the SCIM push and lookups (bench/scim.ts)
+ *   npm run bench -- --only route4,route5,route6,route7 [--duration 5 --rounds 2]
+ *                                          only these targets (with the ceilings; route 1 too
+ *                                          for route 4's p99 goal), into bench/out/only-results.json
  *
  * --smoke: a tiny data set and a few hundred requests per target (what `npm test` runs). It
  * fails only when the harness breaks or a request errors, never on speed. See README.md, "Benchmark".
  */
-import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import os from "node:os";
@@ -30,14 +32,18 @@ import {
   sleep,
   spawnNode,
   startApp,
+  statementsPer,
   stopProcess,
   waitFor,
   type AppServer,
+  type Target,
 } from "./common";
 import { startCodeSink, verifiedPassCookie } from "./code-sink";
 import { exportErrors, measureExports, printExportTable, seedLargeExportPoc, type ExportBench } from "./exports";
 import { printScim, runScimBench, SCIM_FULL, SCIM_SMOKE } from "./scim";
+import { benchGoals } from "./goals";
 import { FULL_SIZE, LINK_PASSWORD, SMOKE_SIZE, type DataSize } from "./seed";
+import { route5Target, route5Trips, route6Paths, route6Target, route7Target, route7Trips } from "./signed-in";
 import type { measureAuditLog as MeasureAuditLog } from "./audit";
 
 // ---- options ----
@@ -47,6 +53,14 @@ const option = (name: string, fallback: number) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
+/** `--only route4,route5` (or `--only=...`): just these targets, with the ceilings they are compared to. */
+const only = (() => {
+  const inline = argv.find((a) => a.startsWith("--only="));
+  const i = argv.indexOf("--only");
+  const list = inline ? inline.slice("--only=".length) : i >= 0 ? argv[i + 1] : undefined;
+  return list ? new Set(list.split(",").map((name) => name.trim()).filter(Boolean)) : null;
+})();
+const wants = (name: string) => !only || only.has(name);
 const smoke = flag("smoke");
 const scimOnly = flag("scim");
 const size: DataSize = smoke
@@ -70,6 +84,7 @@ const opts = {
     const i = argv.indexOf("--out");
     if (i >= 0) return path.resolve(argv[i + 1]!);
     if (scimOnly) return path.resolve(smoke ? "bench/out/scim-smoke-results.json" : "bench/results-scim.json");
+    if (only) return path.resolve("bench/out/only-results.json");
     return path.resolve(smoke ? "bench/out/smoke-results.json" : "bench/results.json");
   })(),
 };
@@ -98,13 +113,6 @@ type Measured = {
   roundsP99?: number[];
 };
 
-type Target = {
-  name: string;
-  label: string;
-  url: string;
-  /** A fresh request per call (rotating tokens/ids), or a fixed one. */
-  requests: autocannon.Request[];
-};
 
 async function load(target: Target, seconds: number, amount: number): Promise<autocannon.Result & { wallSeconds: number }> {
   const started = performance.now();
@@ -123,10 +131,12 @@ type Window = { requests: number; wallSeconds: number; p50: number; p99: number;
 async function warm(target: Target): Promise<void> {
   if (opts.warmup > 0) await load(target, opts.warmup, 0);
   else if (opts.amount > 0) await load(target, 0, Math.min(50, opts.amount));
+  await target.afterWindow?.();
 }
 
 async function loadWindow(target: Target): Promise<Window> {
   const r = await load(target, opts.duration, opts.amount);
+  await target.afterWindow?.();
   const errors = r.errors + r.timeouts + r.non2xx;
   if (errors > 0) console.log(`  ! ${target.name}: status codes ${JSON.stringify(r.statusCodeStats)}, socket errors ${r.errors}, timeouts ${r.timeouts}`);
   return { requests: r.requests.total, wallSeconds: r.wallSeconds, p50: r.latency.p50, p99: r.latency.p99, errors, non2xx: r.non2xx };
@@ -158,12 +168,9 @@ function summarize(target: Target, windows: Window[]): Measured {
   return m;
 }
 
-async function measure(target: Target, afterRun: () => Promise<void> = async () => {}): Promise<Measured> {
+async function measure(target: Target): Promise<Measured> {
   await warm(target);
-  await afterRun();
-  const w = await loadWindow(target);
-  await afterRun();
-  return summarize(target, [w]);
+  return summarize(target, [await loadWindow(target)]);
 }
 
 /**
@@ -191,6 +198,9 @@ async function measureInterleaved(
   return { ceiling: ceiling!, pageCeiling: pageCeiling!, measured };
 }
 
+const ceilingTarget = (base: string): Target => ({ name: "ceiling", label: "ref: framework ceiling GET /api/health (no DB)", url: base, requests: [{ method: "GET", path: "/api/health" }] });
+const pageCeilingTarget = (base: string): Target => ({ name: "page_ceiling", label: "ref: page ceiling GET /bench/page-ceiling (no DB)", url: base, requests: [{ method: "GET", path: "/bench/page-ceiling" }] });
+
 /** A GET target rotating over `paths`, each request with `headers(i)`. */
 function rotating(name: string, label: string, base: string, paths: string[], headers: (i: number) => Record<string, string> = () => ({})): Target {
   let next = 0;
@@ -210,28 +220,14 @@ function rotating(name: string, label: string, base: string, paths: string[], he
   };
 }
 
-/**
- * Statements the server ran per request of `path`, measured sequentially (no concurrency).
- * The server's own timers (email outbox every 10 s, expiry sweep every minute) also run
- * statements and can land in a window; they only ever add, so the least of three windows counts.
- */
-async function roundTrips(app: AppServer, paths: string[], headers: (i: number) => Record<string, string> = () => ({})): Promise<number> {
-  const counter = async () => ((await (await fetch(`${app.url}/__bench/db-queries`)).json()) as { count: number }).count;
-  const n = Math.min(20, paths.length * 4);
-  await fetch(app.url + paths[0], { headers: headers(0) }); // warm caches outside the window
-  await sleep(200);
-  const windows: number[] = [];
-  for (let w = 0; w < 3; w++) {
-    const before = await counter();
-    for (let i = 0; i < n; i++) {
-      const res = await fetch(app.url + paths[i % paths.length], { headers: headers(i % paths.length) });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`round-trip probe ${paths[i % paths.length]}: HTTP ${res.status}`);
-    }
-    await sleep(300); // fire-and-forget writes (the share access log) land after the response
-    windows.push(((await counter()) - before) / n);
-  }
-  return Math.round(Math.min(...windows) * 100) / 100;
+/** Statements per GET of `paths` (sequential; see statementsPer in common.ts). */
+function roundTrips(app: AppServer, paths: string[], headers: (i: number) => Record<string, string> = () => ({})): Promise<number> {
+  return statementsPer(app, Math.min(20, paths.length * 4), async (i) => {
+    const p = paths[i % paths.length]!;
+    const res = await fetch(app.url + p, { headers: headers(i % paths.length) });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`round-trip probe ${p}: HTTP ${res.status}`);
+  });
 }
 
 // ---- the password burst (Argon2 under load) ----
@@ -295,20 +291,28 @@ async function main(): Promise<Results> {
 
   // Route 4 with the small grants table.
   let app = await startApp(db);
-  console.log(`[bench] route 4 with ${seeded.grantsAfterPhase1} grants in the table:`);
   const probe = await fetch(app.url + pocPaths[0], { headers: sessionCookie });
   if (probe.status !== 200) throw new Error(`route 4 probe: HTTP ${probe.status} ${await probe.text()}`);
-  const route4Small = await measure(rotating("route4_small_grants", `4. GET /api/v1/pocs/{id} (team grant), ${seeded.grantsAfterPhase1} grants`, app.url, pocPaths, () => sessionCookie));
-  const route4SmallTrips = await roundTrips(app, pocPaths, () => sessionCookie);
+  let route4Small: Measured | undefined;
+  if (wants("route4_small_grants")) {
+    console.log(`[bench] route 4 with ${seeded.grantsAfterPhase1} grants in the table, interleaved with this server's ceilings:`);
+    // Against its own server's ceiling, round by round: measured alone and divided by the later
+    // server's ceiling, this freshly started server's windows looked slower than route 4's.
+    const small = await measureInterleaved(ceilingTarget(app.url), pageCeilingTarget(app.url), [
+      rotating("route4_small_grants", `4. GET /api/v1/pocs/{id} (team grant), ${seeded.grantsAfterPhase1} grants`, app.url, pocPaths, () => sessionCookie),
+    ]);
+    route4Small = small.measured[0]!;
+    route4Small.dbRoundTrips = await roundTrips(app, pocPaths, () => sessionCookie);
+  }
   await app.stop();
 
   console.log(`[bench] seeding phase 2: ${size.links} links (${size.pocs} live), grants up to ${size.grants}...`);
   await seed.seedPhase2(seeded, ctx);
   const audit = await import("./audit");
   const auditSizes = smoke ? { large: 2000, small: 100 } : { large: option("audit-rows", 100_000), small: 1000 };
-  console.log(`[bench] seeding audit logs: ${auditSizes.large} and ${auditSizes.small} chained rows...`);
-  const auditSeeds = await audit.seedAuditLogs({ ...seeded, pocIds: seeded.pocIds }, auditSizes);
-  const largeExportPocId = await seedLargeExportPoc(seeded.tenantId, seeded.adminId);
+  if (!only) console.log(`[bench] seeding audit logs: ${auditSizes.large} and ${auditSizes.small} chained rows...`);
+  const auditSeeds = only ? null : await audit.seedAuditLogs({ ...seeded, pocIds: seeded.pocIds }, auditSizes);
+  const largeExportPocId = only ? null : await seedLargeExportPoc(seeded.tenantId, seeded.adminId);
   const facts = await seed.databaseFacts(db.kind);
 
   // Route 3v's one-time codes arrive over SMTP at the harness.
@@ -320,7 +324,7 @@ async function main(): Promise<Results> {
 
   // Route 3 needs an unlock cookie per password link: the gate's form POST, as a browser
   // without script sends it (the form's hidden server-action fields plus the password).
-  const unlockTokens = seeded.passwordTokens.slice(0, Math.min(10, seeded.passwordTokens.length));
+  const unlockTokens = wants("route3") ? seeded.passwordTokens.slice(0, Math.min(10, seeded.passwordTokens.length)) : [];
   const burstTokens = seeded.passwordTokens.slice(unlockTokens.length);
   const unlockCookies: string[] = [];
   for (const token of unlockTokens) {
@@ -335,14 +339,15 @@ async function main(): Promise<Results> {
   }
   const lockedPaths = unlockTokens.map((t) => `/share/${t}`);
   // Route 3v: a verified viewer's pass per verified link, from a real code.
-  const verifiedPaths = seeded.verifiedTokens.map((t) => `/share/${t}`);
+  const verifiedTokens = wants("route3v") ? seeded.verifiedTokens : [];
+  const verifiedPaths = verifiedTokens.map((t) => `/share/${t}`);
   const verifiedCookies: string[] = [];
-  for (const [i, token] of seeded.verifiedTokens.entries()) verifiedCookies.push(await verifiedPassCookie(base, token, `bench-viewer-${i}@bench.test`, codeSink));
+  for (const [i, token] of verifiedTokens.entries()) verifiedCookies.push(await verifiedPassCookie(base, token, `bench-viewer-${i}@bench.test`, codeSink));
   await codeSink.close();
-  if (verifiedPaths.length === 0) throw new Error("the seed made no verified links (route 3v)");
-  // The embed route: a signed token per embed grant, made through the API as an integrator would.
+  if (wants("route3v") && verifiedPaths.length === 0) throw new Error("the seed made no verified links (route 3v)");
+  // Route E: a signed token per embed grant, made through the API as an integrator would.
   const embedPaths: string[] = [];
-  for (const pocId of seeded.teamPocIds.slice(0, 10)) {
+  for (const pocId of wants("route_embed") ? seeded.teamPocIds.slice(0, 10) : []) {
     const res = await fetch(`${base}/api/v1/sharing/grants`, {
       method: "POST",
       headers: { authorization: `Bearer ${seeded.apiToken}`, "content-type": "application/json" },
@@ -351,140 +356,98 @@ async function main(): Promise<Results> {
     if (res.status !== 201) throw new Error(`embed grant: HTTP ${res.status} ${await res.text()}`);
     embedPaths.push(`/embed/${((await res.json()) as { embed_token: string }).embed_token}`);
   }
-  for (const [p, headers] of [[embedPaths[0]!, {}], [sharePaths[0]!, {}], [lockedPaths[0]!, { cookie: unlockCookies[0]! }], [verifiedPaths[0]!, { cookie: verifiedCookies[0]! }]] as const) {
+  const htmlProbes: [string, Record<string, string>][] = [[sharePaths[0]!, {}], [route6Paths(seeded)[0]!, sessionCookie]];
+  if (embedPaths[0]) htmlProbes.push([embedPaths[0], {}]);
+  if (lockedPaths[0]) htmlProbes.push([lockedPaths[0], { cookie: unlockCookies[0]! }]);
+  if (verifiedPaths[0]) htmlProbes.push([verifiedPaths[0], { cookie: verifiedCookies[0]! }]);
+  for (const [p, headers] of htmlProbes) {
     const res = await fetch(base + p, { headers });
     if (res.status !== 200) throw new Error(`HTML probe ${p.slice(0, 16)}...: HTTP ${res.status}`);
   }
 
   const results: Measured[] = [];
-  console.log(`[bench] ${seeded.grantsAfterPhase2} grants in the table; measuring:`);
-  console.log(`[bench] the ceiling and routes 1-3 (and 3v) in ${opts.rounds} interleaved round(s):`);
-  const {
-    ceiling,
-    pageCeiling,
-    measured: [route1, route2, route3, route3v, routeEmbed],
-  } = await measureInterleaved(
-    { name: "ceiling", label: "ref: framework ceiling GET /api/health (no DB)", url: base, requests: [{ method: "GET", path: "/api/health" }] },
-    { name: "page_ceiling", label: "ref: page ceiling GET /bench/page-ceiling (no DB)", url: base, requests: [{ method: "GET", path: "/bench/page-ceiling" }] },
-    [
+  const targets = [
     rotating("route1", "1. GET /api/v1/public/pocs/{token}", base, openPaths),
     rotating("route2", "2. GET /share/{token} (HTML)", base, sharePaths),
     rotating("route3", "3. GET /share/{token} (password link, unlock cookie)", base, lockedPaths, (i) => ({ cookie: unlockCookies[i]! })),
     rotating("route3v", "3v. GET /share/{token} (verified link, viewer pass)", base, verifiedPaths, (i) => ({ cookie: verifiedCookies[i]! })),
     rotating("route_embed", "E. GET /embed/{token} (signed embed token)", base, embedPaths),
-    ],
-  );
-  if (!route1 || !route2 || !route3 || !route3v || !routeEmbed) throw new Error("interleaved measurement returned too few targets");
-  const route4 = await measure(rotating("route4", `4. GET /api/v1/pocs/{id} (team grant), ${seeded.grantsAfterPhase2} grants`, base, pocPaths, () => sessionCookie));
-
-  // Route 5: a create + revoke pair per cycle, each on a pool POC that has no live link (one
-  // live link per POC). A POC goes back to the pool once its revoke succeeded; cycles cut off
-  // at the end of a run are cleaned up through the public-link API before the next run.
-  const free = [...seeded.poolPocIds];
-  const held = new Set<string>();
-  const auth = { authorization: `Bearer ${seeded.apiToken}`, "content-type": "application/json" };
-  type Ctx = { poc?: string; grantId?: string };
-  const releaseHeld = async () => {
-    for (const poc of held) {
-      await (await fetch(`${base}/api/v1/pocs/${poc}/public-link`, { method: "DELETE", headers: { authorization: auth.authorization } })).arrayBuffer();
-      free.push(poc);
-    }
-    held.clear();
-  };
-  const route5Target: Target = {
-    name: "route5",
-    label: "5. POST + DELETE /api/v1/sharing/grants (link, Idempotency-Key)",
-    url: base,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (req, context) => {
-          const c = context as Ctx;
-          c.poc = free.shift();
-          if (!c.poc) throw new Error("route 5: the pool of POCs without a link ran dry");
-          held.add(c.poc);
-          return {
-            ...req,
-            method: "POST",
-            path: "/api/v1/sharing/grants",
-            headers: { ...auth, "idempotency-key": randomUUID() },
-            body: JSON.stringify({ subject_type: "poc", subject_id: c.poc, principal_type: "link", actions: ["view"] }),
-          };
-        },
-        onResponse: (status, body, context) => {
-          if (status === 201) (context as Ctx).grantId = (JSON.parse(body) as { id: string }).id;
-        },
-      },
-      {
-        method: "DELETE",
-        setupRequest: (req, context) => {
-          const c = context as Ctx;
-          // After a failed create this revokes nothing and counts as an error, as it should.
-          const grantId = c.grantId ?? "00000000-0000-0000-0000-000000000000";
-          return { ...req, method: "DELETE", path: `/api/v1/sharing/grants/${grantId}`, headers: { authorization: auth.authorization }, body: undefined };
-        },
-        onResponse: (status, _body, context) => {
-          const c = context as Ctx;
-          if (status === 204 && c.poc) {
-            held.delete(c.poc);
-            free.push(c.poc);
-          }
-        },
-      },
-    ],
-  };
-  const route5 = await measure(route5Target, releaseHeld);
+    rotating("route4", `4. GET /api/v1/pocs/{id} (team grant), ${seeded.grantsAfterPhase2} grants`, base, pocPaths, () => sessionCookie),
+    route5Target(base, seeded),
+    route6Target(base, seeded, sessionCookie.cookie),
+    route7Target(base, seeded, sessionCookie.cookie),
+  ].filter((t) => wants(t.name) || (t.name === "route1" && only !== null && (only.has("route4") || only.has("route6"))));
+  console.log(`[bench] ${seeded.grantsAfterPhase2} grants in the table; measuring:`);
+  console.log(`[bench] the ceilings and ${targets.map((t) => t.name).join(", ")} in ${opts.rounds} interleaved round(s):`);
+  const { ceiling, pageCeiling, measured } = await measureInterleaved(ceilingTarget(base), pageCeilingTarget(base), targets);
+  const byName = (name: string) => measured.find((m) => m.name === name);
+  const [route1, route2, route3, route3v, routeEmbed, route4, route5, route6, route7] = ["route1", "route2", "route3", "route3v", "route_embed", "route4", "route5", "route6", "route7"].map(byName);
 
   // Route 1 again, while password bursts run Argon2 next to it.
-  let burstOver = false;
-  const bursts = passwordBursts(app, burstTokens.length ? burstTokens : seeded.passwordTokens, () => burstOver);
-  const route1Burst = await measure(rotating("route1_during_password_burst", "1. again, during password bursts (20 wrong/s)", base, openPaths));
-  burstOver = true;
-  const burstInfo = await bursts;
+  let route1Burst: Measured | undefined;
+  let burstInfo: Awaited<ReturnType<typeof passwordBursts>> | null = null;
+  if (!only) {
+    let burstOver = false;
+    const bursts = passwordBursts(app, burstTokens.length ? burstTokens : seeded.passwordTokens, () => burstOver);
+    route1Burst = await measure(rotating("route1_during_password_burst", "1. again, during password bursts (20 wrong/s)", base, openPaths));
+    burstOver = true;
+    burstInfo = await bursts;
+  }
 
-  route2.bytes = (await (await fetch(base + sharePaths[0])).arrayBuffer()).byteLength;
-  routeEmbed.bytes = (await (await fetch(base + embedPaths[0])).arrayBuffer()).byteLength;
+  if (route2) route2.bytes = (await (await fetch(base + sharePaths[0])).arrayBuffer()).byteLength;
+  if (routeEmbed) routeEmbed.bytes = (await (await fetch(base + embedPaths[0])).arrayBuffer()).byteLength;
+  if (route6) route6.bytes = (await (await fetch(base + route6Paths(seeded)[0], { headers: sessionCookie })).arrayBuffer()).byteLength;
   pageCeiling.bytes = (await (await fetch(`${base}/bench/page-ceiling`)).arrayBuffer()).byteLength;
 
   console.log("[bench] counting database round trips (sequential requests)...");
-  route1.dbRoundTrips = await roundTrips(app, openPaths);
-  route2.dbRoundTrips = await roundTrips(app, sharePaths);
-  route3.dbRoundTrips = await roundTrips(app, lockedPaths, (i) => ({ cookie: unlockCookies[i]! }));
-  route3v.dbRoundTrips = await roundTrips(app, verifiedPaths, (i) => ({ cookie: verifiedCookies[i]! }));
-  routeEmbed.dbRoundTrips = await roundTrips(app, embedPaths);
-  route4.dbRoundTrips = await roundTrips(app, pocPaths, () => sessionCookie);
-  route4Small.dbRoundTrips = route4SmallTrips;
+  if (route1) route1.dbRoundTrips = await roundTrips(app, openPaths);
+  if (route2) route2.dbRoundTrips = await roundTrips(app, sharePaths);
+  if (route3) route3.dbRoundTrips = await roundTrips(app, lockedPaths, (i) => ({ cookie: unlockCookies[i]! }));
+  if (route3v) route3v.dbRoundTrips = await roundTrips(app, verifiedPaths, (i) => ({ cookie: verifiedCookies[i]! }));
+  if (routeEmbed) routeEmbed.dbRoundTrips = await roundTrips(app, embedPaths);
+  if (route4) route4.dbRoundTrips = await roundTrips(app, pocPaths, () => sessionCookie);
+  if (route5) route5.dbRoundTrips = await route5Trips(app, seeded);
+  if (route6) route6.dbRoundTrips = await roundTrips(app, route6Paths(seeded), () => sessionCookie);
+  if (route7) route7.dbRoundTrips = await route7Trips(app, seeded, sessionCookie.cookie);
 
-  console.log("[bench] audit log, one request at a time:");
-  const auditLog: Awaited<ReturnType<typeof MeasureAuditLog>> = await audit.measureAuditLog(base, auditSeeds, smoke ? 30 : 300);
-
-  console.log("[bench] exports (#13):");
-  const exportsBench = await measureExports(app, { apiToken: seeded.apiToken, smallPocIds: seeded.pocIds, largePocId: largeExportPocId, route1Paths: openPaths, smoke, seconds: opts.duration });
-
+  let auditLog: Awaited<ReturnType<typeof MeasureAuditLog>> | null = null;
+  let exportsBench: ExportBench | null = null;
+  let rawBase: Measured | undefined;
+  let sameJson: boolean | null = null;
+  let scim: Awaited<ReturnType<typeof runScimBench>> | null = null;
+  if (!only) {
+    console.log("[bench] audit log, one request at a time:");
+    auditLog = await audit.measureAuditLog(base, auditSeeds!, smoke ? 30 : 300);
+    console.log("[bench] exports (#13):");
+    exportsBench = await measureExports(app, { apiToken: seeded.apiToken, smallPocIds: seeded.pocIds, largePocId: largeExportPocId!, route1Paths: openPaths, smoke, seconds: opts.duration });
+  }
   // Same JSON as the app: fetched now, compared with the raw baseline's answer below.
   const appJson = await (await fetch(base + openPaths[0])).json();
   await app.stop();
 
-  // The raw baseline runs alone (PGlite allows one process per folder; and so nothing competes).
-  const rawPort = await freePort();
-  const raw = spawnNode([path.join(root, "bench", "raw-baseline.mjs")], { ...dbEnv(db), PORT: String(rawPort), SHARE_STATEMENT: facts.shareStatement }, "raw");
-  const rawUrl = `http://127.0.0.1:${rawPort}`;
-  await waitFor(`${rawUrl}/api/health`, raw.child, raw.log);
-  const rawJson = await (await fetch(rawUrl + openPaths[0])).json();
-  const sameJson = JSON.stringify(rawJson) === JSON.stringify(appJson);
-  if (!sameJson) throw new Error(`raw baseline JSON differs from the app's:\napp: ${JSON.stringify(appJson).slice(0, 400)}\nraw: ${JSON.stringify(rawJson).slice(0, 400)}`);
-  const rawBase = await measure(rotating("raw_baseline", "ref: raw node:http + driver, route 1's SQL", rawUrl, openPaths));
-  await stopProcess(raw.child);
+  if (!only) {
+    // The raw baseline runs alone (PGlite allows one process per folder; and so nothing competes).
+    const rawPort = await freePort();
+    const raw = spawnNode([path.join(root, "bench", "raw-baseline.mjs")], { ...dbEnv(db), PORT: String(rawPort), SHARE_STATEMENT: facts.shareStatement }, "raw");
+    const rawUrl = `http://127.0.0.1:${rawPort}`;
+    await waitFor(`${rawUrl}/api/health`, raw.child, raw.log);
+    const rawJson = await (await fetch(rawUrl + openPaths[0])).json();
+    sameJson = JSON.stringify(rawJson) === JSON.stringify(appJson);
+    if (!sameJson) throw new Error(`raw baseline JSON differs from the app's:\napp: ${JSON.stringify(appJson).slice(0, 400)}\nraw: ${JSON.stringify(rawJson).slice(0, 400)}`);
+    rawBase = await measure(rotating("raw_baseline", "ref: raw node:http + driver, route 1's SQL", rawUrl, openPaths));
+    await stopProcess(raw.child);
 
-  // The SCIM push and lookups, on the same scratch database (its own tenants), app restarted.
-  const scim = await runScimBench(db, smoke ? SCIM_SMOKE : SCIM_FULL);
+    // The SCIM push and lookups, on the same scratch database (its own tenants), app restarted.
+    scim = await runScimBench(db, smoke ? SCIM_SMOKE : SCIM_FULL);
+  }
 
-  for (const m of [pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route1Burst]) {
+  const present = <T,>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== undefined);
+  for (const m of present([pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, route1Burst])) {
     m.ratioCeiling = m.roundsRatioCeiling ? median(m.roundsRatioCeiling) : m.rps / ceiling.rps;
     if (m.roundsRatioPageCeiling) m.ratioPageCeiling = median(m.roundsRatioPageCeiling);
-    m.ratioRaw = m.rps / rawBase.rps;
+    if (rawBase) m.ratioRaw = m.rps / rawBase.rps;
   }
-  results.push(ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route1Burst);
+  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, route1Burst]));
 
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",
@@ -505,34 +468,13 @@ async function main(): Promise<Results> {
       }
     })(),
   };
-  const goals = {
-    route1_rps_vs_ceiling: { goal: ">= 0.75", value: route1.ratioCeiling, met: route1.ratioCeiling! >= 0.75 },
-    route1_p99_ms: { goal: "<= 50 at 32 connections", value: route1.p99, met: route1.p99 <= 50 && opts.connections === 32 },
-    route1_errors: { goal: "0", value: route1.errors, met: route1.errors === 0 },
-    route2_rps_vs_page_ceiling: { goal: ">= 0.75", value: route2.ratioPageCeiling, met: route2.ratioPageCeiling! >= 0.75 },
-    route2_p99_vs_page_ceiling_p99: { goal: "<= 3", value: route2.p99 / Math.max(pageCeiling.p99, 1), met: route2.p99 / Math.max(pageCeiling.p99, 1) <= 3 },
-    route2_html_bytes: { goal: "<= 40960 (20-task POC)", value: route2.bytes, met: (route2.bytes ?? Infinity) <= 40960 },
-    route2_errors: { goal: "0", value: route2.errors, met: route2.errors === 0 },
-    // Issue 18: a verified link with a valid pass costs what the share page costs (the option version travels in the pass).
-    route3v_rps_vs_page_ceiling: { goal: ">= 0.75", value: route3v.ratioPageCeiling, met: route3v.ratioPageCeiling! >= 0.75 },
-    // Issue 14: the embed page against the page ceiling (token verification well under a millisecond).
-    embed_rps_vs_page_ceiling: { goal: ">= 0.7", value: routeEmbed.ratioPageCeiling, met: routeEmbed.ratioPageCeiling! >= 0.7 },
-    embed_errors: { goal: "0", value: routeEmbed.errors, met: routeEmbed.errors === 0 },
-    round_trips_routes_1_to_4: {
-      goal: "<= 2 each (1, 2, 3, 3v, 4)",
-      value: [route1.dbRoundTrips, route2.dbRoundTrips, route3.dbRoundTrips, route3v.dbRoundTrips, route4.dbRoundTrips],
-      met: [route1, route2, route3, route3v, route4].every((m) => (m.dbRoundTrips ?? 99) <= 2),
-    },
-    route4_p50_scaling: { goal: "<= 1.2", value: route4.p50 / Math.max(route4Small.p50, 0.001), met: route4.p50 / Math.max(route4Small.p50, 0.001) <= 1.2 },
-    route1_p99_during_burst_vs_idle: { goal: "<= 2", value: route1Burst.p99 / Math.max(route1.p99, 0.001), met: route1Burst.p99 / Math.max(route1.p99, 0.001) <= 2 },
-    ...auditLog.goals,
-  };
+  const goals = benchGoals({ connections: opts.connections, pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, route1Burst, auditGoals: auditLog?.goals });
   return {
     machine,
     settings: { ...opts, out: undefined, dataSize: size, grantsSmall: seeded.grantsAfterPhase1, grantsLarge: seeded.grantsAfterPhase2 },
     results,
     passwordBurst: burstInfo,
-    auditLog: { rows: auditLog.rows, verify: auditLog.verify },
+    auditLog: auditLog && { rows: auditLog.rows, verify: auditLog.verify },
     exports: exportsBench,
     scim,
     rawBaselineSameJson: sameJson,
@@ -575,12 +517,15 @@ function printTable(out: Results): void {
     const ratios = per("ceiling", r.roundsRatioCeiling) + per("page ceiling", r.roundsRatioPageCeiling);
     console.log(`  ${r.name}: ${ratios}p99 per round ${r.roundsP99!.join(" / ")} ms (the table shows the worst)`);
   }
-  const audit = out.auditLog as { rows: { label: string; p50: number; p99: number; errors: number }[]; verify: { rows: number; wallMs: number; serverMs: number; ok: boolean } };
-  for (const r of audit.rows) console.log(`  ${r.label}: p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors} (unloaded)`);
-  console.log(`  audit. verify over ${audit.verify.rows} rows: ${audit.verify.wallMs} ms (server ${audit.verify.serverMs} ms), ${audit.verify.ok ? "intact" : "BROKEN"}`);
-  const burst = out.passwordBurst as { bursts: number; statuses: Record<string, number> };
-  console.log(`  password bursts: ${burst.bursts} x 20 attempts, responses ${JSON.stringify(burst.statuses)}`);
-  printScim(out.scim as Parameters<typeof printScim>[0]);
+  // --only leaves out the audit log, the password bursts and SCIM.
+  const audit = out.auditLog as { rows: { label: string; p50: number; p99: number; errors: number }[]; verify: { rows: number; wallMs: number; serverMs: number; ok: boolean } } | null;
+  if (audit) {
+    for (const r of audit.rows) console.log(`  ${r.label}: p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors} (unloaded)`);
+    console.log(`  audit. verify over ${audit.verify.rows} rows: ${audit.verify.wallMs} ms (server ${audit.verify.serverMs} ms), ${audit.verify.ok ? "intact" : "BROKEN"}`);
+  }
+  const burst = out.passwordBurst as { bursts: number; statuses: Record<string, number> } | null;
+  if (burst) console.log(`  password bursts: ${burst.bursts} x 20 attempts, responses ${JSON.stringify(burst.statuses)}`);
+  if (out.scim) printScim(out.scim as Parameters<typeof printScim>[0]);
 }
 
 /** `--scim`: only the SCIM benchmark, on its own scratch database. */
@@ -606,11 +551,11 @@ try {
   if (scimOnly) printScim(out.scim as Parameters<typeof printScim>[0]);
   else {
     printTable(out);
-    printExportTable(out.exports as ExportBench);
+    if (out.exports) printExportTable(out.exports as ExportBench);
   }
   const auditErrors = ((out.auditLog as { rows: { errors: number }[] } | undefined)?.rows ?? []).reduce((sum, r) => sum + r.errors, 0);
   const exportsFailed = out.exports ? exportErrors(out.exports as ExportBench) : 0;
-  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + (out.scim as { errors: number }).errors + auditErrors + exportsFailed;
+  const errors = ((out.results as Measured[] | undefined) ?? []).reduce((sum, r) => sum + r.errors, 0) + ((out.scim as { errors: number } | null)?.errors ?? 0) + auditErrors + exportsFailed;
   console.log(`\n[bench] results written to ${path.relative(root, opts.out)} (${out.wallSeconds} s)`);
   if (smoke) {
     // npm test's smoke stage: the harness ran; it fails on request errors, never on speed.

@@ -28,6 +28,7 @@ export type DataSize = {
   passwordLinks: number; // live links with a password (route 3 and the password burst)
   verifiedLinks: number; // live links that verify viewers' emails (route 3v)
   teamGrantPocs: number; // POCs the benchmark viewer sees only through a team grant (route 4)
+  editGrantPocs: number; // POCs the viewer may edit through a user grant (route 7's task PATCH)
   poolPocs: number; // POCs without a link, for route 5's create + revoke pairs
 };
 
@@ -43,6 +44,7 @@ export const FULL_SIZE: DataSize = {
   passwordLinks: 100,
   verifiedLinks: 10,
   teamGrantPocs: 100,
+  editGrantPocs: 20,
   poolPocs: 128,
 };
 
@@ -58,6 +60,7 @@ export const SMOKE_SIZE: DataSize = {
   passwordLinks: 6,
   verifiedLinks: 2,
   teamGrantPocs: 5,
+  editGrantPocs: 3,
   poolPocs: 16,
 };
 
@@ -72,6 +75,8 @@ export type Seeded = {
   pocIds: string[];
   teamPocIds: string[];
   poolPocIds: string[];
+  /** Tasks of the POCs the viewer edits through a user grant with `edit` (route 7). */
+  editTasks: { pocId: string; taskId: string }[];
   apiToken: string;
   /** Live links without a password (routes 1 and 2), and with one (route 3, the burst). */
   openTokens: string[];
@@ -180,8 +185,15 @@ export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx:
   const teamPocIds = pocIds.slice(size.passwordLinks, size.passwordLinks + size.teamGrantPocs);
   await run(sql`insert into sharing_grants (tenant_id, subject_id, principal_type, principal_team_id, actions, created_by_user_id, updated_by_user_id)
     select ${tenantId}::uuid, value::uuid, 'team', ${viewerTeamId}::uuid, '{view}', ${adminId}::uuid, ${adminId}::uuid from json_array_elements_text(${json(teamPocIds)}) x`);
+  // Route 7's viewer edits the next POCs through a direct user grant with `edit`.
+  const editPocIds = pocIds.slice(size.passwordLinks + size.teamGrantPocs, size.passwordLinks + size.teamGrantPocs + size.editGrantPocs);
+  await run(sql`insert into sharing_grants (tenant_id, subject_id, principal_type, principal_user_id, actions, created_by_user_id, updated_by_user_id)
+    select ${tenantId}::uuid, value::uuid, 'user', ${viewerId}::uuid, '{view,edit}', ${adminId}::uuid, ${adminId}::uuid from json_array_elements_text(${json(editPocIds)}) x`);
+  const editTasks = (await run(sql`select t.poc_id, t.id from tasks t join json_array_elements_text(${json(editPocIds)}) x on t.poc_id = x.value::uuid order by t.poc_id, t.position`)).map(
+    (r) => ({ pocId: String(r.poc_id), taskId: String(r.id) }),
+  );
   const ctx: SeedContext = { size, tenantId, adminId, pocIds, userIds, teamIds, nextMixed: 0 };
-  const filler = size.smallGrants - teamPocIds.length;
+  const filler = size.smallGrants - teamPocIds.length - editPocIds.length;
   await mixedGrants(ctx, 0, filler);
   ctx.nextMixed = filler;
   await settle();
@@ -196,6 +208,7 @@ export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx:
     pocIds,
     teamPocIds,
     poolPocIds,
+    editTasks,
     apiToken,
     openTokens: [],
     passwordTokens: [],

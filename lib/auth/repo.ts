@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, memberships, sessions, tenants, users } from "@/db/schema";
-import type { Executor } from "@/lib/db/repo";
+import { preparedPerDb, type Executor } from "@/lib/db/repo";
 
 export async function findUserByEmail(email: string) {
   const [row] = await getDb().select().from(users).where(eq(users.email, email.toLowerCase()));
@@ -35,18 +35,24 @@ export async function findActiveUserWithMembership(userId: string) {
  * The actor behind a live session, in one query: the session row (not revoked, not past its
  * expiry) joined to its active user and that user's first membership. The per-request cost
  * of server-side sessions is therefore one primary-key probe more inside the same statement.
+ * Prepared: every signed-in request runs it.
  */
-export async function findActorBySession(sessionId: string) {
-  const rows = await getDb()
+const actorBySession = preparedPerDb((db) =>
+  db
     .select(actorColumns)
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     // Only tenants where the user is active (SCIM and admins deactivate per tenant).
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.active, true)))
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
     .orderBy(asc(memberships.createdAt))
-    .limit(1);
+    .limit(1)
+    .prepare("actor_by_session"),
+);
+
+export async function findActorBySession(sessionId: string) {
+  const rows = await actorBySession().execute({ sessionId });
   return rows[0] ?? null;
 }
 
@@ -100,9 +106,28 @@ export async function listUserTenantIds(userId: string, tx: Executor = getDb()):
   return rows.map((r) => r.tenantId);
 }
 
-/** A live API token with its user and that user's current role in the token's tenant. */
-export async function findLiveApiTokenByHash(tokenHash: string) {
-  const [row] = await getDb()
+/**
+ * A live API token with its user and that user's current role in the token's tenant, and its
+ * use recorded (at most once a minute, so a busy token does not write on every request) in
+ * the same statement. Prepared: every API-token request runs it.
+ */
+const liveApiTokenByHash = preparedPerDb((db) => {
+  const tokenHash = sql.placeholder("tokenHash");
+  const usable = and(
+    eq(apiTokens.tokenHash, tokenHash),
+    isNull(apiTokens.revokedAt),
+    sql`exists (select 1 from ${users} u where u.id = ${apiTokens.userId} and u.active)`,
+    sql`exists (select 1 from ${memberships} m where m.user_id = ${apiTokens.userId} and m.tenant_id = ${apiTokens.tenantId} and m.active)`,
+  );
+  const touched = db.$with("touched").as(
+    db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(usable, or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))))
+      .returning({ id: apiTokens.id }),
+  );
+  return db
+    .with(touched)
     .select({
       tokenId: apiTokens.id,
       tenantId: apiTokens.tenantId,
@@ -119,16 +144,13 @@ export async function findLiveApiTokenByHash(tokenHash: string) {
       memberships,
       and(eq(memberships.userId, apiTokens.userId), eq(memberships.tenantId, apiTokens.tenantId), eq(memberships.active, true)),
     )
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  return row ?? null;
-}
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .prepare("live_api_token_by_hash");
+});
 
-/** Records use at most once a minute, so a busy token does not write on every request. */
-export async function touchApiToken(tokenId: string) {
-  await getDb()
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
+export async function findLiveApiTokenByHash(tokenHash: string) {
+  const [row] = await liveApiTokenByHash().execute({ tokenHash });
+  return row ?? null;
 }
 
 /** Sessions that ended (expired or revoked) over a day ago: nothing reads them any more. */

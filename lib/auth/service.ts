@@ -89,7 +89,6 @@ export async function actorForApiToken(rawToken: string, ip: string | null): Pro
   if (!rawToken.startsWith(API_TOKEN_PREFIX) || rawToken.length > 200) return null;
   const row = await repo.findLiveApiTokenByHash(sha256(rawToken));
   if (!row) return null;
-  repo.touchApiToken(row.tokenId).catch((err: unknown) => logger.error({ err }, "could not record API token use"));
   return {
     userId: row.userId,
     email: row.email,

@@ -6,7 +6,6 @@
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
@@ -14,6 +13,7 @@ import { config } from "@/lib/config";
 import { isIP } from "node:net";
 import type { Actor } from "./actor";
 import { authenticate } from "./service";
+import { openSessionToken } from "./session-token";
 import { actorForSession, endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
 /** The error next-auth puts in ?error= when sign-in is refused for too many attempts. */
@@ -99,18 +99,14 @@ function safeDecode(value: string): string | null {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The server-side session id in the session cookie value, or null when absent or invalid. */
-export async function sessionIdFromSessionToken(sessionToken: string | null | undefined): Promise<string | null> {
+export function sessionIdFromSessionToken(sessionToken: string | null | undefined): string | null {
   if (!sessionToken) return null;
-  try {
-    const token = await decode({ token: sessionToken, secret: config().secret });
-    return typeof token?.sid === "string" && UUID.test(token.sid) ? token.sid : null;
-  } catch {
-    return null;
-  }
+  const token = openSessionToken(sessionToken, config().secret);
+  return typeof token?.sid === "string" && UUID.test(token.sid) ? token.sid : null;
 }
 
 /** The actor of a live session: cookies from before sessions existed, or ended ones, are none. */
 export async function actorFromSessionToken(sessionToken: string | null | undefined, ip: string | null): Promise<Actor | null> {
-  const sessionId = await sessionIdFromSessionToken(sessionToken);
+  const sessionId = sessionIdFromSessionToken(sessionToken);
   return sessionId ? actorForSession(sessionId, ip) : null;
 }

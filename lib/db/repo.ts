@@ -23,3 +23,18 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/**
+ * A statement prepared once per database handle, for the queries every signed-in request
+ * runs: drizzle builds its SQL once, and on PostgreSQL the named statement is parsed once per
+ * connection instead of on every call (profiles put both at about a tenth of a request).
+ */
+export function preparedPerDb<P>(build: (db: Db) => P): () => P {
+  const cache = new WeakMap<Db, P>();
+  return () => {
+    const db = getDb();
+    let prepared = cache.get(db);
+    if (!prepared) cache.set(db, (prepared = build(db)));
+    return prepared;
+  };
+}

@@ -17,31 +17,46 @@ import {
   type TaskGroup,
   type TenantRole,
 } from "@/db/schema";
-import { transaction, type Executor } from "@/lib/db/repo";
+import { preparedPerDb, transaction, type Executor } from "@/lib/db/repo";
 import { liveGrantMatchingUser } from "@/lib/sharing/repo";
 
 const owner = alias(users, "owner");
 const summaryColumns = { poc: pocs, ownerName: owner.name };
 
-/** What the access policy needs about this user and the POC, as columns of the POC's query. */
-const accessFactColumns = (userId: string) => ({
-  viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId} and m.active)`,
-  viewerDeactivated: sql<boolean>`exists (select 1 from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userId} and not m.active)`,
-  grantedActions: sql<GrantAction[]>`coalesce((
-    select array_agg(distinct a::text) from sharing_grants g, unnest(g.actions) a
-    where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), '{}'::text[])`,
-  grantWatermark: sql<boolean>`coalesce((
-    select bool_or(g.watermark) from sharing_grants g where ${liveGrantMatchingUser(userId, pocs.id, pocs.tenantId)}), false)`,
-});
+/**
+ * What the access policy needs about this user and the POC, as columns of the POC's query.
+ * The live grants matching the user are scanned once, for their actions and watermark together.
+ */
+const userParam = sql.placeholder("userId");
+const accessFactColumns = {
+  viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userParam} and m.active)`,
+  viewerDeactivated: sql<boolean>`exists (select 1 from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userParam} and not m.active)`,
+  grantFacts: sql<{ actions: GrantAction[] | null; watermark: boolean | null }>`(
+    select json_build_object('actions', array_agg(distinct a.action::text) filter (where a.action is not null), 'watermark', bool_or(g.watermark))
+    from sharing_grants g left join lateral unnest(g.actions) a(action) on true
+    where ${liveGrantMatchingUser(userParam, pocs.id, pocs.tenantId)})`,
+};
+
+/** The access facts as the policy reads them (no matching grant: no actions, no watermark). */
+function withAccessFacts<R extends { grantFacts: { actions: GrantAction[] | null; watermark: boolean | null } }>(row: R) {
+  const { grantFacts, ...rest } = row;
+  return { ...rest, grantedActions: grantFacts.actions ?? [], grantWatermark: grantFacts.watermark ?? false };
+}
+
+/** Prepared (see preparedPerDb): every request on a POC starts with one of these two. */
+const pocWithAccessFacts = preparedPerDb((db) =>
+  db
+    .select({ ...summaryColumns, ...accessFactColumns })
+    .from(pocs)
+    .innerJoin(owner, eq(owner.id, pocs.ownerId))
+    .where(eq(pocs.id, sql.placeholder("pocId")))
+    .prepare("poc_with_access_facts"),
+);
 
 /** The POC with everything the access policy needs about this user, in one query. */
 export async function findPocWithAccessFacts(pocId: string, userId: string) {
-  const [row] = await getDb()
-    .select({ ...summaryColumns, ...accessFactColumns(userId) })
-    .from(pocs)
-    .innerJoin(owner, eq(owner.id, pocs.ownerId))
-    .where(eq(pocs.id, pocId));
-  return row ?? null;
+  const [row] = await pocWithAccessFacts().execute({ pocId, userId });
+  return row ? withAccessFacts(row) : null;
 }
 
 export type PocRow = NonNullable<Awaited<ReturnType<typeof findPocWithAccessFacts>>>;
@@ -124,14 +139,19 @@ const pocChildrenColumn = sql<Omit<PocChildren, "commentRows"> & { commentRows: 
  * GET /pocs/{id}). Children are read whatever the access; the service drops them unless the
  * caller may view the POC.
  */
-export async function findPocDetailWithAccessFacts(pocId: string, userId: string) {
-  const [row] = await getDb()
-    .select({ ...summaryColumns, ...accessFactColumns(userId), children: pocChildrenColumn })
+const pocDetailWithAccessFacts = preparedPerDb((db) =>
+  db
+    .select({ ...summaryColumns, ...accessFactColumns, children: pocChildrenColumn })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
-    .where(eq(pocs.id, pocId));
+    .where(eq(pocs.id, sql.placeholder("pocId")))
+    .prepare("poc_detail_with_access_facts"),
+);
+
+export async function findPocDetailWithAccessFacts(pocId: string, userId: string) {
+  const [row] = await pocDetailWithAccessFacts().execute({ pocId, userId });
   if (!row) return null;
-  const { children, ...rest } = row;
+  const { children, ...rest } = withAccessFacts(row);
   const date = (iso: string | null) => (iso === null ? null : new Date(iso));
   const commentRows = children.commentRows.map((r) => ({
     ...r,
@@ -224,19 +244,50 @@ export async function insertTask(pocId: string, values: Required<Pick<TaskValues
   return row!.id;
 }
 
+const taskReturning = {
+  id: tasks.id,
+  groupId: tasks.groupId,
+  title: tasks.title,
+  status: tasks.status,
+  assigneeId: tasks.assigneeId,
+  dueDate: tasks.dueDate,
+  position: tasks.position,
+};
+
+/**
+ * Changes a task and touches its POC, and answers with the task and its assignee's name (null:
+ * no such task in this POC). Without a move that is one statement (two data-modifying CTEs);
+ * a move renumbers its group in a transaction first.
+ */
 export async function updateTask(pocId: string, taskId: string, values: TaskValues & { position?: number }) {
   const { position, ...fields } = values;
-  return transaction(async (tx) => {
-    const [row] = await tx
-      .update(tasks)
-      .set({ ...fields, updatedAt: new Date() })
-      .where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId)))
-      .returning({ id: tasks.id, groupId: tasks.groupId });
-    if (!row) return false;
-    if (position !== undefined) await placeAt(tx, tasks, eq(tasks.groupId, row.groupId), taskId, position);
-    await tx.update(pocs).set({ updatedAt: new Date() }).where(eq(pocs.id, pocId));
-    return true;
-  });
+  if (position !== undefined) {
+    const moved = await transaction(async (tx) => {
+      const [row] = await tx
+        .update(tasks)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId)))
+        .returning({ id: tasks.id, groupId: tasks.groupId });
+      if (!row) return false;
+      await placeAt(tx, tasks, eq(tasks.groupId, row.groupId), taskId, position);
+      return true;
+    });
+    if (!moved) return null;
+  }
+  const db = getDb();
+  const changed = db.$with("changed").as(
+    db.update(tasks).set({ ...fields, updatedAt: new Date() }).where(and(eq(tasks.id, taskId), eq(tasks.pocId, pocId))).returning(taskReturning),
+  );
+  // Runs whether or not the outer query reads it (a data-modifying CTE always completes).
+  const touched = db.$with("touched").as(
+    db.update(pocs).set({ updatedAt: new Date() }).where(and(eq(pocs.id, pocId), sql`exists (select 1 from ${changed})`)).returning({ id: pocs.id }),
+  );
+  const [row] = await db
+    .with(changed, touched)
+    .select({ task: { id: changed.id, groupId: changed.groupId, title: changed.title, status: changed.status, assigneeId: changed.assigneeId, dueDate: changed.dueDate, position: changed.position }, assigneeName: users.name })
+    .from(changed)
+    .leftJoin(users, eq(users.id, changed.assigneeId));
+  return row ?? null;
 }
 
 export async function deleteTask(pocId: string, taskId: string) {

@@ -26,7 +26,7 @@ import type {
   UpdateTaskGroupInput,
   UpdateTaskInput,
 } from "./schemas";
-import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson } from "./serialize";
+import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson, taskJson } from "./serialize";
 
 export type PocAccess = { row: repo.PocRow; access: Access };
 
@@ -202,7 +202,7 @@ async function findTask(actor: Actor, pocId: string, taskId: string) {
 export async function updateTask(actor: Actor, pocId: string, taskId: string, input: UpdateTaskInput) {
   const { row } = await requirePocAccess(actor, pocId, "edit");
   await checkTaskReferences(row, input);
-  const changed = await repo.updateTask(pocId, taskId, {
+  const updated = await repo.updateTask(pocId, taskId, {
     groupId: input.group_id,
     title: input.title,
     status: input.status,
@@ -210,8 +210,8 @@ export async function updateTask(actor: Actor, pocId: string, taskId: string, in
     dueDate: input.due_date,
     position: input.position,
   });
-  if (!changed) throw notFound("Task");
-  return findTask(actor, pocId, taskId);
+  if (!updated) throw notFound("Task");
+  return taskJson(updated.task, updated.assigneeName);
 }
 
 export async function deleteTask(actor: Actor, pocId: string, taskId: string) {

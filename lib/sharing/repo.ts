@@ -10,7 +10,7 @@ import type { Executor } from "@/lib/db/repo";
  * the subject's tenant. Evaluated inside the same query as the subject, so access is always
  * judged at request time and in one round trip.
  */
-export function liveGrantMatchingUser(userId: string, subjectId: AnyPgColumn | SQL, subjectTenantId: AnyPgColumn | SQL): SQL {
+export function liveGrantMatchingUser(userId: string | Placeholder, subjectId: AnyPgColumn | SQL, subjectTenantId: AnyPgColumn | SQL): SQL {
   return sql`g.subject_type = 'poc' and g.subject_id = ${subjectId}
     and g.revoked_at is null and g.tombstoned_at is null
     and (g.expires_at is null or g.expires_at > now())
@@ -55,6 +55,12 @@ function selectGrants(tx: Executor = getDb()) {
 export async function insertGrant(tx: Executor, values: typeof sharingGrants.$inferInsert): Promise<SharingGrant> {
   const [row] = await tx.insert(sharingGrants).values(values).returning();
   return row!;
+}
+
+/** The insert, or null when it would break a unique index (a live link of the subject, say). */
+export async function insertGrantUnlessTaken(tx: Executor, values: typeof sharingGrants.$inferInsert): Promise<SharingGrant | null> {
+  const [row] = await tx.insert(sharingGrants).values(values).onConflictDoNothing().returning();
+  return row ?? null;
 }
 
 export async function findGrant(grantId: string, tx: Executor = getDb()): Promise<GrantRow | null> {

@@ -157,41 +157,50 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
   const viewerRules = nextViewerRules(input.principal_type === "link" ? input : {}, NO_VIEWER_RULES);
   const token = principal.type === "link" ? randomToken() : null;
   try {
-    const grantId = await transaction(async (tx) => {
-      await tombstoneExpired(tx, poc.id, poc.tenantId);
-      const grant = await repo.insertGrant(tx, {
-        tenantId: poc.tenantId,
-        subjectType: "poc",
-        subjectId: poc.id,
-        principalType: principal.type,
-        principalUserId: principal.type === "user" ? principal.userId : null,
-        principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
-        principalTeamId: principal.type === "team" ? principal.teamId : null,
-        principalRole: principal.type === "role" ? principal.role : null,
-        embedOrigins: principal.type === "embed" ? principal.origins : null,
-        actions: input.actions,
-        watermark: decision?.watermark ?? input.watermark ?? false,
-        notifyViews: input.notify_views ?? "off",
-        expiresAt,
-        passwordHash,
-        ...viewerRules,
-        tokenHash: token ? sha256(token) : null,
-        tokenEncrypted: token ? encryptSecret(token) : null,
-        createdByUserId: actor.userId,
-        createdByTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
-        updatedByUserId: actor.userId,
-      });
-      const created = (await repo.findGrant(grant.id, tx))!;
-      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(created) });
+    const values = {
+      tenantId: poc.tenantId,
+      subjectType: "poc" as const,
+      subjectId: poc.id,
+      principalType: principal.type,
+      principalUserId: principal.type === "user" ? principal.userId : null,
+      principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
+      principalTeamId: principal.type === "team" ? principal.teamId : null,
+      principalRole: principal.type === "role" ? principal.role : null,
+      embedOrigins: principal.type === "embed" ? principal.origins : null,
+      actions: input.actions,
+      watermark: decision?.watermark ?? input.watermark ?? false,
+      notifyViews: input.notify_views ?? "off",
+      expiresAt,
+      passwordHash,
+      ...viewerRules,
+      tokenHash: token ? sha256(token) : null,
+      tokenEncrypted: token ? encryptSecret(token) : null,
+      createdByUserId: actor.userId,
+      createdByTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
+      updatedByUserId: actor.userId,
+    };
+    const queuesEmail = principal.type === "user" && principal.email !== null;
+    const created = await transaction(async (tx) => {
+      // Expired grants are tombstoned (with their audit rows) when one still holds the place the
+      // new grant needs (a POC's one live link); otherwise the sweep does it, off this path.
+      let grant = await repo.insertGrantUnlessTaken(tx, values);
+      if (!grant) {
+        await tombstoneExpired(tx, poc.id, poc.tenantId);
+        // Still taken (a live link that has not expired): the unique violation below answers it.
+        grant = await repo.insertGrant(tx, values);
+      }
+      // Links and embeds name no principal: the row needs no second read for its names.
+      const row: repo.GrantRow = isAnonymous(grant.principalType) ? { grant, creatorName: actor.name, principalName: null, principalEmail: null } : (await repo.findGrant(grant.id, tx))!;
+      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(row) });
       if (principal.type === "user" && principal.userId && principal.email) {
         await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title, message: noteOf(input) });
       } else if (principal.type === "user" && principal.email) {
         await queueInvite(tx, { tenantId: poc.tenantId, email: principal.email, grantId: grant.id, inviter: actor, pocTitle: poc.title, message: noteOf(input) });
       }
-      return grant.id;
+      return row;
     });
-    kickEmailDelivery();
-    return withInherited(await present((await repo.findGrant(grantId))!, poc.title), decision);
+    if (queuesEmail) kickEmailDelivery();
+    return withInherited(await present(created, poc.title), decision);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
     const existing = await repo.findOpenLink(poc.id);

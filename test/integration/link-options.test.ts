@@ -151,6 +151,20 @@ describe("expiry", () => {
     const again = await call(publicLinkRoute.POST, { method: "POST", params: { poc_id: l.pocId }, body: {}, headers: await admin() });
     expect(again.status).toBe(201);
   });
+
+  it("a new link on a POC whose link expired before the sweep reached it: the old one is tombstoned, with its audit row, then 201", async () => {
+    const l = await link("Contoso SSO rollout", { expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+    await getDb().update(sharingGrants).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sharingGrants.id, l.grantId));
+    const again = await call(publicLinkRoute.POST, { method: "POST", params: { poc_id: l.pocId }, body: {}, headers: await admin() });
+    expect(again.status).toBe(201);
+    const [old] = await getDb().select().from(sharingGrants).where(eq(sharingGrants.id, l.grantId));
+    expect(old!.tombstonedAt).not.toBeNull();
+    expect(await auditRows(l.grantId, "grant.expired")).toHaveLength(1);
+    // A live link that has not expired still blocks a second one.
+    const third = await call(publicLinkRoute.POST, { method: "POST", params: { poc_id: l.pocId }, body: {}, headers: await admin() });
+    expect(third.status).toBe(409);
+    expect(third.body.code).toBe("share/link-exists");
+  });
 });
 
 describe("watermark", () => {
