@@ -1,10 +1,20 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/auth/page";
 import type { MemberJson } from "@/lib/tenants/schemas";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-button";
+import { ACTIONS_COLUMN, DataTable, RowActions } from "@/components/ui/data-table";
 import { ROLE_LABELS, ROLE_OPTIONS, type RoleValue } from "./roles";
+
+const ROLE_ARTICLE: Record<RoleValue, string> = { tenant_admin: "an", member: "a", executive: "an" };
+
+/** What the new role means, said before it is given. */
+const ROLE_EFFECT: Record<RoleValue, string> = {
+  tenant_admin: "Admins see, edit, share and delete every POC in the tenant, manage members, teams, API tokens, public links and embeds, and read the audit log.",
+  member: "Members create POCs and see what is shared with them, but no longer manage the tenant.",
+  executive: "Executives see what is shared with them; they do not create POCs or manage the tenant.",
+};
 
 type UpdateRole = (userId: string, role: RoleValue) => Promise<ActionResult<MemberJson>>;
 type SetActive = (userId: string, active: boolean) => Promise<ActionResult<MemberJson>>;
@@ -22,43 +32,18 @@ export function MemberTable({
   setActive: SetActive;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="data-table member-table" aria-labelledby="members-heading">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <MemberRow key={member.id} member={member} isSelf={member.id === currentUserId} updateRole={updateRole} setActive={setActive} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable labelledBy="members-heading" className="member-table" columns={["Name", "Email", "Role", "Status", ACTIONS_COLUMN]}>
+      {members.map((member) => (
+        <MemberRow key={member.id} member={member} isSelf={member.id === currentUserId} updateRole={updateRole} setActive={setActive} />
+      ))}
+    </DataTable>
   );
 }
 
 function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJson; isSelf: boolean; updateRole: UpdateRole; setActive: SetActive }) {
-  // The select shows the new role at once; it falls back to the saved one if the save fails.
-  const [role, setOptimisticRole] = useOptimistic(member.role);
-  const [message, setMessage] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function changeRole(next: RoleValue) {
-    setMessage(null);
-    startTransition(async () => {
-      setOptimisticRole(next);
-      const result = await updateRole(member.id, next);
-      setMessage(result.ok ? { kind: "saved", text: `Saved: now ${ROLE_LABELS[next]}.` } : { kind: "error", text: result.message });
-    });
-  }
+  const [message, setMessage] = useState<string | null>(null);
+  // A role change waits for confirmation in a dialog; the select keeps the saved role meanwhile.
+  const [asked, setAsked] = useState<RoleValue | null>(null);
 
   return (
     <tr className={member.active ? undefined : "is-inactive"} data-member-id={member.id}>
@@ -72,11 +57,8 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
           <select
             className="input input-sm"
             aria-label={`Role of ${member.name}`}
-            value={role}
-            aria-busy={pending || undefined}
-            aria-invalid={message?.kind === "error" || undefined}
-            aria-describedby={message?.kind === "error" ? `role-error-${member.id}` : undefined}
-            onChange={(event) => changeRole(event.target.value as RoleValue)}
+            value={member.role}
+            onChange={(event) => setAsked(event.target.value as RoleValue)}
           >
             {ROLE_OPTIONS.map(([value, label]) => (
               <option key={value} value={value}>
@@ -84,19 +66,27 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
               </option>
             ))}
           </select>
-          {pending ? <span className="spinner muted" aria-hidden="true" /> : null}
         </div>
-        <p className="save-status small" role="status">
-          {message?.kind === "saved" ? message.text : ""}
-        </p>
-        {message?.kind === "error" ? (
-          <p id={`role-error-${member.id}`} className="field-error" role="alert">
-            {message.text}
-          </p>
+        {asked ? (
+          <ConfirmDialog
+            title={`Make ${member.name} ${ROLE_ARTICLE[asked]} ${ROLE_LABELS[asked]}?`}
+            description={<p>{ROLE_EFFECT[asked]} It takes effect on their next request.</p>}
+            confirmLabel={`Make ${ROLE_LABELS[asked]}`}
+            tone={asked === "tenant_admin" ? "danger" : "primary"}
+            onConfirm={async () => {
+              const result = await updateRole(member.id, asked);
+              setMessage(result.ok ? `Saved: now ${ROLE_LABELS[asked]}.` : null);
+              return result;
+            }}
+            onClose={() => setAsked(null)}
+          />
         ) : null}
+        <p className="save-status small" role="status">
+          {message ?? ""}
+        </p>
       </td>
       <td>{member.active ? <span className="badge badge-member-active">Active</span> : <span className="badge badge-member-inactive">Deactivated</span>}</td>
-      <td className="row-actions">
+      <RowActions>
         {isSelf ? null : member.active ? (
           <ConfirmButton
             label="Deactivate"
@@ -128,7 +118,7 @@ function MemberRow({ member, isSelf, updateRole, setActive }: { member: MemberJs
             onConfirm={() => setActive(member.id, true)}
           />
         )}
-      </td>
+      </RowActions>
     </tr>
   );
 }

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
+import { ExternalGuests } from "@/components/settings/external-guests";
 import { MemberTable } from "@/components/settings/member-table";
 import { SettingsBreadcrumb } from "@/components/settings/settings-breadcrumb";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
-import { listMembers } from "@/lib/tenants/service";
-import { setMemberActiveAction, updateMemberRoleAction } from "./actions";
+import { listExternalGuests, listMembers } from "@/lib/tenants/service";
+import { removeExternalGuestAction, setMemberActiveAction, updateMemberRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const actor = await requirePageActor();
   if (actor.role !== "tenant_admin" || !actor.tenantId) return <Forbidden message="Only tenant admins can manage members." />;
-  const members = await listMembers(actor);
+  const [members, guests] = await Promise.all([listMembers(actor), listExternalGuests(actor)]);
   const active = members.filter((m) => m.active).length;
   return (
     <div className="narrow-wide">
@@ -35,6 +36,7 @@ export default async function MembersPage() {
           <MemberTable members={members} currentUserId={actor.userId} updateRole={updateMemberRoleAction} setActive={setMemberActiveAction} />
         )}
       </section>
+      <ExternalGuests guests={guests} tenantName={actor.tenantName ?? "your tenant"} remove={removeExternalGuestAction} />
     </div>
   );
 }
