@@ -29,7 +29,8 @@ export function TableHead({ columns }: { columns: Column[] }) {
 /** A table of records (members, tokens, links…): scrolls sideways on narrow screens, named by its heading. */
 export function DataTable({ labelledBy, columns, className, children }: { labelledBy: string; columns: Column[]; className?: string; children: ReactNode }) {
   return (
-    <div className="table-scroll">
+    // Focusable so keyboard users can scroll it sideways on narrow screens.
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <table className={`data-table${className ? ` ${className}` : ""}`} aria-labelledby={labelledBy}>
         <TableHead columns={columns} />
         <tbody>{children}</tbody>

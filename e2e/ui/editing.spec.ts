@@ -89,6 +89,8 @@ test("tasks reorder and change groups, and groups reorder, with the keyboard", a
   const api = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const pocId = await boardPoc(api, `Keyboard reorder ${Date.now()}`);
   await signIn(page, "acmeAdmin");
+  // Both groups on screen, as for the pointer: the arrow keys step to what is in view.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.goto(`/pocs/${pocId}`);
 
   await keyboardMove(page, "Move task Run load test", ["ArrowUp", "ArrowUp"]);
@@ -105,10 +107,10 @@ test("tasks reorder and change groups, and groups reorder, with the keyboard", a
 
   await keyboardMove(page, "Move group Phase 2", ["ArrowUp"]);
   await expect.poll(async () => (await detailOf(api, pocId)).task_groups.map((g) => g.name)).toEqual(["Phase 2", "Phase 1"]);
-  await expect(page.getByRole("heading", { level: 3 })).toHaveText(["Phase 2", "Phase 1"]);
+  await expect(page.getByRole("heading", { level: 3, name: /^Phase \d$/ })).toHaveText(["Phase 2", "Phase 1"]);
   // The order holds after a reload: it was saved, not just drawn.
   await page.reload();
-  await expect(page.getByRole("heading", { level: 3 })).toHaveText(["Phase 2", "Phase 1"]);
+  await expect(page.getByRole("heading", { level: 3, name: /^Phase \d$/ })).toHaveText(["Phase 2", "Phase 1"]);
   await api.dispose();
 });
 
@@ -140,7 +142,7 @@ test("a task is dragged with the pointer to another place and another group", as
   await api.dispose();
 });
 
-test("criteria: click the text to edit it, reorder with the keyboard", async ({ page, playwright, baseURL }) => {
+test("criteria: click the text to edit it, reorder with the keyboard", async ({ page, playwright, baseURL }, testInfo) => {
   const api = await signedInApi(playwright, baseURL!, "acmeAdmin");
   const pocId = await boardPoc(api, `Criteria edit ${Date.now()}`);
   await signIn(page, "acmeAdmin");
@@ -155,6 +157,11 @@ test("criteria: click the text to edit it, reorder with the keyboard", async ({ 
   await keyboardMove(page, "Move criterion p95 under 1.5 s", ["ArrowUp"]);
   await expect.poll(async () => (await detailOf(api, pocId)).success_criteria.map((c) => c.description)).toEqual(["p95 under 1.5 s", "Single sign-on works"]);
   await expect(criteria.getByRole("listitem")).toHaveText([/p95 under 1.5 s/, /Single sign-on works/]);
+  // The editable page at a desktop and a phone width, for a look.
+  await page.screenshot({ path: testInfo.outputPath("poc-edit-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Edit task Kick-off call" }).click();
+  await page.screenshot({ path: testInfo.outputPath("poc-edit-390.png"), fullPage: true });
   await api.dispose();
 });
 
