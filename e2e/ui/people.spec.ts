@@ -115,7 +115,6 @@ test.describe.serial("role changes apply on the next request", () => {
     const page = await userPage(browser, "acmeAdmin");
     await page.goto("/settings/members");
     const role = page.getByLabel("Role of Alice Admin");
-    const row = page.getByRole("row").filter({ has: role });
     await expect(role).toHaveValue("tenant_admin");
     await role.selectOption("member");
     // The change asks first; the refusal shows in the confirmation, and the role stays.
