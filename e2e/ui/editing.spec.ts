@@ -40,8 +40,11 @@ async function keyboardMove(page: Page, handleName: string, keys: string[]) {
     await page.keyboard.press(key);
     await expect(live).not.toHaveText(before);
   }
+  // The drop saves (a server action posting to the page); its answer carries the refreshed page.
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/pocs/"));
   await page.keyboard.press("Space");
   await expect(live).toContainText("Dropped");
+  await saved;
 }
 
 test("a task's title opens its inline editor: title, assignee, due date, status and group save in place", async ({ page, playwright, baseURL }) => {

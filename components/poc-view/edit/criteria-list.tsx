@@ -34,7 +34,7 @@ function SortableCriterion({ criterion, edit }: { criterion: Criterion; edit: Po
   };
 
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={`criterion ${styles.criterion}${isDragging ? ` ${styles.dragging}` : ""}`}>
+    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={`criterion ${styles.criterionRow}${isDragging ? ` ${styles.dragging}` : ""}`}>
       <DragHandle label={`Move criterion ${criterion.description}`} attributes={attributes} listeners={listeners} />
       {editing ? (
         <InlineForm

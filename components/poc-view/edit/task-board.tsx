@@ -64,12 +64,13 @@ export function TaskBoard({ groups: initial, edit }: { groups: PocViewGroup[]; e
   const fromServer = initial.flatMap((g) => (g.id ? [{ ...g, id: g.id, tasks: g.tasks.flatMap((t) => (t.id ? [{ ...t, id: t.id }] : [])) }] : []));
   const [seen, setSeen] = useState(initial);
   const [groups, setGroups] = useState<BoardGroup[]>(fromServer);
-  if (seen !== initial) {
-    // The server sent the POC again (after a save): its order is the truth now.
+  const [dragging, setDragging] = useState<{ kind: DndKind; label: string } | null>(null);
+  if (seen !== initial && !dragging) {
+    // The server sent the POC again (after a save): its order is the truth now. Never mid-drag:
+    // the rows being measured would change under the pointer.
     setSeen(initial);
     setGroups(fromServer);
   }
-  const [dragging, setDragging] = useState<{ kind: DndKind; label: string } | null>(null);
   const before = useRef<BoardGroup[]>(groups);
   const focusAfterEditRef = useRef<string | null>(null);
   const [failure, setFailure] = useState<{ message: string; retry: () => void } | null>(null);
@@ -130,6 +131,8 @@ export function TaskBoard({ groups: initial, edit }: { groups: PocViewGroup[]; e
 
   function onDragEnd({ active, over }: DragEndEvent) {
     setDragging(null);
+    // What the server sent during the drag is older than this move.
+    setSeen(initial);
     const moved = parseDndId(active.id);
     const revert = before.current;
     if (!over) return setGroups(revert);

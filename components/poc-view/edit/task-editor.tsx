@@ -1,12 +1,13 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { statusOptions, TASK_STATUS_LABELS, type TaskStatusValue } from "@/components/status-labels";
+import type { TaskStatusValue } from "@/components/status-labels";
 import { Field } from "@/components/ui/field";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
 import type { PocViewTask } from "@/lib/pocs/view-model";
 import type { TaskChanges } from "../actions";
+import { TaskFields } from "../task-fields";
 import { SaveFailure, trySave } from "@/components/ui/save-failure";
 import styles from "./edit.module.css";
 
@@ -85,43 +86,13 @@ export function TaskEditor({
         <Field label="Title" name="title" error={fieldErrors.title} className="span-2">
           {(control) => <input {...control} className="input" defaultValue={task.title} maxLength={300} required autoFocus />}
         </Field>
-        <Field label="Status" name="status" error={fieldErrors.status}>
-          {(control) => (
-            <select {...control} className="input" defaultValue={task.status}>
-              {statusOptions(TASK_STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Assignee" name="assignee_id" error={fieldErrors.assignee_id}>
-          {(control) => (
-            <select {...control} className="input" defaultValue={task.assignee_id ?? ""}>
-              <option value="">Unassigned</option>
-              {assignees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Due date" name="due_date" error={fieldErrors.due_date}>
-          {(control) => <input {...control} className="input" type="date" defaultValue={task.due_date ?? ""} />}
-        </Field>
-        <Field label="Group" name="group_id" error={fieldErrors.group_id}>
-          {(control) => (
-            <select {...control} className="input" defaultValue={groupId}>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TaskFields
+          groups={groups}
+          assignees={assignees}
+          fieldErrors={fieldErrors}
+          initial={{ group_id: groupId, assignee_id: task.assignee_id ?? null, due_date: task.due_date, status: task.status }}
+          labels={{ group: "Group", status: "Status" }}
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="btn btn-secondary" onClick={onClose} disabled={pending}>
