@@ -12,6 +12,7 @@ export function ExternalGuests({ guests, tenantName, remove }: { guests: Externa
   return (
     <TableCard
       headingId="guests-heading"
+      className="guests-table"
       title="External guests"
       columns={["Name", "Email", "Shared with them", ACTIONS_COLUMN]}
       empty={guests.length === 0 ? "No external guests. People you share a POC with who are not members appear here once they sign up." : null}
