@@ -23,7 +23,8 @@ export function ScimSection({ baseUrl }: { baseUrl: string }) {
         <code>invalidValue</code>, <code>invalidSyntax</code>, <code>mutability</code>, <code>noTarget</code>). Each request is one transaction: a rejected
         request changes nothing. A token sees only its tenant; other tenants&apos; ids are 404.
       </p>
-      <div className="table-scroll">
+      {/* Focusable so keyboard users can scroll it sideways on narrow screens. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="SCIM endpoints">
         <table className={`data-table ${styles.table}`}>
           <thead>
             <tr>

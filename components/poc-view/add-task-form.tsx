@@ -1,12 +1,13 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { statusOptions, TASK_STATUS_LABELS, type TaskStatusValue } from "@/components/status-labels";
+import type { TaskStatusValue } from "@/components/status-labels";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
 import type { NewTaskValues } from "./actions";
+import { TaskFields } from "./task-fields";
 
 type Option = { id: string; name: string };
 
@@ -66,44 +67,13 @@ export function AddTaskForm({
         <Field label="Task title" name="title" error={fieldErrors.title} className="span-2">
           {(control) => <input {...control} className="input" maxLength={300} required />}
         </Field>
-        <Field label="Task group" name="group_id" error={fieldErrors.group_id}>
-          {(control) => (
-            // Re-mounted when the groups change, so a group just added is preselected.
-            <select {...control} key={groups.map((g) => g.id).join()} className="input" defaultValue={groups[groups.length - 1]?.id}>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Assignee" name="assignee_id" error={fieldErrors.assignee_id}>
-          {(control) => (
-            <select {...control} className="input" defaultValue="">
-              <option value="">Unassigned</option>
-              {assignees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Due date" name="due_date" error={fieldErrors.due_date}>
-          {(control) => <input {...control} className="input" type="date" />}
-        </Field>
-        <Field label="Task status" name="status" error={fieldErrors.status}>
-          {(control) => (
-            <select {...control} className="input" defaultValue="todo">
-              {statusOptions(TASK_STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TaskFields
+          groups={groups}
+          assignees={assignees}
+          fieldErrors={fieldErrors}
+          initial={{ group_id: groups[groups.length - 1]?.id, assignee_id: null, due_date: null, status: "todo" }}
+          labels={{ group: "Task group", status: "Task status" }}
+        />
       </div>
       <div className="form-actions">
         <PendingButton pending={pending}>Add task</PendingButton>

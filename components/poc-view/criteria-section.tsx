@@ -1,9 +1,8 @@
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { InlineForm } from "@/components/ui/inline-form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PocView } from "@/lib/pocs/view-model";
 import type { PocEditing } from "./capabilities";
-import { StatusSelect } from "./status-select";
+import { CriteriaList } from "./edit/criteria-list";
 
 export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditing | null }) {
   const criteria = view.success_criteria;
@@ -22,30 +21,15 @@ export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditin
       </div>
       {criteria.length === 0 ? (
         <p className="muted">No success criteria yet.</p>
+      ) : edit ? (
+        <CriteriaList criteria={criteria} edit={edit} />
       ) : (
         <ul className="criteria-list">
           {criteria.map((c, i) => (
             <li key={c.id ?? i} className="criterion">
               <p className="criterion-text">{c.description}</p>
               <div className="criterion-controls">
-                {edit && c.id ? (
-                  <>
-                    <StatusSelect kind="criterion" value={c.status} subject={c.description} save={edit.actions.updateCriterion.bind(null, edit.pocId, c.id)} />
-                    <ConfirmButton
-                      label="Delete"
-                      ariaLabel={`Delete criterion ${c.description}`}
-                      title="Delete this success criterion?"
-                      description={
-                        <p>
-                          <strong>{c.description}</strong> will be deleted.
-                        </p>
-                      }
-                      onConfirm={edit.actions.deleteCriterion.bind(null, edit.pocId, c.id)}
-                    />
-                  </>
-                ) : (
-                  <StatusBadge kind="criterion" status={c.status} />
-                )}
+                <StatusBadge kind="criterion" status={c.status} />
               </div>
             </li>
           ))}

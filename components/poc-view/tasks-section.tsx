@@ -2,6 +2,7 @@ import { InlineForm } from "@/components/ui/inline-form";
 import type { PocView } from "@/lib/pocs/view-model";
 import { AddTaskForm } from "./add-task-form";
 import type { PocEditing } from "./capabilities";
+import { TaskBoard } from "./edit/task-board";
 import { TaskGroupCard } from "./task-group-card";
 
 export function TasksSection({ view, edit }: { view: PocView; edit: PocEditing | null }) {
@@ -19,8 +20,10 @@ export function TasksSection({ view, edit }: { view: PocView; edit: PocEditing |
       </div>
       {groups.length === 0 ? (
         <p className="muted card empty-inline">{edit ? "No task groups yet. Add one below to start planning." : "No tasks yet."}</p>
+      ) : edit ? (
+        <TaskBoard groups={groups} edit={edit} />
       ) : (
-        groups.map((group, i) => <TaskGroupCard key={group.id ?? i} index={i} group={group} edit={edit} />)
+        groups.map((group, i) => <TaskGroupCard key={group.id ?? i} index={i} group={group} />)
       )}
       {edit ? (
         <div className="card add-panel">

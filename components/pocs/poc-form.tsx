@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { POC_STATUS_LABELS, statusOptions, type PocStatusValue } from "@/components/status-labels";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { useLeaveGuard } from "./use-leave-guard";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
 
@@ -53,6 +54,9 @@ export function PocForm({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  // Changed and not yet saved: leaving asks first (a save that redirects is not leaving).
+  const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty && !pending);
 
   // After a failed save, take keyboard and screen-reader users to the first invalid field.
   useEffect(() => {
@@ -65,7 +69,8 @@ export function PocForm({
     const values = valuesFrom(new FormData(event.currentTarget));
     startTransition(async () => {
       const result = await action(values);
-      if (!result.ok) {
+      if (result.ok) setDirty(false);
+      else {
         setError(result.message);
         setFieldErrors(result.fieldErrors);
       }
@@ -73,7 +78,7 @@ export function PocForm({
   }
 
   return (
-    <form ref={formRef} className="card form-card stack" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="card form-card stack" onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate>
       <FormError message={error} />
       <Field label="Title" name="title" error={fieldErrors.title} required>
         {(control) => <input {...control} className="input" defaultValue={initial.title} maxLength={200} required />}

@@ -1,18 +1,29 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/page";
 import type { MemberJson } from "@/lib/tenants/schemas";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-button";
+import { ACTIONS_COLUMN, DataTable, RowActions } from "@/components/ui/data-table";
 import { ROLE_LABELS, ROLE_OPTIONS, type RoleValue } from "./roles";
+
+const ROLE_ARTICLE: Record<RoleValue, string> = { tenant_admin: "an", member: "a", executive: "an" };
+
+/** What the new role means, said before it is given. */
+const ROLE_EFFECT: Record<RoleValue, string> = {
+  tenant_admin: "Admins see, edit, share and delete every POC in the tenant, manage members, teams, API tokens, public links and embeds, and read the audit log.",
+  member: "Members create POCs and see what is shared with them, but no longer manage the tenant.",
+  executive: "Executives see what is shared with them; they do not create POCs or manage the tenant.",
+};
 
 type UpdateRole = (userId: string, role: RoleValue) => Promise<ActionResult<MemberJson>>;
 type SetActive = (userId: string, active: boolean) => Promise<ActionResult<MemberJson>>;
 type SendPasswordLink = (userId: string) => Promise<ActionResult<{ sent: true }>>;
-type RowActions = { updateRole: UpdateRole; setActive: SetActive; sendPasswordLink: SendPasswordLink };
+
+type MemberActions = { updateRole: UpdateRole; setActive: SetActive; sendPasswordLink: SendPasswordLink };
 
 /**
- * Settings → Members: a role select that saves on change, deactivate/reactivate, and for people
+ * Settings → Members: a role change confirmed in a dialog, deactivate/reactivate, and for people
  * who have not chosen a password yet (provisioned by SCIM) a fresh emailed link.
  */
 export function MemberTable({
@@ -20,33 +31,18 @@ export function MemberTable({
   currentUserId,
   awaitingPassword,
   ...actions
-}: RowActions & {
+}: MemberActions & {
   members: MemberJson[];
   currentUserId: string;
   /** Ids of active members whose account has no password yet. */
   awaitingPassword: string[];
 }) {
   return (
-    <div className="table-scroll">
-      <table className="data-table member-table" aria-labelledby="members-heading">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <MemberRow key={member.id} member={member} isSelf={member.id === currentUserId} awaitingPassword={awaitingPassword.includes(member.id)} {...actions} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable labelledBy="members-heading" className="member-table" columns={["Name", "Email", "Role", "Status", ACTIONS_COLUMN]}>
+      {members.map((member) => (
+        <MemberRow key={member.id} member={member} isSelf={member.id === currentUserId} awaitingPassword={awaitingPassword.includes(member.id)} {...actions} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -57,20 +53,10 @@ function MemberRow({
   updateRole,
   setActive,
   sendPasswordLink,
-}: RowActions & { member: MemberJson; isSelf: boolean; awaitingPassword: boolean }) {
-  // The select shows the new role at once; it falls back to the saved one if the save fails.
-  const [role, setOptimisticRole] = useOptimistic(member.role);
-  const [message, setMessage] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function changeRole(next: RoleValue) {
-    setMessage(null);
-    startTransition(async () => {
-      setOptimisticRole(next);
-      const result = await updateRole(member.id, next);
-      setMessage(result.ok ? { kind: "saved", text: `Saved: now ${ROLE_LABELS[next]}.` } : { kind: "error", text: result.message });
-    });
-  }
+}: MemberActions & { member: MemberJson; isSelf: boolean; awaitingPassword: boolean }) {
+  const [message, setMessage] = useState<string | null>(null);
+  // A role change waits for confirmation in a dialog; the select keeps the saved role meanwhile.
+  const [asked, setAsked] = useState<RoleValue | null>(null);
 
   return (
     <tr className={member.active ? undefined : "is-inactive"} data-member-id={member.id}>
@@ -84,11 +70,8 @@ function MemberRow({
           <select
             className="input input-sm"
             aria-label={`Role of ${member.name}`}
-            value={role}
-            aria-busy={pending || undefined}
-            aria-invalid={message?.kind === "error" || undefined}
-            aria-describedby={message?.kind === "error" ? `role-error-${member.id}` : undefined}
-            onChange={(event) => changeRole(event.target.value as RoleValue)}
+            value={member.role}
+            onChange={(event) => setAsked(event.target.value as RoleValue)}
           >
             {ROLE_OPTIONS.map(([value, label]) => (
               <option key={value} value={value}>
@@ -96,16 +79,24 @@ function MemberRow({
               </option>
             ))}
           </select>
-          {pending ? <span className="spinner muted" aria-hidden="true" /> : null}
         </div>
-        <p className="save-status small" role="status">
-          {message?.kind === "saved" ? message.text : ""}
-        </p>
-        {message?.kind === "error" ? (
-          <p id={`role-error-${member.id}`} className="field-error" role="alert">
-            {message.text}
-          </p>
+        {asked ? (
+          <ConfirmDialog
+            title={`Make ${member.name} ${ROLE_ARTICLE[asked]} ${ROLE_LABELS[asked]}?`}
+            description={<p>{ROLE_EFFECT[asked]} It takes effect on their next request.</p>}
+            confirmLabel={`Make ${ROLE_LABELS[asked]}`}
+            tone={asked === "tenant_admin" ? "danger" : "primary"}
+            onConfirm={async () => {
+              const result = await updateRole(member.id, asked);
+              setMessage(result.ok ? `Saved: now ${ROLE_LABELS[asked]}.` : null);
+              return result;
+            }}
+            onClose={() => setAsked(null)}
+          />
         ) : null}
+        <p className="save-status small" role="status">
+          {message ?? ""}
+        </p>
       </td>
       <td>
         {member.active ? <span className="badge badge-member-active">Active</span> : <span className="badge badge-member-inactive">Deactivated</span>}
@@ -116,7 +107,7 @@ function MemberRow({
           </>
         ) : null}
       </td>
-      <td className="row-actions">
+      <RowActions>
         {isSelf ? null : member.active ? (
           <ConfirmButton
             label="Deactivate"
@@ -148,7 +139,7 @@ function MemberRow({
             onConfirm={() => setActive(member.id, true)}
           />
         )}
-      </td>
+      </RowActions>
     </tr>
   );
 }

@@ -1,4 +1,5 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ACTIONS_COLUMN, RowActions, TableCard } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/page";
@@ -30,67 +31,47 @@ export function TokenTable({
   revokeEffect?: (name: string) => ReactNode;
 }) {
   return (
-    <section className="card" aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading" className="card-title">
-        Tokens
-      </h2>
-      {tokens.length === 0 ? (
-        <p className="muted">{emptyText}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby="tokens-heading">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className={token.revoked_at ? "is-revoked" : undefined}>
-                  <th scope="row">{token.name}</th>
-                  <td>
-                    <code>{token.display_prefix}…</code>
-                  </td>
-                  <td>
-                    <LocalTime value={token.created_at} />
-                    {token.created_by ? <div className="muted small">by {token.created_by.name}</div> : null}
-                  </td>
-                  <td>{token.last_used_at ? <LocalTime value={token.last_used_at} /> : <span className="muted">Never</span>}</td>
-                  <td>
-                    {token.revoked_at ? (
-                      <span className="badge badge-token-revoked">Revoked</span>
-                    ) : (
-                      <span className="badge badge-token-active">Active</span>
-                    )}
-                  </td>
-                  <td className="row-actions">
-                    {token.revoked_at ? null : (
-                      <ConfirmButton
-                        label="Revoke"
-                        title="Revoke this token?"
-                        description={
-                          <p>
-                            {revokeEffect(token.name)} This cannot be undone.
-                          </p>
-                        }
-                        confirmLabel="Revoke"
-                        onConfirm={revokeAction.bind(null, token.id)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableCard
+      headingId="tokens-heading"
+      title="Tokens"
+      columns={["Name", "Token", "Created", "Last used", "Status", ACTIONS_COLUMN]}
+      empty={tokens.length === 0 ? emptyText : null}
+    >
+      {tokens.map((token) => (
+        <tr key={token.id} className={token.revoked_at ? "is-revoked" : undefined}>
+          <th scope="row">{token.name}</th>
+          <td>
+            <code>{token.display_prefix}…</code>
+          </td>
+          <td>
+            <LocalTime value={token.created_at} />
+            {token.created_by ? <div className="muted small">by {token.created_by.name}</div> : null}
+          </td>
+          <td>{token.last_used_at ? <LocalTime value={token.last_used_at} /> : <span className="muted">Never</span>}</td>
+          <td>
+            {token.revoked_at ? (
+              <span className="badge badge-token-revoked">Revoked</span>
+            ) : (
+              <span className="badge badge-token-active">Active</span>
+            )}
+          </td>
+          <RowActions>
+            {token.revoked_at ? null : (
+              <ConfirmButton
+                label="Revoke"
+                title="Revoke this token?"
+                description={
+                  <p>
+                    {revokeEffect(token.name)} This cannot be undone.
+                  </p>
+                }
+                confirmLabel="Revoke"
+                onConfirm={revokeAction.bind(null, token.id)}
+              />
+            )}
+          </RowActions>
+        </tr>
+      ))}
+    </TableCard>
   );
 }

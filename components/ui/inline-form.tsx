@@ -3,8 +3,8 @@
 import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/auth/page";
 import { Field } from "./field";
-import { FormError } from "./form-error";
 import { PendingButton } from "./pending-button";
+import { SaveFailure, trySave } from "./save-failure";
 
 /**
  * A small form with one text field and a submit button (add a group, rename it, add a
@@ -22,6 +22,9 @@ export function InlineForm<F extends string>({
   onDone,
   onCancel,
   className,
+  resetOnDone = true,
+  doneMessage,
+  autoComplete,
 }: {
   field: F;
   label: string;
@@ -34,19 +37,24 @@ export function InlineForm<F extends string>({
   onDone?: () => void;
   onCancel?: () => void;
   className?: string;
+  /** Empty the field after a save (adding things); false keeps the saved value (a name). */
+  resetOnDone?: boolean;
+  /** Said (role=status) after a save, until the next edit. */
+  doneMessage?: string;
+  autoComplete?: string;
 }) {
   const [value, setValue] = useState(defaultValue);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
   const [pending, startTransition] = useTransition();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
+  function submit() {
     startTransition(async () => {
-      const result = await action({ [field]: value } as Record<F, string>);
+      const result = await trySave(() => action({ [field]: value } as Record<F, string>));
       if (result.ok) {
-        setValue("");
+        if (resetOnDone) setValue("");
+        setDone(true);
         setError(null);
         setFieldError(null);
         onDone?.();
@@ -54,8 +62,13 @@ export function InlineForm<F extends string>({
       }
       const message = result.fieldErrors[field];
       setFieldError(message ?? null);
-      setError(message ? null : result.message);
+      setError(message ? null : `Not saved: ${result.message}`);
     });
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!pending) submit();
   }
 
   return (
@@ -67,7 +80,7 @@ export function InlineForm<F extends string>({
       }}
       noValidate
     >
-      <FormError message={error} />
+      {error ? <SaveFailure message={error} onRetry={submit} pending={pending} /> : null}
       <div className="inline-form-row">
         <Field label={label} name={field} error={fieldError ?? undefined} className="grow">
           {(control) => (
@@ -75,7 +88,11 @@ export function InlineForm<F extends string>({
               {...control}
               className="input"
               value={value}
-              onChange={(event) => setValue(event.target.value)}
+              onChange={(event) => {
+                setValue(event.target.value);
+                setDone(false);
+              }}
+              autoComplete={autoComplete}
               placeholder={placeholder}
               maxLength={maxLength}
               autoFocus={autoFocus}
@@ -94,6 +111,11 @@ export function InlineForm<F extends string>({
           ) : null}
         </div>
       </div>
+      {doneMessage ? (
+        <p className="save-status small" role="status">
+          {done ? doneMessage : ""}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -115,10 +115,13 @@ test.describe.serial("role changes apply on the next request", () => {
     const page = await userPage(browser, "acmeAdmin");
     await page.goto("/settings/members");
     const role = page.getByLabel("Role of Alice Admin");
-    const row = page.getByRole("row").filter({ has: role });
     await expect(role).toHaveValue("tenant_admin");
     await role.selectOption("member");
-    await expect(row.getByRole("alert")).toHaveText("A tenant needs at least one active admin");
+    // The change asks first; the refusal shows in the confirmation, and the role stays.
+    const dialog = page.getByRole("dialog", { name: "Make Alice Admin a Member?" });
+    await dialog.getByRole("button", { name: "Make Member" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("A tenant needs at least one active admin");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(role).toHaveValue("tenant_admin");
     await page.reload();
     await expect(page.getByLabel("Role of Alice Admin")).toHaveValue("tenant_admin");
@@ -146,6 +149,7 @@ test.describe.serial("role changes apply on the next request", () => {
     const row = adminPage.getByRole("row").filter({ has: role });
     try {
       await role.selectOption({ label: "Member" });
+      await adminPage.getByRole("dialog", { name: "Make Erin Executive a Member?" }).getByRole("button", { name: "Make Member" }).click();
       await expect(row.getByRole("status")).toHaveText("Saved: now Member.");
 
       const res = await erin.goto(`/pocs/${pocId}`);
@@ -154,6 +158,7 @@ test.describe.serial("role changes apply on the next request", () => {
     } finally {
       // Restore at once: other spec files expect Erin to be the demo's executive.
       await role.selectOption({ label: "Executive" });
+      await adminPage.getByRole("dialog", { name: "Make Erin Executive an Executive?" }).getByRole("button", { name: "Make Executive" }).click();
       await expect(row.getByRole("status")).toHaveText("Saved: now Executive.");
     }
     await adminPage.reload();

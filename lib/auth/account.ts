@@ -1,6 +1,6 @@
 /**
- * The signed-in user's own account (Account page): change the password, sign out everywhere.
- * Both end sessions on the server (SECURITY 25) and are audited in each of the user's tenants.
+ * The signed-in user's own account (Account page): the display name, the password, sign out
+ * everywhere. The last two end sessions on the server (SECURITY 25) and are audited in each of the user's tenants.
  */
 import { AppError, forbidden } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
@@ -9,7 +9,7 @@ import { consume, refund } from "@/lib/ratelimit/service";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 import * as repo from "./repo";
-import type { ChangePasswordInput } from "./schemas";
+import type { ChangePasswordInput, UpdateProfileInput } from "./schemas";
 import { SIGN_IN_RATE_LIMITED_MESSAGE, signInLimits } from "./service";
 
 function sessionOf(actor: Actor): string | null {
@@ -57,4 +57,13 @@ export async function signOutEverywhere(actor: Actor): Promise<{ endedSessions: 
     endedSessions = await repo.revokeUserSessions(tx, actor.userId);
   });
   return { endedSessions };
+}
+
+/** Changes the caller's display name (shown from their next request on). */
+export async function updateOwnName(actor: Actor, input: UpdateProfileInput): Promise<{ name: string }> {
+  sessionOf(actor);
+  if (input.name !== actor.name) {
+    await auditInTenants(actor, "user.name_changed", { email: actor.email, before: actor.name, after: input.name }, (tx) => repo.setUserName(tx, actor.userId, input.name));
+  }
+  return { name: input.name };
 }

@@ -95,6 +95,10 @@ export async function setPasswordHash(tx: Executor, userId: string, passwordHash
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
+export async function setUserName(tx: Executor, userId: string, name: string): Promise<void> {
+  await tx.update(users).set({ name }).where(eq(users.id, userId));
+}
+
 export async function findUserById(userId: string) {
   const [row] = await getDb().select().from(users).where(eq(users.id, userId));
   return row ?? null;

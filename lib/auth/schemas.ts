@@ -1,5 +1,6 @@
 /** zod schemas of the account area (Account page). Pure. */
 import { z } from "zod";
+import { text } from "@/lib/validation/schemas";
 
 export const ChangePasswordInput = z
   .strictObject({
@@ -8,3 +9,7 @@ export const ChangePasswordInput = z
   })
   .refine((v) => v.new_password !== v.current_password, { message: "Choose a password different from the current one", path: ["new_password"] });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+/** The name people see on comments, tasks and shares. */
+export const UpdateProfileInput = z.strictObject({ name: text(100, { min: 1, required: "Enter your name" }) });
+export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>;

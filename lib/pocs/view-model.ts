@@ -19,6 +19,8 @@ export type PocViewTask = {
   title: string;
   status: TaskStatus;
   assignee_name: string | null;
+  /** Members only (the inline task editor preselects it); absent in anonymous views. */
+  assignee_id?: string | null;
   due_date: string | null;
   /** Due before today and not done. */
   overdue: boolean;
@@ -153,7 +155,7 @@ export function pocViewFromDetail(poc: PocDetail, ctx: PocViewContext): PocView 
   const groups = poc.task_groups.map((g) => ({
     id: g.id,
     name: g.name,
-    tasks: g.tasks.map((t) => ({ id: t.id, title: t.title, status: t.status, assignee_name: t.assignee?.name ?? null, due_date: t.due_date })),
+    tasks: g.tasks.map((t) => ({ id: t.id, title: t.title, status: t.status, assignee_name: t.assignee?.name ?? null, assignee_id: t.assignee?.id ?? null, due_date: t.due_date })),
   }));
   const comments = poc.comments
     .filter((c) => ctx.include_internal || !c.internal)

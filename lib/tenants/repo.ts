@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, notExists, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Executor } from "@/lib/db/repo";
-import { memberships, users, type TenantRole } from "@/db/schema";
+import { memberships, pocs, sharingGrants, users, type TenantRole } from "@/db/schema";
 
 export function listMembers(tenantId: string) {
   return getDb()
@@ -74,4 +74,37 @@ export async function countMembers(tenantId: string, userIds: string[]) {
     .from(memberships)
     .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds)));
   return rows.length;
+}
+
+/**
+ * People outside the tenant who hold live user grants on its POCs (invitees who signed up),
+ * one row per grant, by name.
+ */
+export function listExternalGuestGrants(tenantId: string, userId?: string) {
+  return getDb()
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      grantId: sharingGrants.id,
+      pocId: pocs.id,
+      pocTitle: pocs.title,
+      actions: sharingGrants.actions,
+      expiresAt: sharingGrants.expiresAt,
+    })
+    .from(sharingGrants)
+    .innerJoin(users, eq(users.id, sharingGrants.principalUserId))
+    .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .where(
+      and(
+        eq(sharingGrants.tenantId, tenantId),
+        eq(sharingGrants.principalType, "user"),
+        userId ? eq(users.id, userId) : undefined,
+        isNull(sharingGrants.revokedAt),
+        isNull(sharingGrants.tombstonedAt),
+        or(isNull(sharingGrants.expiresAt), gt(sharingGrants.expiresAt, sql`now()`)),
+        notExists(getDb().select({ one: sql`1` }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, users.id)))),
+      ),
+    )
+    .orderBy(asc(users.name), asc(pocs.title));
 }

@@ -11,7 +11,8 @@ import { transaction, type Executor } from "@/lib/db/repo";
 import { kickEmailDelivery } from "@/lib/email/service";
 import { queueAccountSetup } from "@/lib/invites/service";
 import * as repo from "./repo";
-import type { MemberJson, UpdateMemberInput } from "./schemas";
+import { revokeGrant } from "@/lib/sharing/service";
+import type { ExternalGuestJson, MemberJson, UpdateMemberInput } from "./schemas";
 
 function adminTenant(actor: Actor): string {
   if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins manage members");
@@ -94,3 +95,30 @@ export async function isLastActiveAdmin(tx: Executor, tenantId: string, userId: 
  * how much they may reach (role grants can favour either), so a change between them is not.
  */
 const ROLE_RANK: Record<TenantRole, number> = { executive: 0, member: 0, tenant_admin: 1 };
+
+function guestsOf(rows: Awaited<ReturnType<typeof repo.listExternalGuestGrants>>): ExternalGuestJson[] {
+  const byUser = new Map<string, ExternalGuestJson>();
+  for (const row of rows) {
+    const guest = byUser.get(row.userId) ?? { id: row.userId, name: row.name, email: row.email, shared: [] };
+    guest.shared.push({ grant_id: row.grantId, poc_id: row.pocId, poc_title: row.pocTitle, actions: row.actions, expires_at: row.expiresAt?.toISOString() ?? null });
+    byUser.set(row.userId, guest);
+  }
+  return [...byUser.values()];
+}
+
+/** Invitees outside the tenant who signed up, with what is shared with them (admins only). */
+export async function listExternalGuests(actor: Actor): Promise<ExternalGuestJson[]> {
+  return guestsOf(await repo.listExternalGuestGrants(adminTenant(actor)));
+}
+
+/**
+ * Removes an external guest from the tenant: every live grant they hold on its POCs is
+ * revoked (each one audited, as from the Share dialog). Their account stays: it may hold
+ * access elsewhere.
+ */
+export async function removeExternalGuest(actor: Actor, userId: string): Promise<{ revoked: number }> {
+  const [guest] = guestsOf(await repo.listExternalGuestGrants(adminTenant(actor), userId));
+  if (!guest) throw notFound("External guest");
+  for (const grant of guest.shared) await revokeGrant(actor, grant.grant_id);
+  return { revoked: guest.shared.length };
+}

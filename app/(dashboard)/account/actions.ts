@@ -1,9 +1,16 @@
 "use server";
 
 import { z } from "zod";
-import { changeOwnPassword, signOutEverywhere } from "@/lib/auth/account";
+import { revalidatePath } from "next/cache";
+import { changeOwnPassword, signOutEverywhere, updateOwnName } from "@/lib/auth/account";
 import { userAction } from "@/lib/auth/page";
-import { ChangePasswordInput } from "@/lib/auth/schemas";
+import { ChangePasswordInput, UpdateProfileInput } from "@/lib/auth/schemas";
+
+export const updateNameAction = userAction(UpdateProfileInput, async (input, actor) => {
+  const result = await updateOwnName(actor, input);
+  revalidatePath("/", "layout");
+  return result;
+});
 
 export const changePasswordAction = userAction(ChangePasswordInput, (input, actor) => changeOwnPassword(actor, input));
 

@@ -22,6 +22,7 @@ import {
   TaskGroupInput,
   UpdateCriterionInput,
   UpdatePocInput,
+  UpdateTaskGroupInput,
   UpdateTaskInput,
 } from "@/lib/pocs/schemas";
 import * as pocs from "@/lib/pocs/service";
@@ -67,8 +68,9 @@ export async function addTaskGroupAction(pocId: string, input: z.input<typeof Ta
   })(input);
 }
 
-export async function renameTaskGroupAction(pocId: string, groupId: string, input: z.input<typeof TaskGroupInput>) {
-  return userAction(TaskGroupInput, async (data, actor) => {
+/** Renames a group and/or moves it among the POC's groups (`position`, 0-based). */
+export async function updateTaskGroupAction(pocId: string, groupId: string, input: z.input<typeof UpdateTaskGroupInput>) {
+  return userAction(UpdateTaskGroupInput, async (data, actor) => {
     const id = uuid(pocId, "POC");
     const group = await pocs.updateTaskGroup(actor, id, uuid(groupId, "Task group"), data);
     revalidatePoc(id);

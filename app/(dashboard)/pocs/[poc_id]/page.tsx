@@ -25,8 +25,8 @@ import {
   deletePocAction,
   deleteTaskAction,
   deleteTaskGroupAction,
-  renameTaskGroupAction,
   updateCriterionAction,
+  updateTaskGroupAction,
   updateTaskAction,
 } from "./actions";
 import { loadAssignees, loadPoc, loadPocSummary } from "./data";
@@ -36,7 +36,7 @@ type Props = { params: Promise<{ poc_id: string }> };
 const actions: PocActions = {
   deletePoc: deletePocAction,
   addTaskGroup: addTaskGroupAction,
-  renameTaskGroup: renameTaskGroupAction,
+  updateTaskGroup: updateTaskGroupAction,
   deleteTaskGroup: deleteTaskGroupAction,
   addTask: addTaskAction,
   updateTask: updateTaskAction,

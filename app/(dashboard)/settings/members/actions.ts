@@ -34,3 +34,12 @@ export async function setMemberActiveAction(userId: string, active: boolean) {
     return member;
   })({ user_id: userId, active });
 }
+
+/** Revokes everything shared with an external guest in this tenant. */
+export async function removeExternalGuestAction(userId: string) {
+  return userAction(z.object({ user_id: z.uuid() }), async (input, actor) => {
+    const result = await tenants.removeExternalGuest(actor, input.user_id);
+    revalidatePath(PATH);
+    return result;
+  })({ user_id: userId });
+}

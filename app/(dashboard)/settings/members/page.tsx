@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
+import { ExternalGuests } from "@/components/settings/external-guests";
 import { MemberTable } from "@/components/settings/member-table";
 import { SettingsBreadcrumb } from "@/components/settings/settings-breadcrumb";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
-import { listMembers, membersAwaitingPassword } from "@/lib/tenants/service";
-import { sendPasswordLinkAction, setMemberActiveAction, updateMemberRoleAction } from "./actions";
+import { listExternalGuests, listMembers, membersAwaitingPassword } from "@/lib/tenants/service";
+import { removeExternalGuestAction, sendPasswordLinkAction, setMemberActiveAction, updateMemberRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const actor = await requirePageActor();
   if (actor.role !== "tenant_admin" || !actor.tenantId) return <Forbidden message="Only tenant admins can manage members." />;
-  const [members, awaitingPassword] = await Promise.all([listMembers(actor), membersAwaitingPassword(actor)]);
+  const [members, guests, awaitingPassword] = await Promise.all([listMembers(actor), listExternalGuests(actor), membersAwaitingPassword(actor)]);
   const active = members.filter((m) => m.active).length;
   return (
     <div className="narrow-wide">
@@ -20,8 +21,7 @@ export default async function MembersPage() {
       <p className="muted lead">
         People in {actor.tenantName ?? "your tenant"}. <strong>Admins</strong> manage everything and see every POC; <strong>members</strong> create POCs
         and see what is shared with them; <strong>executives</strong> see what is shared with them. A change takes effect on the person&apos;s next
-        request; a deactivated person is signed out and loses all access. People your identity provider added choose their password through an
-        emailed link; if theirs expired, send a new one.
+        request; a deactivated person is signed out and loses all access.
       </p>
       <section className="card" aria-labelledby="members-heading">
         <div className="card-header">
@@ -43,6 +43,7 @@ export default async function MembersPage() {
           />
         )}
       </section>
+      <ExternalGuests guests={guests} tenantName={actor.tenantName ?? "your tenant"} remove={removeExternalGuestAction} />
     </div>
   );
 }
