@@ -57,7 +57,9 @@ export function TableCard({
   children: ReactNode;
 }) {
   return (
-    <section className="card" aria-labelledby={headingId}>
+    // Not a named landmark itself: the table's scrolling region already carries the heading's
+    // name, and two landmarks with one name are ambiguous to screen readers (axe landmark-unique).
+    <section className="card">
       <h2 id={headingId} className="card-title">
         {title}
       </h2>
