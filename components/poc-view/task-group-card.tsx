@@ -1,6 +1,6 @@
-import { formatDate } from "@/components/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PocViewGroup, PocViewTask } from "@/lib/pocs/view-model";
+import { TaskAssigneeDueCells } from "./task-cells";
 import { TaskGroupHeader } from "./task-group-header";
 
 function TaskRow({ task }: { task: PocViewTask }) {
@@ -12,11 +12,7 @@ function TaskRow({ task }: { task: PocViewTask }) {
       <td data-label="Status">
         <StatusBadge kind="task" status={task.status} />
       </td>
-      <td data-label="Assignee">{task.assignee_name ?? <span className="muted">Unassigned</span>}</td>
-      <td data-label="Due">
-        {task.due_date ? <span className="nowrap">{formatDate(task.due_date)}</span> : <span className="muted">—</span>}
-        {task.overdue ? <span className="tag tag-danger">Overdue</span> : null}
-      </td>
+      <TaskAssigneeDueCells task={task} />
     </tr>
   );
 }

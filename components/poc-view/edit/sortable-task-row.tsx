@@ -3,7 +3,6 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { createContext, useContext, useEffect, useRef, useState, type RefObject } from "react";
-import { formatDate } from "@/components/format";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { PocViewTask } from "@/lib/pocs/view-model";
 import type { PocEditing } from "../capabilities";
@@ -12,6 +11,7 @@ import { StatusSelect } from "../status-select";
 import { DragHandle } from "./drag-handle";
 import { dndId } from "./dnd-ids";
 import { TaskEditor } from "./task-editor";
+import { TaskAssigneeDueCells } from "../task-cells";
 import styles from "./edit.module.css";
 
 export const TASK_COLUMNS = 6;
@@ -86,11 +86,7 @@ export function SortableTaskRow({
       <td data-label="Status">
         <StatusSelect kind="task" value={task.status} subject={task.title} save={(input) => save(input)} />
       </td>
-      <td data-label="Assignee">{task.assignee_name ?? <span className="muted">Unassigned</span>}</td>
-      <td data-label="Due">
-        {task.due_date ? <span className="nowrap">{formatDate(task.due_date)}</span> : <span className="muted">—</span>}
-        {task.overdue ? <span className="tag tag-danger">Overdue</span> : null}
-      </td>
+      <TaskAssigneeDueCells task={task} />
       <td className="row-actions">
         <ConfirmButton
           label="Delete"
