@@ -366,6 +366,9 @@ export const auditEvents = pgTable(
 export const auditChainHeads = pgTable("audit_chain_heads", {
   chainKey: text("chain_key").primaryKey(),
   seq: bigint("seq", { mode: "number" }).notNull(),
+  // The hash of the row before the head: the append statement reads it back (RETURNING
+  // gives only the new values) to store it on the new row.
+  prevHash: text("prev_hash"),
   hash: text("hash").notNull(),
 });
 

@@ -40,6 +40,33 @@ export function canonicalJson(value: unknown): string {
 
 export const chainHash = (prevHash: string, record: ChainRecord): string => sha256(prevHash + canonicalJson(record));
 
+/** The fields the database fills in while it appends a row: its place in the chain and the IP as inet prints it. */
+export type DatabaseFilled = "seq" | "ip";
+
+/**
+ * The canonical JSON of a record whose `seq` and `ip` only the database knows yet, as the
+ * literal text around them: canonicalJson(record) = parts[0] ‖ json(ip) ‖ parts[1] ‖ json(seq) ‖ parts[2].
+ * The append statement hashes it under the chain head's lock (repo.appendChainedEvent), so
+ * the head stays locked for one statement instead of a round trip and a second statement.
+ */
+export function canonicalJsonAround(record: Omit<ChainRecord, DatabaseFilled>): [string, string, string] {
+  const holes: DatabaseFilled[] = ["ip", "seq"];
+  const entries = Object.entries({ ...record, ip: null, seq: 0 })
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts: string[] = [];
+  let text = "{";
+  entries.forEach(([key, value], i) => {
+    text += `${i === 0 ? "" : ","}${JSON.stringify(key)}:`;
+    if ((holes as string[]).includes(key)) {
+      parts.push(text);
+      text = "";
+    } else text += canonicalJson(value);
+  });
+  parts.push(`${text}}`);
+  return parts as [string, string, string];
+}
+
 export type StoredLink = { id: number; hash: string | null; prevHash: string | null; record: ChainRecord };
 
 export type ChainBreak = {

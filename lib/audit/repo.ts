@@ -8,31 +8,33 @@ import { GENESIS_HASH, type ChainRecord } from "./chain";
 export type AuditInsert = typeof auditEvents.$inferInsert;
 
 /**
- * Takes the tenant's next place in the chain: bumps the head row (creating it for a tenant's
- * first event) and returns the new position with the previous hash. The UPDATE locks the head
- * until the transaction ends, so a tenant's writers append one after another and never fork.
- * Also returns the IP in the text form Postgres stores (inet normalises it), which the hash covers.
+ * Appends an event to its chain in one statement: bumps the head row (creating it for a
+ * tenant's first event), hashes the row there from the head's previous hash and the record's
+ * canonical JSON (`around`: the text around the IP and seq, which only the database knows
+ * here; chain.ts canonicalJsonAround) and stores the event. The head stays locked until the
+ * transaction ends, so a tenant's writers append one after another and never fork; one
+ * statement under the lock instead of two round trips keeps that queue short.
  */
-export async function advanceChainHead(tx: Executor, chainKey: string, ip: string | null): Promise<{ seq: number; prevHash: string; ip: string | null }> {
-  const [head] = await tx
-    .insert(auditChainHeads)
-    .values({ chainKey, seq: 1, hash: GENESIS_HASH })
-    .onConflictDoUpdate({ target: auditChainHeads.chainKey, set: { seq: sql`${auditChainHeads.seq} + 1` } })
-    .returning({ seq: auditChainHeads.seq, prevHash: auditChainHeads.hash, ip: sql<string | null>`host(${ip}::inet)` });
-  return { seq: Number(head!.seq), prevHash: head!.prevHash, ip: head!.ip };
-}
-
-/**
- * Stores the event and moves the head's hash to it in one statement (the insert as a CTE):
- * the head stays locked by this transaction one round trip less on every audited write.
- */
-export async function insertChainedEvent(tx: Executor, chainKey: string, event: AuditInsert & { chainSeq: number; hash: string }): Promise<void> {
-  const inserted = tx.$with("inserted_event").as(tx.insert(auditEvents).values(event).returning({ id: auditEvents.id }));
-  await tx
-    .with(inserted)
-    .update(auditChainHeads)
-    .set({ hash: event.hash })
-    .where(and(eq(auditChainHeads.chainKey, chainKey), sql`exists (select 1 from ${inserted})`));
+export async function appendChainedEvent(tx: Executor, chainKey: string, event: Omit<AuditInsert, "chainSeq" | "prevHash" | "hash">, around: [string, string, string]): Promise<void> {
+  // inet prints the IP the way the walker reads it back (host(ip)); JSON-quoted like JSON.stringify.
+  const ipJson = sql`coalesce(to_json(host(${event.ip ?? null}::inet))::text, 'null')`;
+  const hashAfter = (prev: SQL, seq: SQL) => sql`encode(sha256(convert_to(${prev} || ${around[0]}::text || ${ipJson} || ${around[1]}::text || (${seq})::text || ${around[2]}::text, 'UTF8')), 'hex')`;
+  const head = sql`${auditChainHeads}`;
+  await tx.execute(sql`
+    with head as (
+      insert into ${auditChainHeads} (chain_key, seq, prev_hash, hash)
+      values (${chainKey}, 1, ${GENESIS_HASH}, ${hashAfter(sql`${GENESIS_HASH}::text`, sql`1`)})
+      on conflict (chain_key) do update set
+        seq = ${head}.seq + 1,
+        prev_hash = ${head}.hash,
+        hash = ${hashAfter(sql`${head}.hash`, sql`${head}.seq + 1`)}
+      returning seq, prev_hash, hash
+    )
+    insert into ${auditEvents} (tenant_id, actor_type, actor_user_id, actor_token_id, ip, action, subject_type, subject_id, payload, created_at, poc_id, chain_seq, prev_hash, hash)
+    select ${event.tenantId ?? null}::uuid, ${event.actorType}::actor_type, ${event.actorUserId ?? null}::uuid, ${event.actorTokenId ?? null}::uuid, ${event.ip ?? null}::inet,
+      ${event.action}, ${event.subjectType}, ${event.subjectId ?? null}::uuid, ${JSON.stringify(event.payload)}::jsonb, ${event.createdAt!.toISOString()}::timestamptz,
+      ${event.pocId ?? null}::uuid, head.seq, head.prev_hash, head.hash
+    from head`);
 }
 
 export type AuditFilter = {

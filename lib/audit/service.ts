@@ -8,7 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/api/errors";
 import type { Executor } from "@/lib/db/repo";
-import { canonicalJson, chainHash, ChainWalker, type ChainBreak } from "./chain";
+import { canonicalJson, canonicalJsonAround, ChainWalker, type ChainBreak } from "./chain";
 import { auditCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
 import type { ScimCaller } from "@/lib/scim/caller";
 import * as repo from "./repo";
@@ -38,7 +38,6 @@ export async function recordAudit(
 ): Promise<void> {
   const who = actorColumns(actor);
   const chainKey = chainKeyOf(event.tenantId);
-  const head = await repo.advanceChainHead(tx, chainKey, who.ip);
   // Millisecond precision, so the stored timestamp reads back exactly as it was hashed.
   const createdAt = new Date();
   // Through JSON once, so the hash covers what jsonb stores and reads back (no undefined, no Dates).
@@ -52,10 +51,10 @@ export async function recordAudit(
     payload,
     createdAt,
     ...who,
-    ip: head.ip,
   };
-  const hash = chainHash(head.prevHash, repo.chainRecordOf({ ...row, chainSeq: head.seq }));
-  await repo.insertChainedEvent(tx, chainKey, { ...row, chainSeq: head.seq, prevHash: head.prevHash, hash });
+  // The database hashes it, once it knows the row's place in the chain and the IP as inet prints it.
+  const { seq: _seq, ip: _ip, ...record } = repo.chainRecordOf({ ...row, chainSeq: 0 });
+  await repo.appendChainedEvent(tx, chainKey, row, canonicalJsonAround(record));
 }
 
 function requireAuditor(actor: Actor): string {

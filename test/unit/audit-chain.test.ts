@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { canonicalJson, chainHash, ChainWalker, GENESIS_HASH, type ChainRecord } from "@/lib/audit/chain";
+import { canonicalJson, canonicalJsonAround, chainHash, ChainWalker, GENESIS_HASH, type ChainRecord } from "@/lib/audit/chain";
 import { decodeCursor, encodeCursor } from "@/lib/audit/schemas";
 
 const record = (seq: number, payload: unknown = { n: seq }): ChainRecord => ({
@@ -84,6 +84,19 @@ describe("ChainWalker", () => {
     w4.feed(rows.slice(0, 3));
     w4.finish({ seq: 4, hash: rows[3]!.hash });
     expect(w4.firstBreak).toMatchObject({ reason: "head-mismatch", seq: 4 });
+  });
+});
+
+describe("canonicalJsonAround", () => {
+  it("leaves exactly the IP and seq for the database: the parts around them rebuild canonicalJson", () => {
+    for (const ip of [null, "203.0.113.7", "2001:db8::1"]) {
+      for (const seq of [1, 42, 9_007_199_254]) {
+        const full = { ...record(seq, { note: "quote \" and ünïcode", nested: { z: 1, a: [2, { y: null, b: "x" }] } }), ip };
+        const { seq: _seq, ip: _ip, ...rest } = full;
+        const [beforeIp, beforeSeq, after] = canonicalJsonAround(rest);
+        expect(beforeIp + JSON.stringify(ip) + beforeSeq + JSON.stringify(seq) + after).toBe(canonicalJson(full));
+      }
+    }
   });
 });
 
