@@ -4,9 +4,9 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { freshLink, signIn, signedInApi } from "../helpers";
-import { createPoc, openPublicLink } from "./share-helpers";
+import { createPoc, openAs, openPublicLink, openShareDialog } from "./share-helpers";
 
 const shots = (name: string) => `${process.env.E2E_DATA_DIR ?? ".data/e2e"}/screenshots/${name}.png`;
 
@@ -23,6 +23,16 @@ async function expectNoAxeViolations(page: Page, scope?: string) {
   const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
   const results = await (scope ? builder.include(scope) : builder).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** A grant's view count, through the API (page views are written in 100 ms batches: poll it, no timer). */
+const viewCount = async (api: APIRequestContext, grantId: string): Promise<number> => (await (await api.get(`/api/v1/sharing/grants/${grantId}/views`)).json()).summary.views;
+
+/** Opens the Activity panel inside `scope` and lists its views (the header row first). */
+async function showViews(scope: Locator, label: string) {
+  const activity = scope.getByRole("region", { name: "Activity" });
+  await activity.getByRole("button", { name: "Show views" }).click();
+  return { activity, rows: activity.getByRole("table", { name: `Views of ${label}` }).getByRole("row") };
 }
 
 test("a guest's two views of a watermarked link show in its activity; the audit log shows the grant's creation and update with the diff, verifies, and exports", async ({ page, browser, playwright, baseURL }) => {
@@ -42,15 +52,12 @@ test("a guest's two views of a watermarked link show in its activity; the audit 
   await guest.reload();
   await expect(guest.getByRole("heading", { level: 1, name: poc.title })).toBeVisible();
   await visitor.close();
-  // Page views are written in 100 ms batches: wait for them through the API, not a timer.
-  await expect.poll(async () => (await (await admin.get(`/api/v1/sharing/grants/${link.id}/views`)).json()).summary.views).toBe(2);
+  await expect.poll(() => viewCount(admin, link.id)).toBe(2);
 
   await signIn(page, "acmeAdmin");
   const dialog = await openPublicLink(page, poc.id);
-  const activity = dialog.getByRole("region", { name: "Activity" });
+  const { activity, rows } = await showViews(dialog, "this link");
   await expect(activity.getByTestId("activity-summary")).toContainText("2 views · 1 unique viewer · last viewed");
-  await activity.getByRole("button", { name: "Show views" }).click();
-  const rows = activity.getByRole("table", { name: "Views of this link" }).getByRole("row");
   await expect(rows).toHaveCount(4); // header, 2 views, the gate entry
   await expect(rows.nth(1)).toContainText("pat@customer.example");
   await expect(rows.nth(1)).toContainText("Viewed the POC");
@@ -88,6 +95,36 @@ test("a guest's two views of a watermarked link show in its activity; the audit 
   expect(lines).toHaveLength(3); // the filter applies: this POC's two events
   expect(lines[1]).toContain("grant.updated");
   expect(lines[2]).toContain("grant.created");
+  await admin.dispose();
+});
+
+test("a member's view of a POC shared with them shows in that grant's activity, with their name and email", async ({ page, browser, playwright, baseURL }) => {
+  test.slow(); // two browsers and the Share dialog
+  const admin = await signedInApi(playwright, baseURL!, "acmeAdmin");
+  const poc = await createPoc(admin, "Activity member view");
+  const shared = await admin.post("/api/v1/sharing/grants", { data: { subject_type: "poc", subject_id: poc.id, principal_type: "user", email: "mia@acme.test", actions: ["view", "comment"] } });
+  expect(shared.status(), await shared.text()).toBe(201);
+  const grant = (await shared.json()) as { id: string };
+
+  const mia = await openAs(browser, "acmeMia", poc.id);
+  await expect(mia.getByRole("heading", { level: 1, name: poc.title })).toBeVisible();
+  // Her comment re-renders the page (a server action): not a second view.
+  const comments = mia.getByRole("region", { name: "Comments" });
+  await comments.getByLabel("Comment", { exact: true }).fill("Seen it, thanks");
+  await comments.getByRole("button", { name: "Post comment" }).click();
+  await expect(comments.getByText("Seen it, thanks")).toBeVisible();
+  await mia.context().close();
+  await expect.poll(() => viewCount(admin, grant.id)).toBe(1);
+
+  await signIn(page, "acmeAdmin");
+  const dialog = await openShareDialog(page, poc.id);
+  const row = dialog.getByRole("listitem", { name: "Mia Member (mia@acme.test)" });
+  await expect(row.getByTestId("activity-summary")).toContainText("1 view · 1 unique viewer · last viewed");
+  await row.getByRole("button", { name: "Edit access for Mia Member (mia@acme.test)" }).click();
+  const { rows } = await showViews(row, "Mia Member (mia@acme.test)");
+  await expect(rows).toHaveCount(2); // header and the one view (her comment's re-render and the admin's visit are none)
+  await expect(rows.nth(1)).toContainText("Mia Member (mia@acme.test)");
+  await expect(rows.nth(1)).toContainText("Viewed the POC");
   await admin.dispose();
 });
 

@@ -25,22 +25,24 @@ const summaryColumns = { poc: pocs, ownerName: owner.name };
 
 /**
  * What the access policy needs about this user and the POC, as columns of the POC's query.
- * The live grants matching the user are scanned once, for their actions and watermark together.
+ * The live grants matching the user are scanned once, for their actions, watermark and ids
+ * together (the ids credit a member's view to the grants it came through).
  */
 const userParam = sql.placeholder("userId");
+type GrantFacts = { actions: GrantAction[] | null; watermark: boolean | null; grant_ids: string[] | null };
 const accessFactColumns = {
   viewerRole: sql<TenantRole | null>`(select m.role from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userParam} and m.active)`,
   viewerDeactivated: sql<boolean>`exists (select 1 from memberships m where m.tenant_id = ${pocs.tenantId} and m.user_id = ${userParam} and not m.active)`,
-  grantFacts: sql<{ actions: GrantAction[] | null; watermark: boolean | null }>`(
-    select json_build_object('actions', array_agg(distinct a.action::text) filter (where a.action is not null), 'watermark', bool_or(g.watermark))
+  grantFacts: sql<GrantFacts>`(
+    select json_build_object('actions', array_agg(distinct a.action::text) filter (where a.action is not null), 'watermark', bool_or(g.watermark), 'grant_ids', array_agg(distinct g.id))
     from sharing_grants g left join lateral unnest(g.actions) a(action) on true
     where ${liveGrantMatchingUser(userParam, pocs.id, pocs.tenantId)})`,
 };
 
-/** The access facts as the policy reads them (no matching grant: no actions, no watermark). */
-function withAccessFacts<R extends { grantFacts: { actions: GrantAction[] | null; watermark: boolean | null } }>(row: R) {
+/** The access facts as the policy reads them (no matching grant: no actions, no watermark, no ids). */
+function withAccessFacts<R extends { grantFacts: GrantFacts }>(row: R) {
   const { grantFacts, ...rest } = row;
-  return { ...rest, grantedActions: grantFacts.actions ?? [], grantWatermark: grantFacts.watermark ?? false };
+  return { ...rest, grantedActions: grantFacts.actions ?? [], grantWatermark: grantFacts.watermark ?? false, grantIds: grantFacts.grant_ids ?? [] };
 }
 
 /** Prepared (see preparedPerDb): every request on a POC starts with one of these two. */
@@ -159,6 +161,8 @@ export async function findPocDetailWithAccessFacts(pocId: string, userId: string
   }));
   return { ...rest, children: { ...children, commentRows } satisfies PocChildren };
 }
+
+export type PocDetailRow = NonNullable<Awaited<ReturnType<typeof findPocDetailWithAccessFacts>>>;
 
 export async function insertPoc(values: NewPoc) {
   const [row] = await getDb().insert(pocs).values(values).returning({ id: pocs.id });

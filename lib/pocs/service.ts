@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { transaction } from "@/lib/db/repo";
-import { can, canCreatePoc, evaluateAccess, type Access } from "@/lib/sharing/policy";
+import { logShareView } from "@/lib/sharing/access-log";
+import { can, canCreatePoc, evaluateAccess, grantsCreditedWithView, type Access } from "@/lib/sharing/policy";
 import { areTenantMembersOf, listTenantMembers } from "@/lib/tenants/service";
 import * as repo from "./repo";
 import type {
@@ -90,10 +91,32 @@ export async function getPocSummary(actor: Actor, pocId: string): Promise<PocSum
   return { ...pocSummaryJson(row), permissions: permissionsJson(access) };
 }
 
+/** The POC with its children, as the caller may see it (services read it back after changes). */
 export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {
+  return (await readPoc(actor, pocId)).detail;
+}
+
+/**
+ * A member's view of the POC (its page, GET /api/v1/pocs/{id}): getPoc, plus one access-log
+ * row for each grant the view came through, with the member's identity. The rows go into the
+ * access log's batch (one multi-row INSERT for them all, never on the request's path); views by
+ * tenant admins and the owner are credited to no grant (policy.grantsCreditedWithView).
+ */
+export async function viewPoc(actor: Actor, pocId: string, client: { userAgent: string | null }): Promise<PocDetail> {
+  const { detail, row, access } = await readPoc(actor, pocId);
+  const userAgent = client.userAgent?.slice(0, 500) ?? null;
+  logShareView(...grantsCreditedWithView(access, row.grantIds).map((grantId) => ({ grantId, viewerUserId: actor.userId, viewerEmail: actor.email, ip: actor.ip, userAgent })));
+  return detail;
+}
+
+async function readPoc(actor: Actor, pocId: string) {
   // One round trip: the access facts and the children come back together (the benchmark's route 4).
   const loaded = await repo.findPocDetailWithAccessFacts(pocId, actor.userId);
   const { row, access } = requireAccess(loaded && { row: loaded, access: evaluateAccess(accessFactsOf(actor, loaded)) });
+  return { row, access, detail: pocDetailJson(row, access) };
+}
+
+function pocDetailJson(row: repo.PocDetailRow, access: Access): PocDetail {
   const { children } = row;
   return {
     ...pocSummaryJson(row),

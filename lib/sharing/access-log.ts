@@ -21,8 +21,10 @@ const KEY = Symbol.for("poc-manager.share-access-log");
 const store = globalThis as unknown as { [KEY]?: Pending };
 const pending = (store[KEY] ??= { rows: [], timer: null });
 
-export function logShareView(entry: repo.NewShareView): void {
-  pending.rows.push(entry);
+/** Queues views for the next batch: one INSERT writes them, however many (a member's grants, say). */
+export function logShareView(...entries: repo.NewShareView[]): void {
+  if (entries.length === 0) return;
+  pending.rows.push(...entries);
   if (pending.rows.length >= MAX_BATCH) void flushShareViews();
   else if (!pending.timer) {
     pending.timer = setTimeout(() => void flushShareViews(), FLUSH_AFTER_MS);

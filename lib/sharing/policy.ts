@@ -59,6 +59,15 @@ export function evaluateAccess(facts: AccessFacts): Access {
 
 export const can = (access: Access, action: GrantAction): boolean => access.actions.has(action);
 
+/**
+ * The grants a signed-in member's view of a POC is credited to: every live grant that matched
+ * them (user, team or role), since each one let them in. Tenant admins and the owner see the
+ * POC by rule 1 whatever grants also match them, so their views belong to no grant's activity.
+ */
+export function grantsCreditedWithView(access: Access, matchedGrantIds: readonly string[]): readonly string[] {
+  return access.manage || !can(access, "view") ? [] : matchedGrantIds;
+}
+
 /** Who may start a new POC in their tenant. Executives follow POCs; they do not run them. */
 export function canCreatePoc(role: TenantRole | null): boolean {
   return role === "tenant_admin" || role === "member";

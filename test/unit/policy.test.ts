@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GrantAction, TenantRole } from "@/db/schema";
-import { ALL_ACTIONS, canCreatePoc, evaluateAccess, type AccessFacts } from "@/lib/sharing/policy";
+import { ALL_ACTIONS, canCreatePoc, evaluateAccess, grantsCreditedWithView, type AccessFacts } from "@/lib/sharing/policy";
 
 const ACME = "tenant-acme";
 const GLOBEX = "tenant-globex";
@@ -92,6 +92,20 @@ describe("canCreatePoc", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("grantsCreditedWithView", () => {
+  const matched = ["grant-user", "grant-team"];
+  it("credits a member's view to every grant that matched them", () => {
+    expect(grantsCreditedWithView(evaluateAccess(facts({}, ["view"])), matched)).toEqual(matched);
+  });
+  it("credits no grant for a tenant admin or the owner, who see the POC without one", () => {
+    expect(grantsCreditedWithView(evaluateAccess(facts({ roleInSubjectTenant: "tenant_admin" }, ["view"])), matched)).toEqual([]);
+    expect(grantsCreditedWithView(evaluateAccess(facts({ userId: OWNER }, ["view"])), matched)).toEqual([]);
+  });
+  it("credits nothing without view (another tenant's API token)", () => {
+    expect(grantsCreditedWithView(evaluateAccess(facts({ tokenTenantId: GLOBEX }, ["view"])), matched)).toEqual([]);
   });
 });
 

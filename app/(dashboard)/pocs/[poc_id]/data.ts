@@ -3,6 +3,7 @@
  * the metadata and the page share their queries.
  */
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/api/errors";
 import { requirePageActor } from "@/lib/auth/page";
@@ -25,10 +26,19 @@ export const loadPocSummary = cache(async (pocId: string) => {
   return orNotFound(pocId, (id) => pocs.getPocSummary(actor, id));
 });
 
-export const loadPoc = cache(async (pocId: string) => {
-  const actor = await requirePageActor();
-  return orNotFound(pocId, (id) => pocs.getPoc(actor, id));
+/**
+ * The POC with its children. On its page that is a view, credited to its grants' activity
+ * (once per request, through cache); the edit form, and the re-render a server action sends
+ * back after a change, are not views.
+ */
+const readPoc = cache(async (pocId: string, purpose: "view" | "edit") => {
+  const [actor, request] = await Promise.all([requirePageActor(), headers()]);
+  const isView = purpose === "view" && !request.has("next-action");
+  return orNotFound(pocId, (id) => (isView ? pocs.viewPoc(actor, id, { userAgent: request.get("user-agent") }) : pocs.getPoc(actor, id)));
 });
+
+export const loadPoc = (pocId: string) => readPoc(pocId, "view");
+export const loadPocToEdit = (pocId: string) => readPoc(pocId, "edit");
 
 export const loadAssignees = cache(async (pocId: string) => {
   const actor = await requirePageActor();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PocForm } from "@/components/pocs/poc-form";
 import { Forbidden } from "@/components/ui/forbidden";
 import { updatePocAction } from "../actions";
-import { loadPoc, loadPocSummary } from "../data";
+import { loadPocSummary, loadPocToEdit } from "../data";
 
 type Props = { params: Promise<{ poc_id: string }> };
 
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditPocPage({ params }: Props) {
-  const poc = await loadPoc((await params).poc_id);
+  const poc = await loadPocToEdit((await params).poc_id);
   if (!poc.permissions.actions.includes("edit")) return <Forbidden message="You need the edit permission on this POC to change it." />;
   return (
     <div className="narrow">
