@@ -1,8 +1,8 @@
 import { InlineForm } from "@/components/ui/inline-form";
-import { StatusBadge } from "@/components/ui/status-badge";
 import type { PocView } from "@/lib/pocs/view-model";
 import type { PocEditing } from "./capabilities";
 import { CriteriaList } from "./edit/criteria-list";
+import { CriteriaReadList } from "./criteria-read-list";
 
 export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditing | null }) {
   const criteria = view.success_criteria;
@@ -24,16 +24,7 @@ export function CriteriaSection({ view, edit }: { view: PocView; edit: PocEditin
       ) : edit ? (
         <CriteriaList criteria={criteria} edit={edit} />
       ) : (
-        <ul className="criteria-list">
-          {criteria.map((c, i) => (
-            <li key={c.id ?? i} className="criterion">
-              <p className="criterion-text">{c.description}</p>
-              <div className="criterion-controls">
-                <StatusBadge kind="criterion" status={c.status} />
-              </div>
-            </li>
-          ))}
-        </ul>
+        <CriteriaReadList criteria={criteria} />
       )}
       {edit ? (
         <InlineForm

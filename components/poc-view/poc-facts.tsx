@@ -1,10 +1,16 @@
+"use client";
+
+// A client component only so the RSC payload carries its data once instead of its element
+// tree (the share page's size and render cost, bench route 2); it has no state of its own.
 import { formatDate } from "@/components/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PocView } from "@/lib/pocs/view-model";
 
 /** The Details card; owner and last change only where the view carries them (members). */
-export function PocFacts({ view }: { view: PocView }) {
+export type PocFactsData = Pick<PocView, "status" | "customer" | "start_date" | "end_date" | "owner_name" | "updated_at">;
+
+export function PocFacts({ view }: { view: PocFactsData }) {
   return (
     <section className="card detail-facts" aria-labelledby="facts-heading">
       <h2 id="facts-heading" className="card-title">

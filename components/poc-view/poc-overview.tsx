@@ -1,7 +1,11 @@
+"use client";
+
+// A client component only so the RSC payload carries its data once instead of its element
+// tree (the share page's size and render cost, bench route 2); it has no state of its own.
 import type { PocView } from "@/lib/pocs/view-model";
 
 /** Description and objectives, as written (line breaks kept). */
-export function PocOverview({ view }: { view: PocView }) {
+export function PocOverview({ view }: { view: Pick<PocView, "description" | "objectives"> }) {
   return (
     <section className="card detail-overview" aria-labelledby="overview-heading">
       <h2 id="overview-heading" className="card-title">

@@ -18,12 +18,14 @@ export function PocView({ view, can }: { view: PocViewModel; can: PocViewCapabil
       <PocHeader view={view} can={can} />
       <div className="detail-grid">
         <div className="detail-main">
-          <PocOverview view={view} />
+          <PocOverview view={{ description: view.description, objectives: view.objectives }} />
           <TasksSection view={view} edit={can.edit} />
           {view.comments ? <CommentsSection threads={view.comments} commenting={can.comment} /> : null}
         </div>
         <aside className="detail-side" aria-label="POC details and success criteria">
-          <PocFacts view={view} />
+          <PocFacts
+            view={{ status: view.status, customer: view.customer, start_date: view.start_date, end_date: view.end_date, owner_name: view.owner_name, updated_at: view.updated_at }}
+          />
           <CriteriaSection view={view} edit={can.edit} />
         </aside>
       </div>

@@ -1,3 +1,7 @@
+"use client";
+
+// A client component only so the RSC payload carries its data once instead of its element
+// tree (the share page's size and render cost, bench route 2); it has no state of its own.
 import type { PocViewProgress } from "@/lib/pocs/view-model";
 import styles from "./progress-summary.module.css";
 

@@ -1,8 +1,8 @@
 import { formatDate } from "@/components/format";
-import type { PocViewTask } from "@/lib/pocs/view-model";
+import type { ReadOnlyTask } from "@/lib/pocs/view-model";
 
 /** A task row's Assignee and Due cells: the same in the read-only rows and the editable board. */
-export function TaskAssigneeDueCells({ task }: { task: PocViewTask }) {
+export function TaskAssigneeDueCells({ task }: { task: ReadOnlyTask }) {
   return (
     <>
       <td data-label="Assignee">{task.assignee_name ?? <span className="muted">Unassigned</span>}</td>

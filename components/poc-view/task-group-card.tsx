@@ -1,9 +1,13 @@
+"use client";
+
+// A client component only so the RSC payload carries its data once instead of its element
+// tree (the share page's size and render cost, bench route 2); it has no state of its own.
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { PocViewGroup, PocViewTask } from "@/lib/pocs/view-model";
+import type { ReadOnlyGroup, ReadOnlyTask } from "@/lib/pocs/view-model";
 import { TaskAssigneeDueCells } from "./task-cells";
 import { TaskGroupHeader } from "./task-group-header";
 
-function TaskRow({ task }: { task: PocViewTask }) {
+function TaskRow({ task }: { task: ReadOnlyTask }) {
   return (
     <tr>
       <th scope="row" className="task-title">
@@ -18,7 +22,7 @@ function TaskRow({ task }: { task: PocViewTask }) {
 }
 
 /** A task group, read-only (editors get components/poc-view/edit/task-board.tsx). */
-export function TaskGroupCard({ group, index }: { group: PocViewGroup; index: number }) {
+export function TaskGroupCard({ group, index }: { group: ReadOnlyGroup; index: number }) {
   const headingId = `group-${group.id ?? index}`;
   return (
     <section className="card task-group" aria-labelledby={headingId}>
@@ -50,7 +54,7 @@ export function TaskGroupCard({ group, index }: { group: PocViewGroup; index: nu
           </thead>
           <tbody>
             {group.tasks.map((task, i) => (
-              <TaskRow key={task.id ?? i} task={task} />
+              <TaskRow key={i} task={task} />
             ))}
           </tbody>
         </table>

@@ -1,5 +1,5 @@
 import { InlineForm } from "@/components/ui/inline-form";
-import type { PocView } from "@/lib/pocs/view-model";
+import { readOnlyGroup, type PocView } from "@/lib/pocs/view-model";
 import { AddTaskForm } from "./add-task-form";
 import type { PocEditing } from "./capabilities";
 import { TaskBoard } from "./edit/task-board";
@@ -23,7 +23,7 @@ export function TasksSection({ view, edit }: { view: PocView; edit: PocEditing |
       ) : edit ? (
         <TaskBoard groups={groups} edit={edit} />
       ) : (
-        groups.map((group, i) => <TaskGroupCard key={group.id ?? i} index={i} group={group} />)
+        groups.map((group, i) => <TaskGroupCard key={group.id ?? i} index={i} group={readOnlyGroup(group)} />)
       )}
       {edit ? (
         <div className="card add-panel">

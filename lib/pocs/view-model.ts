@@ -28,6 +28,15 @@ export type PocViewTask = {
 
 export type PocViewGroup = { id: string | null; name: string; tasks: PocViewTask[]; done: number; total: number };
 
+/** What a read-only task row shows, and so all a client component's props carry of a task (no ids). */
+export type ReadOnlyTask = Pick<PocViewTask, "title" | "status" | "assignee_name" | "due_date" | "overdue">;
+export type ReadOnlyGroup = Omit<PocViewGroup, "tasks"> & { tasks: ReadOnlyTask[] };
+
+export const readOnlyGroup = (group: PocViewGroup): ReadOnlyGroup => ({
+  ...group,
+  tasks: group.tasks.map(({ title, status, assignee_name, due_date, overdue }) => ({ title, status, assignee_name, due_date, overdue })),
+});
+
 export type PocViewCriterion = { id: string | null; description: string; status: CriterionStatus };
 
 export type PocViewComment = {
