@@ -3,7 +3,7 @@ import type { ShareErrorCode } from "@/lib/sharing/page";
 import { GateCard } from "./gate-card";
 
 const MESSAGES: Record<ShareErrorCode, { title: string; text: string }> = {
-  "share/not-found": { title: "Link not found", text: "This link does not exist. Check that you copied the whole address." },
+  "share/not-found": { title: "Link not found", text: "This link does not exist. Check that you copied the whole address, or ask the person who sent it for a new link." },
   "share/revoked": { title: "This link is no longer available", text: "The person who shared it has turned it off. Ask them for a new link, or request access below." },
   "share/expired": { title: "This link has expired", text: "Ask the person who shared it for a new link, or request access below." },
 };
