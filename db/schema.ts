@@ -550,6 +550,9 @@ export const invites = pgTable(
     // Set (and grant_id null) on an account-setup link: a SCIM-provisioned member of this tenant
     // choosing the password their account was created without.
     tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
+    // Set too on an invitation to join the tenant (Settings → Members): the role the membership
+    // is created with when the link is used.
+    role: tenantRole("role"),
     tokenHash: text("token_hash").notNull(),
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

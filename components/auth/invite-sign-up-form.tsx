@@ -8,8 +8,9 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/auth/page";
+import type { InviteKind } from "@/lib/invites/service";
 
-type SignUp = (input: { name: string; password: string }) => Promise<ActionResult<{ email: string; pocId: string | null; kind: "grant" | "account_setup" }>>;
+type SignUp = (input: { name: string; password: string }) => Promise<ActionResult<{ email: string; pocId: string | null; kind: InviteKind }>>;
 
 /**
  * Sign-up through an invitation: the server action creates the account (the invited email is
@@ -62,7 +63,7 @@ export function InviteSignUpForm({
       try {
         const signedIn = await signIn("credentials", { email: result.data.email, password, redirect: false });
         if (signedIn?.ok && !signedIn.error) {
-          router.replace(target ? `/pocs/${target}` : result.data.kind === "account_setup" ? "/pocs" : "/shared");
+          router.replace(target ? `/pocs/${target}` : result.data.kind === "grant" ? "/shared" : "/pocs");
           router.refresh();
           return;
         }

@@ -22,66 +22,80 @@ a:focus-visible { outline:3px solid #8fb1ff; outline-offset:2px; }
 type DeadInvite = Exclude<InviteState, { state: "open" }>;
 
 type Content = { status: number; title: string; body: string; link: { href: string; label: string } };
+type Text = Omit<Content, "status" | "body"> & { body: string | ((email: string) => string) };
 
-/** An account-setup link (a SCIM-provisioned member choosing their first password). */
-function setupContent(invite: Exclude<DeadInvite, { state: "invalid" }>): Content {
-  switch (invite.state) {
-    case "used":
-      return {
-        status: 410,
-        title: "This link has already been used",
-        body: `The password of <strong>${escape(invite.email)}</strong> was set with it. Each link works once: sign in with your password.`,
-        link: { href: "/login", label: "Sign in" },
-      };
-    case "expired":
-      return {
-        status: 410,
-        title: "This link has expired",
-        body: `Password links work for 7 days. Ask an administrator of your organisation to send a new one to <strong>${escape(invite.email)}</strong> (Settings → Members).`,
-        link: { href: "/login", label: "Go to sign in" },
-      };
-    case "gone":
-      return {
-        status: 410,
-        title: "This link is no longer valid",
-        body: "Your password is already set, a newer link replaced this one, or your organisation removed your access. Sign in, or ask an administrator of your organisation.",
-        link: { href: "/login", label: "Go to sign in" },
-      };
-  }
-}
+const SIGN_IN = { href: "/login", label: "Go to sign in" };
+
+/** What each dead invitation says, by kind and state (all 410: the link existed). */
+const TEXTS: Record<Exclude<DeadInvite, { state: "invalid" }>["kind"], Record<"used" | "expired" | "gone", Text>> = {
+  // An account-setup link (a SCIM-provisioned member choosing their first password).
+  account_setup: {
+    used: {
+      title: "This link has already been used",
+      body: (email) => `The password of <strong>${email}</strong> was set with it. Each link works once: sign in with your password.`,
+      link: { href: "/login", label: "Sign in" },
+    },
+    expired: {
+      title: "This link has expired",
+      body: (email) => `Password links work for 7 days. Ask an administrator of your organisation to send a new one to <strong>${email}</strong> (Settings → Members).`,
+      link: SIGN_IN,
+    },
+    gone: {
+      title: "This link is no longer valid",
+      body: "Your password is already set, a newer link replaced this one, or your organisation removed your access. Sign in, or ask an administrator of your organisation.",
+      link: SIGN_IN,
+    },
+  },
+  // An invitation to join an organisation (Settings → Members).
+  member: {
+    used: {
+      title: "This invitation has already been used",
+      body: (email) => `<strong>${email}</strong> joined the organisation with it. Each invitation link works once: sign in to open its POCs.`,
+      link: { href: "/login?callbackUrl=%2Fpocs", label: "Sign in" },
+    },
+    expired: {
+      title: "This invitation has expired",
+      body: (email) => `Invitations work for 7 days. Ask an administrator of the organisation to send a new one to <strong>${email}</strong>.`,
+      link: SIGN_IN,
+    },
+    gone: {
+      title: "This invitation is no longer valid",
+      body: "It was revoked, a newer invitation replaced it, or the address is already a member of the organisation. Sign in, or ask an administrator of the organisation.",
+      link: SIGN_IN,
+    },
+  },
+  grant: {
+    used: {
+      title: "This invitation has already been used",
+      body: (email) =>
+        `An account was already created with it for <strong>${email}</strong>. Each invitation link works once: sign in to open what was shared with you.`,
+      link: { href: "/login?callbackUrl=%2Fshared", label: "Sign in" },
+    },
+    expired: {
+      title: "This invitation has expired",
+      body: (email) => `Invitations work for 7 days. Ask the person who shared the POC to send a new invitation to <strong>${email}</strong>.`,
+      link: SIGN_IN,
+    },
+    gone: {
+      title: "This invitation is no longer valid",
+      body: "The share it came with was revoked, expired or changed, or a newer invitation replaced this one. Ask the person who shared the POC to invite you again.",
+      link: SIGN_IN,
+    },
+  },
+};
 
 function content(invite: DeadInvite): Content {
-  if (invite.state !== "invalid" && invite.kind === "account_setup") return setupContent(invite);
-  switch (invite.state) {
-    case "invalid":
-      return {
-        status: 404,
-        title: "This invitation link is not valid",
-        body: "Check that you opened the whole link from the email. If it still does not work, ask the person who shared the POC to invite you again.",
-        link: { href: "/login", label: "Go to sign in" },
-      };
-    case "used":
-      return {
-        status: 410,
-        title: "This invitation has already been used",
-        body: `An account was already created with it for <strong>${escape(invite.email)}</strong>. Each invitation link works once: sign in to open what was shared with you.`,
-        link: { href: "/login?callbackUrl=%2Fshared", label: "Sign in" },
-      };
-    case "expired":
-      return {
-        status: 410,
-        title: "This invitation has expired",
-        body: `Invitations work for 7 days. Ask the person who shared the POC to send a new invitation to <strong>${escape(invite.email)}</strong>.`,
-        link: { href: "/login", label: "Go to sign in" },
-      };
-    case "gone":
-      return {
-        status: 410,
-        title: "This invitation is no longer valid",
-        body: "The share it came with was revoked, expired or changed, or a newer invitation replaced this one. Ask the person who shared the POC to invite you again.",
-        link: { href: "/login", label: "Go to sign in" },
-      };
+  if (invite.state === "invalid") {
+    return {
+      status: 404,
+      title: "This invitation link is not valid",
+      body: "Check that you opened the whole link from the email. If it still does not work, ask the person who shared the POC to invite you again.",
+      link: SIGN_IN,
+    };
   }
+  const text = TEXTS[invite.kind][invite.state];
+  const email = "email" in invite ? escape(invite.email) : "";
+  return { ...text, status: 410, body: typeof text.body === "string" ? text.body : text.body(email) };
 }
 
 export function inviteStatusResponse(invite: DeadInvite): Response {

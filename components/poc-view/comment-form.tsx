@@ -1,12 +1,13 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
-import { PendingButton } from "@/components/ui/pending-button";
+import { useState } from "react";
+import { InlineForm } from "@/components/ui/inline-form";
 import type { ActionResult } from "@/lib/auth/page";
 
-/** A new comment, or a reply when `parentId` is set. */
+/**
+ * A new comment, or a reply when `parentId` is set, or an edit (`initialBody`): the shared
+ * InlineForm, multiline (Enter starts a new line, Ctrl/Cmd+Enter posts).
+ */
 export function CommentForm({
   label,
   submitLabel,
@@ -30,68 +31,30 @@ export function CommentForm({
   /** The organisation's name: offers "internal" (never on share links, embeds or exports). */
   internalOption?: string;
 }) {
-  const [body, setBody] = useState(initialBody);
   const [internal, setInternal] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    startTransition(async () => {
-      const result = await action({ body, parent_id: parentId, ...(internalOption ? { internal } : {}) });
-      if (result.ok) {
-        setBody("");
-        setInternal(false);
-        setError(null);
-        setFieldError(null);
-        onDone?.();
-        return;
-      }
-      setFieldError(result.fieldErrors.body ?? null);
-      setError(result.fieldErrors.body ? null : result.message);
-    });
-  }
-
   return (
-    <form
-      className="comment-form stack"
-      onSubmit={onSubmit}
-      noValidate
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && onCancel) onCancel();
+    <InlineForm
+      field="body"
+      label={label}
+      submitLabel={submitLabel}
+      multiline={{ rows: parentId ? 2 : 3 }}
+      maxLength={5000}
+      defaultValue={initialBody}
+      autoFocus={autoFocus}
+      className="comment-form"
+      action={(input) => action({ body: input.body, parent_id: parentId, ...(internalOption ? { internal } : {}) })}
+      onDone={() => {
+        setInternal(false);
+        onDone?.();
       }}
+      onCancel={onCancel}
     >
-      <FormError message={error} />
-      <Field label={label} name="body" error={fieldError ?? undefined}>
-        {(control) => (
-          <textarea
-            {...control}
-            className="input"
-            rows={parentId ? 2 : 3}
-            maxLength={5000}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-            autoFocus={autoFocus}
-            required
-          />
-        )}
-      </Field>
       {internalOption ? (
         <label className="checkbox-row">
           <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
           Internal: only people at {internalOption} see it (never on share links, embeds or exports)
         </label>
       ) : null}
-      <div className="form-actions">
-        {onCancel ? (
-          <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={pending}>
-            Cancel
-          </button>
-        ) : null}
-        <PendingButton pending={pending}>{submitLabel}</PendingButton>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

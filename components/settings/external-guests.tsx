@@ -25,7 +25,7 @@ export function ExternalGuests({ guests, tenantName, remove }: { guests: Externa
           </th>
           <td>{guest.email}</td>
           <td>
-            <ul className="plain-list">
+            <ul className="bare-list plain-list">
               {guest.shared.map((s) => (
                 <li key={s.grant_id}>
                   <Link href={`/pocs/${s.poc_id}`}>{s.poc_title}</Link>

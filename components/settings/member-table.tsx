@@ -1,11 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/auth/page";
 import type { MemberJson } from "@/lib/tenants/schemas";
 import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-button";
 import { ACTIONS_COLUMN, DataTable, RowActions } from "@/components/ui/data-table";
-import { ROLE_LABELS, ROLE_OPTIONS, type RoleValue } from "./roles";
+import { ROLE_LABELS, type RoleValue } from "./roles";
+import { RoleOptions } from "./role-options";
+import { SendButton } from "./send-button";
 
 const ROLE_ARTICLE: Record<RoleValue, string> = { tenant_admin: "an", member: "a", executive: "an" };
 
@@ -73,11 +75,7 @@ function MemberRow({
             value={member.role}
             onChange={(event) => setAsked(event.target.value as RoleValue)}
           >
-            {ROLE_OPTIONS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         {asked ? (
@@ -103,7 +101,7 @@ function MemberRow({
         {awaitingPassword ? (
           <>
             <span className="muted small member-awaiting">Password not set yet</span>
-            <PasswordLinkButton member={member} send={sendPasswordLink} />
+            <SendButton label="Send password link" ariaLabel={`Send password link to ${member.name}`} sentText="Link sent." send={() => sendPasswordLink(member.id)} />
           </>
         ) : null}
       </td>
@@ -141,28 +139,5 @@ function MemberRow({
         )}
       </RowActions>
     </tr>
-  );
-}
-
-/** Sends a fresh set-password link; says where it went, or why not. */
-function PasswordLinkButton({ member, send }: { member: MemberJson; send: SendPasswordLink }) {
-  const [message, setMessage] = useState<{ kind: "sent" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  function onClick() {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await send(member.id).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again." }));
-      setMessage(result.ok ? { kind: "sent", text: "Link sent." } : { kind: "error", text: result.message });
-    });
-  }
-  return (
-    <span className="member-password-link">
-      <button type="button" className="btn btn-secondary btn-sm" onClick={onClick} disabled={pending} aria-label={`Send password link to ${member.name}`}>
-        {pending ? "Sending…" : "Send password link"}
-      </button>
-      <span className={message?.kind === "error" ? "field-error" : "save-status small"} role={message?.kind === "error" ? "alert" : "status"}>
-        {message?.text ?? ""}
-      </span>
-    </span>
   );
 }

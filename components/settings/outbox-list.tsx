@@ -16,7 +16,7 @@ export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
     );
   }
   return (
-    <ul className="outbox-list" aria-label="Emails">
+    <ul className="bare-list outbox-list" aria-label="Emails">
       {messages.map((message) => {
         // The invite URL stored with the message, never a URL found in its (user-influenced) text.
         const link = message.link_url;

@@ -22,7 +22,7 @@ export function AccessRequests({ pocId, onDecided }: { pocId: string; onDecided:
       <h3 id="access-requests-title" className="share-section-title">
         Access requests ({pending.length})
       </h3>
-      <ul className={styles.list}>
+      <ul className={`bare-list ${styles.list}`}>
         {pending.map((r) => (
           <RequestRow key={r.id} pocId={pocId} request={r} onDecided={onDecided} />
         ))}
@@ -46,7 +46,7 @@ function RequestRow({ pocId, request, onDecided }: { pocId: string; request: Acc
   });
   const label = `${request.name} (${request.email})`;
   return (
-    <li ref={row} className={styles.item} aria-label={`Request from ${label}`}>
+    <li ref={row} className="split-row" aria-label={`Request from ${label}`}>
       <div>
         <strong>{request.name}</strong> <span className="muted small">{request.email}</span>
         <div className="muted small">Asked {formatLocal(request.created_at)}</div>

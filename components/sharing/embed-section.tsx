@@ -33,7 +33,7 @@ export function EmbedSection({ pocId, grants }: { pocId: string; grants: GrantJs
         it; browsers refuse every other site. Revoking an embed ends it on its next load without touching any other.
       </p>
       {embeds.length > 0 ? (
-        <ul className={styles.list} aria-label="Live embeds">
+        <ul className={`bare-list ${styles.list}`} aria-label="Live embeds">
           {embeds.map((embed) => (
             <EmbedItem key={embed.id} pocId={pocId} embed={embed} highlighted={embed.id === created} />
           ))}

@@ -39,7 +39,7 @@ export function GrantList({
 }) {
   return (
     <>
-    <ul className={styles.list}>
+    <ul className="bare-list">
       {owner ? (
         <li className={styles.row} aria-label={`${owner.name}${owner.email ? ` (${owner.email})` : ""}, owner`}>
           <div className={styles.main}>

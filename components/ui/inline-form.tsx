@@ -1,14 +1,23 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/page";
 import { Field } from "./field";
 import { PendingButton } from "./pending-button";
 import { SaveFailure, trySave } from "./save-failure";
 
+/** Multiline: Enter starts a new line, Ctrl+Enter (Cmd+Enter on a Mac) submits. */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
+}
+
 /**
  * A small form with one text field and a submit button (add a group, rename it, add a
- * criterion...). The action gets `{ [field]: value }`; its field error shows under the input.
+ * criterion, post a comment...). The action gets `{ [field]: value }`; its field error shows
+ * under the input. `multiline` makes the field a textarea with the buttons below it; `children`
+ * are more controls under the field (the caller holds their state).
  */
 export function InlineForm<F extends string>({
   field,
@@ -25,6 +34,8 @@ export function InlineForm<F extends string>({
   resetOnDone = true,
   doneMessage,
   autoComplete,
+  multiline,
+  children,
 }: {
   field: F;
   label: string;
@@ -42,6 +53,8 @@ export function InlineForm<F extends string>({
   /** Said (role=status) after a save, until the next edit. */
   doneMessage?: string;
   autoComplete?: string;
+  multiline?: { rows: number };
+  children?: ReactNode;
 }) {
   const [value, setValue] = useState(defaultValue);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +86,7 @@ export function InlineForm<F extends string>({
 
   return (
     <form
-      className={`inline-form${className ? ` ${className}` : ""}`}
+      className={`inline-form${multiline ? " inline-form-multiline" : ""}${className ? ` ${className}` : ""}`}
       onSubmit={onSubmit}
       onKeyDown={(event) => {
         if (event.key === "Escape" && onCancel) onCancel();
@@ -82,24 +95,35 @@ export function InlineForm<F extends string>({
     >
       {error ? <SaveFailure message={error} onRetry={submit} pending={pending} /> : null}
       <div className="inline-form-row">
-        <Field label={label} name={field} error={fieldError ?? undefined} className="grow">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              value={value}
-              onChange={(event) => {
+        <Field
+          label={label}
+          name={field}
+          error={fieldError ?? undefined}
+          className="grow"
+          hint={multiline ? "Enter starts a new line; Ctrl+Enter (⌘+Enter on a Mac) sends." : undefined}
+        >
+          {(control) => {
+            const props = {
+              ...control,
+              className: "input",
+              value,
+              onChange: (event: { target: { value: string } }) => {
                 setValue(event.target.value);
                 setDone(false);
-              }}
-              autoComplete={autoComplete}
-              placeholder={placeholder}
-              maxLength={maxLength}
-              autoFocus={autoFocus}
-              required
-            />
-          )}
+              },
+              placeholder,
+              maxLength,
+              autoFocus,
+              required: true,
+            };
+            return multiline ? (
+              <textarea {...props} rows={multiline.rows} onKeyDown={submitOnCtrlEnter} aria-keyshortcuts="Control+Enter Meta+Enter" />
+            ) : (
+              <input {...props} autoComplete={autoComplete} />
+            );
+          }}
         </Field>
+        {children}
         <div className="inline-form-buttons">
           <PendingButton pending={pending} className="btn btn-primary">
             {submitLabel}

@@ -25,9 +25,15 @@ test.describe.configure({ timeout: 120_000 });
 const group = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 const taskTitles = (page: Page, name: string) => group(page, name).getByRole("rowheader").allInnerTexts();
 
+/** The board's live region saying where the dragged task or group would land. */
+const PLACE = /at place \d+ of \d+\.$/;
+
 /**
  * Space picks the handle up, each arrow moves it one place, Space drops it (dnd-kit's keyboard
- * sensor). Each step waits for what it causes: the handle pressed, the announcement changed.
+ * sensor). Each step waits for what it causes: the handle pressed and the starting place said
+ * (after "Picked up…"), then a new place said for each arrow. The board announces places (group
+ * and position), so a task crossing into another group is heard to move even when dnd-kit ends
+ * up over the task's own row again.
  */
 async function keyboardMove(page: Page, handleName: string, keys: string[]) {
   const handle = page.getByRole("button", { name: handleName });
@@ -35,10 +41,12 @@ async function keyboardMove(page: Page, handleName: string, keys: string[]) {
   await page.keyboard.press("Space");
   await expect(handle).toHaveAttribute("aria-pressed", "true");
   const live = page.getByRole("status").filter({ hasText: new RegExp(handleName.replace(/^Move /, ""), "i") });
+  await expect(live).toHaveText(PLACE);
   for (const key of keys) {
     const before = (await live.textContent()) ?? "";
     await page.keyboard.press(key);
     await expect(live).not.toHaveText(before);
+    await expect(live).toHaveText(PLACE);
   }
   // The drop saves (a server action posting to the page); its answer carries the refreshed page.
   const saved = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/pocs/"));

@@ -70,6 +70,16 @@ test("comments: edit your own, delete with confirmation, internal ones never rea
   await expect(comments.getByText("First thoughts")).toBeVisible();
   await expect(comments).toContainText("edited");
 
+  // The comment box is multiline: Enter starts a new line, Ctrl+Enter posts.
+  const box = comments.getByLabel("Comment", { exact: true });
+  await box.fill("Two lines:");
+  await box.press("Enter");
+  await box.pressSequentially("the second");
+  await expect(box).toHaveValue("Two lines:\nthe second");
+  await box.press("Control+Enter");
+  await expect(comments.locator("article", { hasText: "the second" })).toContainText("Two lines:");
+  await expect(box).toHaveValue("");
+
   await comments.getByLabel("Comment", { exact: true }).fill("Our price floor is 40k");
   await comments.getByRole("checkbox", { name: /Internal/ }).check();
   await comments.getByRole("button", { name: "Post comment" }).click();

@@ -4,6 +4,7 @@
  * what admin grants; everyone edits their display name on the Account page.
  */
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { newPoc, signIn, signedInApi } from "../helpers";
 
@@ -104,4 +105,73 @@ test("an admin's account page links to API tokens", async ({ page }) => {
   await page.goto("/account");
   await page.getByRole("link", { name: "Manage API tokens" }).click();
   await expect(page).toHaveURL(/\/settings\/api-tokens$/);
+});
+
+test("an admin invites a member with a role from Members; the emailed link sets a password and lands them in the tenant with it", async ({ browser, page, playwright }, testInfo) => {
+  const email = `invitee+${randomBytes(4).toString("hex")}@example.test`;
+  const other = `revoke+${randomBytes(4).toString("hex")}@example.test`;
+  await signIn(page, "acmeAdmin");
+  await page.goto("/settings/members");
+  const form = page.getByRole("form", { name: "Invite a member" });
+  const pending = page.getByRole("region", { name: "Pending invitations" });
+
+  // Someone who already is a member is told so, not invited twice.
+  await form.getByLabel("Email").fill("mark@acme.test");
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByText("mark@acme.test is already a member")).toBeVisible();
+
+  for (const [address, role] of [[other, "Member"], [email, "Executive"]] as const) {
+    await form.getByLabel("Email").fill(address);
+    await form.getByLabel("Role").selectOption({ label: role });
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Invitation sent to ${address} as ${role}.`);
+    await expect(pending.getByRole("row").filter({ hasText: address })).toContainText(role);
+  }
+
+  // The page with its invitation form and pending invitations, scanned and seen at two widths.
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("members-invite-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("members-invite-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Revoke asks first.
+  await pending.getByRole("button", { name: `Revoke the invitation to ${other}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Revoke the invitation to ${other}?` });
+  await expect(dialog).toContainText("stops working at once");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(pending.getByRole("row").filter({ hasText: other })).toBeVisible();
+  await pending.getByRole("button", { name: `Revoke the invitation to ${other}` }).click();
+  await dialog.getByRole("button", { name: "Revoke" }).click();
+  await expect(pending.getByRole("row").filter({ hasText: other })).toHaveCount(0);
+
+  // Resend: a fresh link; the newest email carries it.
+  await pending.getByRole("button", { name: `Resend the invitation to ${email}` }).click();
+  await expect(pending.getByRole("row").filter({ hasText: email }).getByRole("status")).toHaveText("Sent again.");
+  const sink = await playwright.request.newContext();
+  let inviteUrl = "";
+  await expect
+    .poll(async () => {
+      const all: { to: string[]; text: string }[] = await (await sink.get(`${sinkUrl}/messages`)).json();
+      const mails = all.filter((m) => m.to.includes(email));
+      inviteUrl = mails.length === 2 ? (mails[1]!.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)?.[0] ?? "") : "";
+      return inviteUrl !== "";
+    })
+    .toBe(true);
+  await sink.dispose();
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(inviteUrl);
+  await expect(invitee.getByRole("heading", { level: 1, name: /^Join / })).toBeVisible();
+  await expect(invitee.getByText(/invited .* to join .* as Executive/)).toBeVisible();
+  await invitee.getByLabel("Your name").fill("Ivy Invitee");
+  await invitee.getByLabel("Choose a password").fill("a-long-enough-password");
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee).toHaveURL(/\/pocs$/);
+  await expect(invitee.getByRole("banner")).toContainText("Ivy Invitee");
+
+  await page.reload();
+  await expect(pending.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Role of Ivy Invitee" })).toHaveValue("executive");
 });

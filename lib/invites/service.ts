@@ -18,6 +18,7 @@ import { plainLine, quoted } from "@/lib/email/compose";
 import { queueEmail } from "@/lib/email/service";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { bindPendingGrants } from "@/lib/sharing/repo";
+import type { TenantRole } from "@/db/schema";
 import * as repo from "./repo";
 import type { InviteSignUpInput } from "./schemas";
 
@@ -53,27 +54,53 @@ export async function queueInvite(tx: Executor, invite: { tenantId: string; emai
 }
 
 /**
- * Emails a SCIM-provisioned member (no password yet) a link to choose one, in the caller's
- * transaction; an earlier unused link of this tenant for the email stops working.
+ * A tenant's link (account setup, or joining with `role`), emailed in the caller's transaction;
+ * an earlier unused link of this tenant for the email stops working.
  */
-export async function queueAccountSetup(tx: Executor, setup: { tenantId: string; tenantName: string; email: string }) {
+async function queueTenantLink(
+  tx: Executor,
+  values: { tenantId: string; email: string; role?: TenantRole; invitedByUserId?: string },
+  message: (link: string) => { subject: string; lines: string[] },
+) {
   const token = randomToken();
-  await repo.replaceAccountSetupInvite(tx, { email: setup.email, tenantId: setup.tenantId, tokenHash: sha256(token), days: INVITE_DAYS });
+  await repo.replaceAccountSetupInvite(tx, { ...values, tokenHash: sha256(token), days: INVITE_DAYS });
   const link = `${config().appUrl}/invite/${token}`;
-  const organisation = quoted(setup.tenantName, 80);
-  await queueEmail(tx, {
-    tenantId: setup.tenantId,
-    to: setup.email,
+  const { subject, lines } = message(link);
+  await queueEmail(tx, { tenantId: values.tenantId, to: values.email, subject, text: [...lines, link].join("\n"), linkUrl: link });
+}
+
+/** Emails a SCIM-provisioned member (no password yet) a link to choose one. */
+export async function queueAccountSetup(tx: Executor, setup: { tenantId: string; tenantName: string; email: string }) {
+  await queueTenantLink(tx, setup, () => ({
     subject: `Set your password for ${plainLine(setup.tenantName, 80)} on poc-manager`,
-    text: [
-      `Your organisation ${organisation} added you to poc-manager through its identity provider.`,
+    lines: [
+      `Your organisation ${quoted(setup.tenantName, 80)} added you to poc-manager through its identity provider.`,
       "",
       "Choose a password to sign in (the link works once and expires in 7 days):",
-      link,
-    ].join("\n"),
-    linkUrl: link,
-  });
+    ],
+  }));
 }
+
+const ROLE_WITH_ARTICLE: Record<TenantRole, string> = { tenant_admin: "an admin", member: "a member", executive: "an executive" };
+
+/** Emails an invitation to join the tenant with a role (Settings → Members); resending replaces the earlier link. */
+export async function queueMemberInvite(tx: Executor, invite: { tenantId: string; tenantName: string; email: string; role: TenantRole; inviter: Actor }) {
+  const { tenantId, email, role, inviter } = invite;
+  await queueTenantLink(tx, { tenantId, email, role, invitedByUserId: inviter.userId }, () => ({
+    subject: `${plainLine(inviter.name, 60)} invited you to join ${plainLine(invite.tenantName, 80)} on poc-manager`,
+    lines: [
+      `${quoted(inviter.name, 60)} invited you to join ${quoted(invite.tenantName, 80)} on poc-manager as ${ROLE_WITH_ARTICLE[role]}.`,
+      "",
+      "Accept to set up your account (the link works once and expires in 7 days):",
+    ],
+  }));
+}
+
+/** The tenant's open invitations to join it, or the one with this id. */
+export const listMemberInvites = (tenantId: string, inviteId?: string, tx?: Executor) => repo.listOpenMemberInvites(tenantId, inviteId, tx);
+
+/** Ends an open invitation to join the tenant; false when it was used or revoked already. */
+export const revokeMemberInvite = (tx: Executor, tenantId: string, inviteId: string) => repo.revokeMemberInvite(tx, tenantId, inviteId);
 
 export async function queueShareNotice(tx: Executor, notice: { tenantId: string; to: string; sharerName: string; pocId: string; pocTitle: string; message?: string }) {
   await queueEmail(tx, {
@@ -89,7 +116,7 @@ export async function queueShareNotice(tx: Executor, notice: { tenantId: string;
   });
 }
 
-export type InviteKind = "grant" | "account_setup";
+export type InviteKind = "grant" | "account_setup" | "member";
 
 export type InviteState =
   | { state: "invalid" }
@@ -106,6 +133,8 @@ export type InviteState =
       /** Account setup: the organisation that provisioned the account, and its current name. */
       tenantName: string | null;
       accountName: string | null;
+      /** Joining a tenant: the role the membership gets. */
+      role: TenantRole | null;
     };
 
 export async function inspectInvite(token: string): Promise<InviteState> {
@@ -115,7 +144,7 @@ export async function inspectInvite(token: string): Promise<InviteState> {
   if (row.usedAt) return { state: "used", kind, email: row.email };
   if (row.gone) return { state: "gone", kind };
   if (row.expired) return { state: "expired", kind, email: row.email };
-  return { state: "open", kind, email: row.email, inviterName: row.inviterName, pocId: row.pocId, pocTitle: row.pocTitle, tenantName: row.tenantName, accountName: row.accountName };
+  return { state: "open", kind, email: row.email, inviterName: row.inviterName, pocId: row.pocId, pocTitle: row.pocTitle, tenantName: row.tenantName, accountName: row.accountName, role: row.role };
 }
 
 async function openInvite(token: string) {
@@ -126,9 +155,20 @@ async function openInvite(token: string) {
 }
 
 /**
- * Creates the invitee's account (no tenant membership: they see what was shared with them), or
- * sets the first password of an account that has none (a SCIM-provisioned member). Setting a
- * password is audited in each tenant of the account.
+ * Joining a tenant through its invitation: the membership with the invited role, audited there.
+ * Someone who became a member meanwhile is told so rather than given a second membership.
+ */
+async function joinTenant(tx: Executor, invite: Awaited<ReturnType<typeof openInvite>>, user: Actor) {
+  const { tenantId, role } = invite;
+  if (invite.kind !== "member" || !tenantId || !role) return;
+  if (!(await repo.insertMembership(tx, { tenantId, userId: user.userId, role }))) throw new AppError("resource/conflict", `${invite.email} is already a member of ${invite.tenantName ?? "this organisation"}`);
+  await recordAudit(tx, user, { tenantId, action: "member.joined", subjectType: "user", subjectId: user.userId, payload: { email: invite.email, role, via: "invite" } });
+}
+
+/**
+ * Creates the invitee's account (no tenant membership: they see what was shared with them, unless
+ * the invitation was to join the tenant), or sets the first password of an account that has none
+ * (a SCIM-provisioned member). Setting a password is audited in each tenant of the account.
  */
 export async function signUpWithInvite(token: string, input: InviteSignUpInput, ip: string | null = null): Promise<{ email: string; pocId: string | null; kind: InviteKind }> {
   const invite = await openInvite(token);
@@ -136,29 +176,31 @@ export async function signUpWithInvite(token: string, input: InviteSignUpInput, 
   await transaction(async (tx) => {
     if (!(await repo.useInvite(tx, invite.id))) throw new AppError("invite/gone", "This invitation is no longer valid");
     const values = { email: invite.email, name: input.name, passwordHash };
-    const createdId = invite.kind === "grant" ? await repo.insertUser(tx, values) : null;
+    const createdId = invite.kind !== "account_setup" ? await repo.insertUser(tx, values) : null;
     const userId = createdId ?? (await repo.setFirstPassword(tx, values));
     if (!userId) throw new AppError("resource/conflict", "An account with this email already exists: sign in instead");
     await bindPendingGrants(tx, invite.email, userId);
+    const user = sessionActorOf({ id: userId, email: invite.email, name: input.name, tenantId: null, tenantName: null, role: null }, null, ip);
     if (!createdId) {
-      const user = sessionActorOf({ id: userId, email: invite.email, name: input.name, tenantId: null, tenantName: null, role: null }, null, ip);
       for (const tenantId of await listUserTenantIds(userId, tx)) {
         await recordAudit(tx, user, { tenantId, action: "user.password_set", subjectType: "user", subjectId: userId, payload: { email: invite.email, via: invite.kind } });
       }
     }
+    await joinTenant(tx, invite, user);
   });
   return { email: invite.email, pocId: invite.pocId, kind: invite.kind };
 }
 
-/** A signed-in user with the invited email accepts (binds pending grants, uses the link). */
-export async function acceptInvite(actor: Actor, token: string): Promise<{ pocId: string | null }> {
+/** A signed-in user with the invited email accepts (binds pending grants or joins the tenant, uses the link). */
+export async function acceptInvite(actor: Actor, token: string): Promise<{ pocId: string | null; kind: InviteKind }> {
   const invite = await openInvite(token);
   if (invite.email !== actor.email) throw new AppError("auth/forbidden", `This invitation is for ${invite.email}; sign in with that address`);
   await transaction(async (tx) => {
-    await repo.useInvite(tx, invite.id);
+    if (!(await repo.useInvite(tx, invite.id))) throw new AppError("invite/gone", "This invitation is no longer valid");
     await bindPendingGrants(tx, invite.email, actor.userId);
+    await joinTenant(tx, invite, actor);
   });
-  return { pocId: invite.pocId };
+  return { pocId: invite.pocId, kind: invite.kind };
 }
 
 /** On sign-in: grants that waited for this email now belong to the account. */

@@ -108,3 +108,13 @@ export function listExternalGuestGrants(tenantId: string, userId?: string) {
     )
     .orderBy(asc(users.name), asc(pocs.title));
 }
+
+/** Whether the email already belongs to a member of the tenant (active or not). */
+export async function isMemberEmail(tx: Executor, tenantId: string, email: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ one: sql`1` })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(users.email, email)));
+  return row !== undefined;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tenantRole } from "@/db/schema";
+import { Email } from "@/lib/sharing/schemas";
 
 export const TenantRole = z.enum(tenantRole.enumValues);
 export const MemberParams = z.object({ user_id: z.uuid() });
@@ -18,3 +19,10 @@ export type ExternalGuestJson = {
   email: string;
   shared: { grant_id: string; poc_id: string; poc_title: string; actions: string[]; expires_at: string | null }[];
 };
+
+/** Settings → Members: invite someone to join the tenant with a role. */
+export const InviteMemberInput = z.strictObject({ email: Email, role: TenantRole });
+export type InviteMemberInput = z.infer<typeof InviteMemberInput>;
+
+/** An invitation to join the tenant that was not used or revoked yet. */
+export type MemberInviteJson = { id: string; email: string; role: z.infer<typeof TenantRole>; invited_by: string | null; created_at: string; expires_at: string; expired: boolean };

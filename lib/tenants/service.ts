@@ -9,10 +9,10 @@ import { recordAudit } from "@/lib/audit/service";
 import { endSessionsForUserIn } from "@/lib/auth/sessions";
 import { transaction, type Executor } from "@/lib/db/repo";
 import { kickEmailDelivery } from "@/lib/email/service";
-import { queueAccountSetup } from "@/lib/invites/service";
+import { listMemberInvites as listOpenInvites, queueAccountSetup, queueMemberInvite, revokeMemberInvite as revokeOpenInvite } from "@/lib/invites/service";
 import * as repo from "./repo";
 import { revokeGrant } from "@/lib/sharing/service";
-import type { ExternalGuestJson, MemberJson, UpdateMemberInput } from "./schemas";
+import type { ExternalGuestJson, InviteMemberInput, MemberInviteJson, MemberJson, UpdateMemberInput } from "./schemas";
 
 function adminTenant(actor: Actor): string {
   if (actor.role !== "tenant_admin" || !actor.tenantId) throw forbidden("Only tenant admins manage members");
@@ -78,6 +78,52 @@ export async function sendPasswordLink(actor: Actor, userId: string): Promise<vo
     await recordAudit(tx, actor, { tenantId, action: "member.password_link_sent", subjectType: "user", subjectId: userId, payload: { email: member.email } });
   });
   kickEmailDelivery();
+}
+
+/** Settings → Members: invitations to join that were not used or revoked yet, newest first. */
+export async function listMemberInvites(actor: Actor): Promise<MemberInviteJson[]> {
+  const rows = await listOpenInvites(adminTenant(actor));
+  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invited_by: r.invitedBy, created_at: r.createdAt.toISOString(), expires_at: r.expiresAt.toISOString(), expired: r.expired }));
+}
+
+async function openMemberInvite(tenantId: string, inviteId: string) {
+  const [invite] = await listOpenInvites(tenantId, inviteId);
+  if (!invite) throw notFound("Invitation");
+  return invite;
+}
+
+/**
+ * Invites someone by email to join the tenant with a role (tenant admins only: the one role that
+ * manages members, so an admin may give any role). The link is emailed through the outbox; a
+ * person who already is a member is told so instead. Sending again to the same email replaces the
+ * earlier link (Resend).
+ */
+export async function inviteMember(actor: Actor, input: InviteMemberInput, resent = false): Promise<{ email: string; role: TenantRole }> {
+  const tenantId = adminTenant(actor);
+  const tenantName = actor.tenantName ?? "your organisation";
+  await transaction(async (tx) => {
+    if (await repo.isMemberEmail(tx, tenantId, input.email)) throw new AppError("resource/conflict", `${input.email} is already a member of ${tenantName}`, { fields: [{ field: "email", message: `${input.email} is already a member` }] });
+    await queueMemberInvite(tx, { tenantId, tenantName, email: input.email, role: input.role, inviter: actor });
+    await recordAudit(tx, actor, { tenantId, action: resent ? "member.invite_resent" : "member.invited", subjectType: "tenant", subjectId: tenantId, payload: { email: input.email, role: input.role } });
+  });
+  kickEmailDelivery();
+  return { email: input.email, role: input.role };
+}
+
+/** Sends an open invitation again with a fresh link (a lost or expired email); the earlier link stops working. */
+export async function resendMemberInvite(actor: Actor, inviteId: string): Promise<{ email: string; role: TenantRole }> {
+  const invite = await openMemberInvite(adminTenant(actor), inviteId);
+  return inviteMember(actor, { email: invite.email, role: invite.role }, true);
+}
+
+/** Revokes an open invitation: its link stops working at once. */
+export async function revokeMemberInvite(actor: Actor, inviteId: string): Promise<void> {
+  const tenantId = adminTenant(actor);
+  const invite = await openMemberInvite(tenantId, inviteId);
+  await transaction(async (tx) => {
+    if (!(await revokeOpenInvite(tx, tenantId, inviteId))) throw notFound("Invitation");
+    await recordAudit(tx, actor, { tenantId, action: "member.invite_revoked", subjectType: "tenant", subjectId: tenantId, payload: { email: invite.email, role: invite.role } });
+  });
 }
 
 /**

@@ -90,7 +90,8 @@ export function CriteriaList({ criteria: initial, edit }: { criteria: PocViewCri
   const textOf = (id: string | number) => criteria.find((c) => c.id === id)?.description ?? "";
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up criterion ${textOf(active.id)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `Criterion ${textOf(active.id)} is at the place of ${textOf(over.id)}.` : `Criterion ${textOf(active.id)} is not over the list.`),
+    onDragOver: ({ active, over }) =>
+      over ? `Criterion ${textOf(active.id)} is at place ${criteria.findIndex((c) => c.id === over.id) + 1} of ${criteria.length}.` : `Criterion ${textOf(active.id)} is not over the list.`,
     onDragEnd: ({ active }) => `Dropped criterion ${textOf(active.id)}.`,
     onDragCancel: ({ active }) => `Moving criterion ${textOf(active.id)} was cancelled.`,
   };

@@ -82,9 +82,24 @@ export function TaskBoard({ groups: initial, edit }: { groups: PocViewGroup[]; e
     if (kind === "task") return `task ${groupOfTask(groups, raw)?.tasks.find((t) => t.id === raw)?.title ?? ""}`;
     return `group ${groups.find((g) => g.id === raw)?.name ?? ""}`;
   };
+  /**
+   * Where the dragged thing would land, said as its group and place rather than what it is over:
+   * a task crossing into another group is over that group's body, then over its own row there,
+   * and "over itself" said before and after would hide that it moved.
+   */
+  const placeOf = (activeId: UniqueIdentifier, overId: UniqueIdentifier) => {
+    const moved = parseDndId(activeId);
+    const target = parseDndId(overId);
+    if (moved.kind === "group") return `${labelOf(activeId)} is at place ${groups.findIndex((g) => g.id === target.id) + 1} of ${groups.length}.`;
+    const group = target.kind === "task" ? groupOfTask(groups, target.id) : groups.find((g) => g.id === target.id);
+    if (!group) return `${labelOf(activeId)} is not over a place to drop.`;
+    const own = group.tasks.findIndex((t) => t.id === moved.id);
+    const at = target.kind === "task" ? group.tasks.findIndex((t) => t.id === target.id) : own >= 0 ? own : group.tasks.length;
+    return `${labelOf(activeId)} is in ${group.name}, at place ${at + 1} of ${group.tasks.length + (own >= 0 ? 0 : 1)}.`;
+  };
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${labelOf(active.id)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${labelOf(active.id)} is over ${labelOf(over.id)}.` : `${labelOf(active.id)} is not over a place to drop.`),
+    onDragOver: ({ active, over }) => (over ? placeOf(active.id, over.id) : `${labelOf(active.id)} is not over a place to drop.`),
     onDragEnd: ({ active, over }) => (over ? `Dropped ${labelOf(active.id)}.` : `${labelOf(active.id)} was put back.`),
     onDragCancel: ({ active }) => `Moving ${labelOf(active.id)} was cancelled; it is back where it was.`,
   };

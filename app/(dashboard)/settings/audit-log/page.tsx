@@ -37,7 +37,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <div className="narrow-wide">
       <SettingsBreadcrumb />
-      <div className={styles.titleRow}>
+      <div className="split-row">
         <h1>Audit log</h1>
         <div className={styles.tools}>
           <a className="btn btn-secondary btn-sm" href={`/api/v1/audit-events/export.csv${exportSearchOf(params)}`} download>

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { userAction } from "@/lib/auth/page";
-import { TenantRole } from "@/lib/tenants/schemas";
+import { InviteMemberInput, TenantRole } from "@/lib/tenants/schemas";
 import * as tenants from "@/lib/tenants/service";
 
 const PATH = "/settings/members";
@@ -42,4 +43,35 @@ export async function removeExternalGuestAction(userId: string) {
     revalidatePath(PATH);
     return result;
   })({ user_id: userId });
+}
+
+/** Invites someone by email to join the tenant with a role; the link goes out by email. */
+export async function inviteMemberAction(input: z.input<typeof InviteMemberInput>) {
+  return userAction(InviteMemberInput, async (parsed, actor) => {
+    const invite = await tenants.inviteMember(actor, parsed);
+    revalidatePath(PATH);
+    return invite;
+  })(input);
+}
+
+/** An action on one pending invitation of the tenant, by id. */
+function onInvite<T>(inviteId: string, run: (actor: Actor, inviteId: string) => Promise<T>) {
+  return userAction(z.object({ invite_id: z.uuid() }), async (input, actor) => {
+    const result = await run(actor, input.invite_id);
+    revalidatePath(PATH);
+    return result;
+  })({ invite_id: inviteId });
+}
+
+/** Emails an open invitation again with a fresh link; the earlier link stops working. */
+export async function resendMemberInviteAction(inviteId: string) {
+  return onInvite(inviteId, tenants.resendMemberInvite);
+}
+
+/** Revokes an open invitation: its link stops working. */
+export async function revokeMemberInviteAction(inviteId: string) {
+  return onInvite(inviteId, async (actor, id) => {
+    await tenants.revokeMemberInvite(actor, id);
+    return { revoked: true as const };
+  });
 }

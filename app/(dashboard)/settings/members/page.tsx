@@ -1,18 +1,33 @@
 import type { Metadata } from "next";
 import { ExternalGuests } from "@/components/settings/external-guests";
+import { InviteMemberForm } from "@/components/settings/invite-member-form";
+import { PendingInvites } from "@/components/settings/pending-invites";
 import { MemberTable } from "@/components/settings/member-table";
 import { SettingsBreadcrumb } from "@/components/settings/settings-breadcrumb";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
-import { listExternalGuests, listMembers, membersAwaitingPassword } from "@/lib/tenants/service";
-import { removeExternalGuestAction, sendPasswordLinkAction, setMemberActiveAction, updateMemberRoleAction } from "./actions";
+import { listExternalGuests, listMemberInvites, listMembers, membersAwaitingPassword } from "@/lib/tenants/service";
+import {
+  inviteMemberAction,
+  removeExternalGuestAction,
+  resendMemberInviteAction,
+  revokeMemberInviteAction,
+  sendPasswordLinkAction,
+  setMemberActiveAction,
+  updateMemberRoleAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const actor = await requirePageActor();
   if (actor.role !== "tenant_admin" || !actor.tenantId) return <Forbidden message="Only tenant admins can manage members." />;
-  const [members, guests, awaitingPassword] = await Promise.all([listMembers(actor), listExternalGuests(actor), membersAwaitingPassword(actor)]);
+  const [members, guests, awaitingPassword, invites] = await Promise.all([
+    listMembers(actor),
+    listExternalGuests(actor),
+    membersAwaitingPassword(actor),
+    listMemberInvites(actor),
+  ]);
   const active = members.filter((m) => m.active).length;
   return (
     <div className="narrow-wide">
@@ -43,6 +58,8 @@ export default async function MembersPage() {
           />
         )}
       </section>
+      <InviteMemberForm invite={inviteMemberAction} />
+      <PendingInvites invites={invites} resend={resendMemberInviteAction} revoke={revokeMemberInviteAction} />
       <ExternalGuests guests={guests} tenantName={actor.tenantName ?? "your tenant"} remove={removeExternalGuestAction} />
     </div>
   );

@@ -47,7 +47,7 @@ export async function signUpWithInviteAction(
 /** A signed-in user with the invited email accepts: the grants become theirs, then the POC opens. */
 export async function acceptInviteAction(token: string) {
   return userAction(z.object({ token: Token }), async (input, actor) => {
-    const { pocId } = await acceptInvite(actor, input.token);
-    redirect(pocId ? `/pocs/${pocId}` : "/shared");
+    const { pocId, kind } = await acceptInvite(actor, input.token);
+    redirect(pocId ? `/pocs/${pocId}` : kind === "member" ? "/pocs" : "/shared");
   })({ token });
 }

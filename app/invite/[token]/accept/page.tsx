@@ -9,6 +9,7 @@ import { getPageActor } from "@/lib/auth/page";
 import { inspectInvite } from "@/lib/invites/service";
 import { acceptInviteAction, signUpWithInviteAction } from "./actions";
 import { BrandMark } from "@/components/ui/brand-mark";
+import { ROLE_LABELS } from "@/components/settings/roles";
 
 // The token is in the path: keep it out of Referer headers and search engines.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
@@ -33,7 +34,14 @@ export default async function InvitePage({ params }: Props) {
     "a proof of concept"
   );
   const setup = invite.kind === "account_setup";
-  const intro = setup ? (
+  const joining = invite.kind === "member";
+  const organisation = invite.tenantName ? <strong>{invite.tenantName}</strong> : "an organisation";
+  const intro = joining ? (
+    <p className="muted">
+      {invite.inviterName ? <strong>{invite.inviterName}</strong> : "An administrator"} invited <strong>{invite.email}</strong> to join {organisation} on
+      poc-manager as <strong>{invite.role ? ROLE_LABELS[invite.role] : "Member"}</strong>.
+    </p>
+  ) : setup ? (
     <p className="muted">
       {invite.tenantName ? <strong>{invite.tenantName}</strong> : "Your organisation"} added <strong>{invite.email}</strong> to poc-manager through its
       identity provider.
@@ -88,9 +96,9 @@ export default async function InvitePage({ params }: Props) {
   }
 
   return (
-    <InviteShell eyebrow="Invitation" title="Create your account">
+    <InviteShell eyebrow="Invitation" title={joining ? `Join ${invite.tenantName ?? "the organisation"}` : "Create your account"}>
       {intro}
-      <p className="muted small">Choose your name and a password to open it. This link works once.</p>
+      <p className="muted small">Choose your name and a password to {joining ? "join" : "open it"}. This link works once.</p>
       <InviteSignUpForm email={invite.email} pocId={invite.pocId} signInHref={signInHref} action={signUpWithInviteAction.bind(null, token)} />
       <p className="small muted invite-footnote">
         Already have an account for {invite.email}? <Link href={signInHref}>Sign in instead</Link>

@@ -1,0 +1,58 @@
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ACTIONS_COLUMN, RowActions, TableCard } from "@/components/ui/data-table";
+import { LocalTime } from "@/components/ui/local-time";
+import type { ActionResult } from "@/lib/auth/page";
+import type { MemberInviteJson } from "@/lib/tenants/schemas";
+import { ROLE_LABELS } from "./roles";
+import { SendButton } from "./send-button";
+
+type InviteAction = (inviteId: string) => Promise<ActionResult<unknown>>;
+
+/** Settings → Members: invitations not accepted yet, each with Resend and a confirmed Revoke. */
+export function PendingInvites({ invites, resend, revoke }: { invites: MemberInviteJson[]; resend: InviteAction; revoke: InviteAction }) {
+  return (
+    <TableCard
+      headingId="invites-heading"
+      className="invites-table"
+      title="Pending invitations"
+      columns={["Email", "Role", "Invited", "Status", ACTIONS_COLUMN]}
+      empty={invites.length === 0 ? "No pending invitations. Invite someone above: they appear here until they accept." : null}
+    >
+      {invites.map((invite) => (
+        <tr key={invite.id}>
+          <th scope="row">{invite.email}</th>
+          <td>{ROLE_LABELS[invite.role]}</td>
+          <td>
+            <LocalTime value={invite.created_at} />
+            {invite.invited_by ? <span className="muted small"> by {invite.invited_by}</span> : null}
+          </td>
+          <td>
+            {invite.expired ? (
+              <span className="badge badge-member-inactive">Expired</span>
+            ) : (
+              <span className="muted small">
+                Until <LocalTime value={invite.expires_at} />
+              </span>
+            )}
+          </td>
+          <RowActions>
+            <SendButton label="Resend" ariaLabel={`Resend the invitation to ${invite.email}`} sentText="Sent again." send={resend.bind(null, invite.id)} />
+            <ConfirmButton
+              label="Revoke"
+              ariaLabel={`Revoke the invitation to ${invite.email}`}
+              className="btn btn-danger-ghost btn-sm"
+              title={`Revoke the invitation to ${invite.email}?`}
+              description={
+                <p>
+                  The link in the email stops working at once. You can invite <strong>{invite.email}</strong> again later.
+                </p>
+              }
+              confirmLabel="Revoke"
+              onConfirm={revoke.bind(null, invite.id)}
+            />
+          </RowActions>
+        </tr>
+      ))}
+    </TableCard>
+  );
+}
