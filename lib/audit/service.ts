@@ -7,7 +7,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/api/errors";
-import type { Executor } from "@/lib/db/repo";
+import { sendLast, type Executor } from "@/lib/db/repo";
 import { canonicalJson, canonicalJsonAround, ChainWalker, type ChainBreak } from "./chain";
 import { auditCursor, upperBound, type AuditEventJson, type AuditQuery, type ChainVerification } from "./schemas";
 import type { ScimCaller } from "@/lib/scim/caller";
@@ -54,7 +54,8 @@ export async function recordAudit(
   };
   // The database hashes it, once it knows the row's place in the chain and the IP as inet prints it.
   const { seq: _seq, ip: _ip, ...record } = repo.chainRecordOf({ ...row, chainSeq: 0 });
-  await repo.appendChainedEvent(tx, chainKey, row, canonicalJsonAround(record));
+  // Usually a transaction's last statement: it goes with the COMMIT (sendLast).
+  await sendLast(tx, () => repo.appendChainedEvent(tx, chainKey, row, canonicalJsonAround(record)));
 }
 
 function requireAuditor(actor: Actor): string {

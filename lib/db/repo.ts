@@ -1,12 +1,46 @@
 import type { SQL } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { databaseKind, getDb, type Db } from "@/db/client";
 
 /** A database handle or an open transaction: repo functions that write accept either. */
 export type Executor = Db;
 
+/** Statements a transaction sent without waiting for their answer (sendLast), per open transaction. */
+const unanswered = new WeakMap<object, Promise<unknown>[]>();
+
 /** Runs `work` in one transaction, so a change and its audit row commit or fail together. */
-export function transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-  return getDb().transaction((tx) => work(tx as unknown as Executor));
+export async function transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  const sent: Promise<unknown>[] = [];
+  try {
+    const result = await getDb().transaction((tx) => {
+      unanswered.set(tx, sent);
+      return work(tx as unknown as Executor);
+    });
+    // A statement sent without waiting failed: PostgreSQL answered the COMMIT with a rollback.
+    await Promise.all(sent);
+    return result;
+  } catch (error) {
+    // Its own error says what went wrong, not the "transaction is aborted" of the statements after it.
+    const failed = (await Promise.allSettled(sent)).find((outcome) => outcome.status === "rejected");
+    throw failed ? (failed as PromiseRejectedResult).reason : error;
+  }
+}
+
+/**
+ * Sends a transaction's last write without waiting for its answer, so PostgreSQL receives it
+ * and the COMMIT together (postgres.js pipelines both on the transaction's connection): a row
+ * lock it takes — the audit chain's head — is held for one round trip to the app less, which
+ * is what a tenant's writers queue on. transaction() still fails, rolled back, with its error.
+ * Outside a transaction, inside a nested one, or on PGlite (one query at a time), it just runs it.
+ */
+export async function sendLast(tx: Executor, statement: () => Promise<unknown>): Promise<void> {
+  const sent = databaseKind() === "postgres" ? unanswered.get(tx) : undefined;
+  if (!sent) {
+    await statement();
+    return;
+  }
+  const answer = Promise.resolve(statement());
+  answer.catch(() => {}); // transaction() reports it
+  sent.push(answer);
 }
 
 /** Rows of a raw statement, whichever driver ran it (postgres.js answers an array, PGlite `{ rows }`). */

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, memberships, pocs, tenants, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { recordAudit } from "@/lib/audit/service";
-import { transaction } from "@/lib/db/repo";
+import { sendLast, transaction } from "@/lib/db/repo";
 import { countRows } from "../helpers";
 
 /** The messages of an error and its causes (drizzle wraps driver errors). */
@@ -67,5 +67,35 @@ describe("audit_events is append-only (SECURITY 22)", () => {
     await expectRefusedAsAppendOnly(getDb().delete(auditEvents));
     await expectRefusedAsAppendOnly(getDb().execute(sql`truncate audit_events`));
     expect(await countRows(auditEvents)).toBe(before);
+  });
+});
+
+describe("a statement sent with the COMMIT (sendLast)", () => {
+  const name = () => `sendLast ${Math.random().toString(36).slice(2)}`;
+  const tenantNamed = async (n: string) => getDb().select().from(tenants).where(eq(tenants.name, n));
+
+  it("commits with the transaction's other writes", async () => {
+    const n = name();
+    await transaction(async (tx) => {
+      await tx.insert(tenants).values({ name: n, slug: n.replace(/\W/g, "-") });
+      await sendLast(tx, () => tx.execute(sql`select 1`));
+    });
+    expect(await tenantNamed(n)).toHaveLength(1);
+  });
+
+  it("when it fails, the transaction fails with its error and nothing it wrote remains", async () => {
+    const n = name();
+    let caught: unknown;
+    try {
+      await transaction(async (tx) => {
+        await tx.insert(tenants).values({ name: n, slug: n.replace(/\W/g, "-") });
+        await sendLast(tx, () => tx.execute(sql`select 1 / (select count(*) - count(*) from tenants)`));
+        return "answered before the database did";
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(messagesOf(caught)).toContain("division by zero");
+    expect(await tenantNamed(n)).toHaveLength(0);
   });
 });
