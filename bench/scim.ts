@@ -142,6 +142,8 @@ export async function runScimBench(db: BenchDb, size: ScimSize): Promise<ScimBen
     return res.status === 204;
   });
   const pushSeconds = (performance.now() - pushStarted) / 1000;
+  // BENCH_SCIM_TAIL=1: the slowest PATCHes with their request index (a cluster of 8 = one stall of everything in flight).
+  if (process.env.BENCH_SCIM_TAIL) console.log("[bench:scim] slowest PATCHes (ms, request index):", patches.latencies.map((ms, i) => [Math.round(ms), i]).sort((a, b) => b[0]! - a[0]!).slice(0, 16).map(([ms, i]) => `${ms}@${i}`).join(" "));
   const all = [...users.latencies, ...groups.latencies, ...patches.latencies].sort((a, b) => a - b);
   const total = {
     requests: all.length,
