@@ -49,14 +49,20 @@ export async function executeRows<T>(tx: Executor, query: SQL): Promise<T[]> {
   return Array.isArray(result) ? result : result.rows;
 }
 
-/** Postgres unique violation on the named index or constraint (postgres.js and PGlite alike). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
+/** A Postgres error of this SQLSTATE on the named index or constraint (postgres.js and PGlite alike). */
+function isViolation(error: unknown, sqlState: string, constraint: string): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const { code, constraint: name, constraint_name: nameAlt } = e as { code?: string; constraint?: string; constraint_name?: string };
-    if (code === "23505" && (name === constraint || nameAlt === constraint)) return true;
+    if (code === sqlState && (name === constraint || nameAlt === constraint)) return true;
   }
   return false;
 }
+
+/** Postgres unique violation on the named index or constraint. */
+export const isUniqueViolation = (error: unknown, constraint: string): boolean => isViolation(error, "23505", constraint);
+
+/** Postgres foreign-key violation on the named constraint. */
+export const isForeignKeyViolation = (error: unknown, constraint: string): boolean => isViolation(error, "23503", constraint);
 
 /**
  * A statement prepared once per database handle, for the queries every signed-in request

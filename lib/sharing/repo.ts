@@ -1,8 +1,8 @@
-import { and, desc, eq, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
 import { comments, memberships, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
-import type { Executor } from "@/lib/db/repo";
+import { isForeignKeyViolation, type Executor } from "@/lib/db/repo";
 
 /**
  * SQL condition on a sharing_grants row aliased `g`: the grant is live now (rule 2) and
@@ -331,8 +331,22 @@ export function tombstoneAllExpired(tx: Executor): Promise<SharingGrant[]> {
 /** A page view or gate entry: always through a grant (only exports by admins and owners have none). */
 export type NewShareView = typeof shareViews.$inferInsert & { grantId: string };
 
+/**
+ * One INSERT for a batch of views. A grant row deleted since its view was queued has no
+ * activity left to add to: on that foreign-key error the batch is written again without its
+ * rows, so one stale row never loses the others' views.
+ */
 export async function insertShareViews(rows: NewShareView[]): Promise<void> {
-  if (rows.length > 0) await getDb().insert(shareViews).values(rows);
+  if (rows.length === 0) return;
+  try {
+    await getDb().insert(shareViews).values(rows);
+  } catch (error) {
+    if (!isForeignKeyViolation(error, "share_views_grant_id_sharing_grants_id_fk")) throw error;
+    const ids = [...new Set(rows.map((r) => r.grantId))];
+    const live = new Set((await getDb().select({ id: sharingGrants.id }).from(sharingGrants).where(inArray(sharingGrants.id, ids))).map((g) => g.id));
+    const kept = rows.filter((r) => live.has(r.grantId));
+    if (kept.length > 0) await getDb().insert(shareViews).values(kept);
+  }
 }
 
 export async function insertGuestComment(values: typeof comments.$inferInsert): Promise<void> {

@@ -10,10 +10,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as pocRoute from "@/app/api/v1/pocs/[poc_id]/route";
 import * as viewsRoute from "@/app/api/v1/sharing/grants/[grant_id]/views/route";
 import { getDb, queryCounter } from "@/db/client";
-import { shareViews } from "@/db/schema";
+import { shareViews, sharingGrants } from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
 import { getPoc, createPoc, viewPoc } from "@/lib/pocs/service";
 import { flushShareViews } from "@/lib/sharing/access-log";
+import { insertShareViews } from "@/lib/sharing/repo";
 import { createGrant, revokeGrant } from "@/lib/sharing/service";
 import { addTeamMember, createTeam } from "@/lib/teams/service";
 import { actor, asUser, pocId as pocId_, userId, seed, type DemoKey } from "../helpers";
@@ -119,5 +120,20 @@ describe("a signed-in member's view of a POC", () => {
     // The batch: one multi-row INSERT for both grants, and the view-notice lookup (one query per batch).
     expect(await statementsOf(flushShareViews)).toBe(2);
     expect(await getDb().select().from(shareViews).where(eq(shareViews.viewerUserId, mia.userId))).toHaveLength(before + 2);
+  });
+});
+
+describe("the access log's batch", () => {
+  it("keeps the other views when one's grant row was deleted before the batch was written", async () => {
+    const admin = await actor("acmeAdmin");
+    const other = (await createPoc(admin, { title: "Grant deleted before the flush", customer: "", description: "", objectives: "", status: "active" })).id;
+    const doomedGrant = (await createGrant(admin, { subject_type: "poc", subject_id: other, actions: ["view"], principal_type: "user", principal_id: await userId("acmeMia") })).id;
+    const before = (await rowsOf([grants.user])).length;
+    // Nothing in the app deletes grant rows (revoking keeps them); tests that clean up do.
+    await getDb().delete(sharingGrants).where(eq(sharingGrants.id, doomedGrant));
+    const view = { viewerUserId: await userId("acmeMia"), viewerEmail: "mia@acme.test", ip: "192.0.2.10", userAgent: FIREFOX };
+    await insertShareViews([{ ...view, grantId: doomedGrant }, { ...view, grantId: grants.user }]);
+    expect(await rowsOf([doomedGrant])).toHaveLength(0);
+    expect(await rowsOf([grants.user])).toHaveLength(before + 1);
   });
 });
