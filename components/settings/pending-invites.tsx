@@ -19,7 +19,9 @@ export function PendingInvites({ invites, resend, revoke }: { invites: MemberInv
       empty={invites.length === 0 ? "No pending invitations. Invite someone above: they appear here until they accept." : null}
     >
       {invites.map((invite) => (
-        <tr key={invite.id}>
+        // Keyed by email: Resend replaces the invitation (a new id), and its row, with the
+        // "Sent again." it shows, must stay the same row (one open invitation per email).
+        <tr key={invite.email}>
           <th scope="row">{invite.email}</th>
           <td>{ROLE_LABELS[invite.role]}</td>
           <td>

@@ -108,7 +108,9 @@ test("an admin's account page links to API tokens", async ({ page }) => {
 });
 
 test("an admin invites a member with a role from Members; the emailed link sets a password and lands them in the tenant with it", async ({ browser, page, playwright }, testInfo) => {
-  const email = `invitee+${randomBytes(4).toString("hex")}@example.test`;
+  const tag = randomBytes(4).toString("hex");
+  const email = `invitee+${tag}@example.test`;
+  const name = `Ivy Invitee ${tag}`; // unique, so a repeated run finds its own row
   const other = `revoke+${randomBytes(4).toString("hex")}@example.test`;
   await signIn(page, "acmeAdmin");
   await page.goto("/settings/members");
@@ -165,13 +167,13 @@ test("an admin invites a member with a role from Members; the emailed link sets 
   await invitee.goto(inviteUrl);
   await expect(invitee.getByRole("heading", { level: 1, name: /^Join / })).toBeVisible();
   await expect(invitee.getByText(/invited .* to join .* as Executive/)).toBeVisible();
-  await invitee.getByLabel("Your name").fill("Ivy Invitee");
+  await invitee.getByLabel("Your name").fill(name);
   await invitee.getByLabel("Choose a password").fill("a-long-enough-password");
   await invitee.getByRole("button", { name: "Create account" }).click();
   await expect(invitee).toHaveURL(/\/pocs$/);
-  await expect(invitee.getByRole("banner")).toContainText("Ivy Invitee");
+  await expect(invitee.getByRole("banner")).toContainText(name);
 
   await page.reload();
   await expect(pending.getByRole("row").filter({ hasText: email })).toHaveCount(0);
-  await expect(page.getByRole("combobox", { name: "Role of Ivy Invitee" })).toHaveValue("executive");
+  await expect(page.getByRole("combobox", { name: `Role of ${name}` })).toHaveValue("executive");
 });
