@@ -27,3 +27,6 @@ export function browserOf(userAgent: string | null): string | null {
   if (name && system) return `${name} on ${system}`;
   return name ?? system ?? "Unknown browser";
 }
+
+/** The User-Agent as the access log keeps it: its first 500 characters, or null. */
+export const storedUserAgent = (userAgent: string | null | undefined): string | null => userAgent?.slice(0, 500) ?? null;

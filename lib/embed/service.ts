@@ -16,6 +16,7 @@ import * as repo from "./repo";
 import type { EmbedKeyJson, ViewerTokenInput, ViewerTokenJson } from "./schemas";
 import { embedUrl } from "./snippet";
 import { signedGrantOf, signEmbedToken, verifyEmbedToken } from "./tokens";
+import { storedUserAgent } from "@/lib/activity/user-agent";
 
 /** Who is asking: the token from the URL, and where from (for the access log). */
 export type EmbedRequest = { token: string; ip: string | null; userAgent: string | null };
@@ -106,7 +107,7 @@ export function recordEmbedView(embed: OpenedEmbed, req: EmbedRequest): void {
     viewerEmail: isEmail ? embed.viewer : null,
     viewerExternalId: isEmail ? null : embed.viewer,
     ip: req.ip,
-    userAgent: req.userAgent?.slice(0, 500) ?? null,
+    userAgent: storedUserAgent(req.userAgent),
   });
 }
 

@@ -28,6 +28,7 @@ import type {
   UpdateTaskInput,
 } from "./schemas";
 import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson, taskJson } from "./serialize";
+import { storedUserAgent } from "@/lib/activity/user-agent";
 
 export type PocAccess = { row: repo.PocRow; access: Access };
 
@@ -104,7 +105,7 @@ export async function getPoc(actor: Actor, pocId: string): Promise<PocDetail> {
  */
 export async function viewPoc(actor: Actor, pocId: string, client: { userAgent: string | null }): Promise<PocDetail> {
   const { detail, row, access } = await readPoc(actor, pocId);
-  const userAgent = client.userAgent?.slice(0, 500) ?? null;
+  const userAgent = storedUserAgent(client.userAgent);
   logShareView(...grantsCreditedWithView(access, row.grantIds).map((grantId) => ({ grantId, viewerUserId: actor.userId, viewerEmail: actor.email, ip: actor.ip, userAgent })));
   return detail;
 }

@@ -14,6 +14,7 @@ import { shareGate, viewerVerdict } from "./policy";
 import * as repo from "./repo";
 import type { GuestCommentInput, PublicPocView } from "./schemas";
 import { openPass, PASS_TTL_SECONDS, sealPass, unsealPass, type ViewerPass } from "./viewer-pass";
+import { storedUserAgent } from "@/lib/activity/user-agent";
 
 /** Who is asking: the token, the viewer pass they hold (cookie or bearer), and where from. */
 export type ShareRequest = { token: string; pass: string | null; ip: string | null; userAgent: string | null };
@@ -105,7 +106,7 @@ const viewEntry = (grantId: string, req: ShareRequest, email: string | null) => 
   grantId,
   viewerEmail: email,
   ip: req.ip,
-  userAgent: req.userAgent?.slice(0, 500) ?? null,
+  userAgent: storedUserAgent(req.userAgent),
 });
 
 /** The access log of a page view: batched (see access-log.ts), so it never delays the page. */
