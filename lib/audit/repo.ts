@@ -19,15 +19,14 @@ export async function appendChainedEvent(tx: Executor, chainKey: string, event: 
   // inet prints the IP the way the walker reads it back (host(ip)); JSON-quoted like JSON.stringify.
   const ipJson = sql`coalesce(to_json(host(${event.ip ?? null}::inet))::text, 'null')`;
   const hashAfter = (prev: SQL, seq: SQL) => sql`encode(sha256(convert_to(${prev} || ${around[0]}::text || ${ipJson} || ${around[1]}::text || (${seq})::text || ${around[2]}::text, 'UTF8')), 'hex')`;
-  const head = sql`${auditChainHeads}`;
   await tx.execute(sql`
     with head as (
       insert into ${auditChainHeads} (chain_key, seq, prev_hash, hash)
       values (${chainKey}, 1, ${GENESIS_HASH}, ${hashAfter(sql`${GENESIS_HASH}::text`, sql`1`)})
       on conflict (chain_key) do update set
-        seq = ${head}.seq + 1,
-        prev_hash = ${head}.hash,
-        hash = ${hashAfter(sql`${head}.hash`, sql`${head}.seq + 1`)}
+        seq = ${auditChainHeads}.seq + 1,
+        prev_hash = ${auditChainHeads}.hash,
+        hash = ${hashAfter(sql`${auditChainHeads}.hash`, sql`${auditChainHeads}.seq + 1`)}
       returning seq, prev_hash, hash
     )
     insert into ${auditEvents} (tenant_id, actor_type, actor_user_id, actor_token_id, ip, action, subject_type, subject_id, payload, created_at, poc_id, chain_seq, prev_hash, hash)

@@ -73,7 +73,6 @@ export async function findInviteByTokenHash(tokenHash: string) {
       tenantName: tenants.name,
       role: invites.role,
       accountName: account.name,
-      accountHasPassword: sql<boolean>`(${account.passwordHash} is not null)`,
       pocId: pocs.id,
       pocTitle: pocs.title,
     })

@@ -60,25 +60,25 @@ export async function queueInvite(tx: Executor, invite: { tenantId: string; emai
 async function queueTenantLink(
   tx: Executor,
   values: { tenantId: string; email: string; role?: TenantRole; invitedByUserId?: string },
-  message: (link: string) => { subject: string; lines: string[] },
+  message: { subject: string; lines: string[] },
 ) {
   const token = randomToken();
   await repo.replaceAccountSetupInvite(tx, { ...values, tokenHash: sha256(token), days: INVITE_DAYS });
   const link = `${config().appUrl}/invite/${token}`;
-  const { subject, lines } = message(link);
+  const { subject, lines } = message;
   await queueEmail(tx, { tenantId: values.tenantId, to: values.email, subject, text: [...lines, link].join("\n"), linkUrl: link });
 }
 
 /** Emails a SCIM-provisioned member (no password yet) a link to choose one. */
 export async function queueAccountSetup(tx: Executor, setup: { tenantId: string; tenantName: string; email: string }) {
-  await queueTenantLink(tx, setup, () => ({
+  await queueTenantLink(tx, setup, {
     subject: `Set your password for ${plainLine(setup.tenantName, 80)} on poc-manager`,
     lines: [
       `Your organisation ${quoted(setup.tenantName, 80)} added you to poc-manager through its identity provider.`,
       "",
       "Choose a password to sign in (the link works once and expires in 7 days):",
     ],
-  }));
+  });
 }
 
 const ROLE_WITH_ARTICLE: Record<TenantRole, string> = { tenant_admin: "an admin", member: "a member", executive: "an executive" };
@@ -86,14 +86,14 @@ const ROLE_WITH_ARTICLE: Record<TenantRole, string> = { tenant_admin: "an admin"
 /** Emails an invitation to join the tenant with a role (Settings → Members); resending replaces the earlier link. */
 export async function queueMemberInvite(tx: Executor, invite: { tenantId: string; tenantName: string; email: string; role: TenantRole; inviter: Actor }) {
   const { tenantId, email, role, inviter } = invite;
-  await queueTenantLink(tx, { tenantId, email, role, invitedByUserId: inviter.userId }, () => ({
+  await queueTenantLink(tx, { tenantId, email, role, invitedByUserId: inviter.userId }, {
     subject: `${plainLine(inviter.name, 60)} invited you to join ${plainLine(invite.tenantName, 80)} on poc-manager`,
     lines: [
       `${quoted(inviter.name, 60)} invited you to join ${quoted(invite.tenantName, 80)} on poc-manager as ${ROLE_WITH_ARTICLE[role]}.`,
       "",
       "Accept to set up your account (the link works once and expires in 7 days):",
     ],
-  }));
+  });
 }
 
 /** The tenant's open invitations to join it, or the one with this id. */
