@@ -64,8 +64,9 @@ async function userSource(actor: Actor, pocId: string, userAgent: string | null)
   assertWithinLimits(facts);
   const poc = await getPoc(actor, pocId);
   return {
-    // Internal comments stay inside the POC's tenant, as on the page.
-    view: pocViewFromDetail(poc, { today: todayIso(), organisation: facts.tenantName, include_internal: actor.tenantId === poc.tenant_id }),
+    // Exports are what gets sent to customers: never internal comments, not even a member's own
+    // export (issue 17), as share pages and embeds.
+    view: pocViewFromDetail(poc, { today: todayIso(), organisation: facts.tenantName }),
     pocId,
     grantId: facts.grantId,
     viewer: { kind: "user", userId: actor.userId, email: actor.email },

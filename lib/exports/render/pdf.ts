@@ -118,7 +118,7 @@ function criteria(doc: Doc, view: PocView) {
 function comment(doc: Doc, c: PocViewComment, depth: number) {
   const indent = Math.min(depth, 4) * 18;
   ensureSpace(doc, 40);
-  const meta = `${c.author_name}${c.author_kind === "guest" ? " (guest)" : ""} · ${formatDate(c.created_at.slice(0, 10))}${c.internal ? " · Internal" : ""}`;
+  const meta = `${c.author_name}${c.author_kind === "guest" ? " (guest)" : ""} · ${formatDate(c.created_at.slice(0, 10))}`;
   doc.font("bold").fontSize(9).fillColor(MUTED).text(meta, MARGIN.left + indent, doc.y, { width: contentWidth(doc) - indent });
   paragraph(doc, c.body, { indent, size: 9.5 });
   doc.moveDown(0.4);

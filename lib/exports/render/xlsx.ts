@@ -40,7 +40,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: (
 function flatComments(threads: PocViewComment[], out: (string | Date | null)[][] = [], depth = 0, thread = 0): (string | Date | null)[][] {
   threads.forEach((c, i) => {
     const n = depth === 0 ? i + 1 : thread;
-    out.push([n, `${depth === 0 ? "Comment" : "Reply"}${c.internal ? " (internal)" : ""}`, c.author_name, c.author_kind === "guest" ? "Guest" : "Member", new Date(c.created_at), c.body] as (string | Date | null)[]);
+    out.push([n, depth === 0 ? "Comment" : "Reply", c.author_name, c.author_kind === "guest" ? "Guest" : "Member", new Date(c.created_at), c.body] as (string | Date | null)[]);
     flatComments(c.replies, out, depth + 1, n);
   });
   return out;
