@@ -5,16 +5,18 @@ import type { ActionResult } from "@/lib/auth/page";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
+import { invitationText, type EmailDelivery } from "@/components/sharing/share-copy";
 import { ROLE_LABELS, type RoleValue } from "./roles";
 import { RoleOptions } from "./role-options";
 
 type Invite = (input: { email: string; role: RoleValue }) => Promise<ActionResult<{ email: string; role: RoleValue }>>;
 
 /**
- * Settings → Members: invite someone by email with a role. The invitation is emailed; the new
- * person appears under "Pending invitations" until they accept.
+ * Settings → Members: invite someone by email with a role. The invitation is emailed (or waits in
+ * Settings → Outbox without SMTP, and the copy says so); the new person appears under "Pending
+ * invitations" until they accept.
  */
-export function InviteMemberForm({ invite }: { invite: Invite }) {
+export function InviteMemberForm({ invite, emailDelivery }: { invite: Invite; emailDelivery: EmailDelivery }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<RoleValue>("member");
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function InviteMemberForm({ invite }: { invite: Invite }) {
         return;
       }
       setEmail("");
-      setSent(`Invitation sent to ${result.data.email} as ${ROLE_LABELS[result.data.role]}.`);
+      setSent(invitationText(`${result.data.email} as ${ROLE_LABELS[result.data.role]}`, emailDelivery));
     });
   }
 

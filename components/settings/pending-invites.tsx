@@ -3,13 +3,25 @@ import { ACTIONS_COLUMN, RowActions, TableCard } from "@/components/ui/data-tabl
 import { LocalTime } from "@/components/ui/local-time";
 import type { ActionResult } from "@/lib/auth/page";
 import type { MemberInviteJson } from "@/lib/tenants/schemas";
+import { invitationResentText, type EmailDelivery } from "@/components/sharing/share-copy";
 import { ROLE_LABELS } from "./roles";
 import { SendButton } from "./send-button";
 
 type InviteAction = (inviteId: string) => Promise<ActionResult<unknown>>;
 
 /** Settings → Members: invitations not accepted yet, each with Resend and a confirmed Revoke. */
-export function PendingInvites({ invites, resend, revoke }: { invites: MemberInviteJson[]; resend: InviteAction; revoke: InviteAction }) {
+export function PendingInvites({
+  invites,
+  resend,
+  revoke,
+  emailDelivery,
+}: {
+  invites: MemberInviteJson[];
+  resend: InviteAction;
+  revoke: InviteAction;
+  /** Whether a resent invitation leaves the app (SMTP) or waits in Settings → Outbox. */
+  emailDelivery: EmailDelivery;
+}) {
   return (
     <TableCard
       headingId="invites-heading"
@@ -20,7 +32,7 @@ export function PendingInvites({ invites, resend, revoke }: { invites: MemberInv
     >
       {invites.map((invite) => (
         // Keyed by email: Resend replaces the invitation (a new id), and its row, with the
-        // "Sent again." it shows, must stay the same row (one open invitation per email).
+        // "sent again" it shows, must stay the same row (one open invitation per email).
         <tr key={invite.email}>
           <th scope="row">{invite.email}</th>
           <td>{ROLE_LABELS[invite.role]}</td>
@@ -38,7 +50,7 @@ export function PendingInvites({ invites, resend, revoke }: { invites: MemberInv
             )}
           </td>
           <RowActions>
-            <SendButton label="Resend" ariaLabel={`Resend the invitation to ${invite.email}`} sentText="Sent again." send={resend.bind(null, invite.id)} />
+            <SendButton label="Resend" ariaLabel={`Resend the invitation to ${invite.email}`} sentText={invitationResentText(emailDelivery)} send={resend.bind(null, invite.id)} />
             <ConfirmButton
               label="Revoke"
               ariaLabel={`Revoke the invitation to ${invite.email}`}

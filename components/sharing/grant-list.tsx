@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/form-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { ActionsField } from "./actions-field";
 import { asActionResult, messageOf, ProblemError, resendInvite, revokeGrant, sharingKeys, updateGrant, type GrantAction, type GrantJson, type GrantPatch } from "./api";
+import { invitationResentText, type EmailDelivery } from "./share-copy";
 import { describeExpiry, ExpiryField, expiryToApi, initialExpiry, type ExpiryValue } from "./expiry-field";
 import { actionsSummary, principalLabel } from "./format";
 import styles from "./grant-list.module.css";
@@ -25,6 +26,7 @@ export function GrantList({
   canManage,
   currentUserId,
   availableActions,
+  emailDelivery,
   onRevoked,
 }: {
   pocId: string;
@@ -36,6 +38,8 @@ export function GrantList({
   canManage: boolean;
   currentUserId: string;
   availableActions: readonly GrantAction[];
+  /** Whether a resent invitation leaves the app (SMTP) or waits in Settings → Outbox. */
+  emailDelivery: EmailDelivery;
 }) {
   return (
     <>
@@ -61,6 +65,7 @@ export function GrantList({
           grant={grant}
           editable={canManage || grant.created_by?.id === currentUserId}
           availableActions={availableActions}
+          emailDelivery={emailDelivery}
           onRevoked={onRevoked}
         />
       ))}
@@ -75,12 +80,14 @@ function GrantRow({
   grant,
   editable,
   availableActions,
+  emailDelivery,
   onRevoked,
 }: {
   pocId: string;
   grant: GrantJson;
   editable: boolean;
   availableActions: readonly GrantAction[];
+  emailDelivery: EmailDelivery;
   onRevoked?: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -117,7 +124,7 @@ function GrantRow({
         <ActivitySummaryLine activity={grant.activity} />
         {resend.isSuccess ? (
           <p className="share-notice small" role="status">
-            Invitation sent again.
+            {invitationResentText(emailDelivery)}
           </p>
         ) : null}
         <FormError message={resend.isError ? messageOf(resend.error) : null} />

@@ -1,18 +1,24 @@
 /**
- * What the Share dialog says after sharing, true to how email leaves the app: with SMTP the
- * message is sent; without it, it waits in Settings → Outbox and the copy says so. Pure.
+ * What the Share dialog and Settings → Members say after sending an email, true to how email
+ * leaves the app: with SMTP the message is sent; without it, it waits in Settings → Outbox and
+ * the copy says so. The page passes `emailDelivery()` (lib/email/service) down. Pure.
  */
 import type { GrantJson } from "./api";
 import { principalLabel } from "./format";
 
 export type EmailDelivery = "smtp" | "outbox";
 
+/** An invitation to `who` (an email, maybe with more words) went out, or waits in the outbox. */
+export const invitationText = (who: string, delivery: EmailDelivery): string =>
+  delivery === "smtp" ? `Invitation sent to ${who}.` : `Invitation queued in Settings → Outbox for ${who}.`;
+
+/** An invitation was sent again (Resend), or queued again. */
+export const invitationResentText = (delivery: EmailDelivery): string =>
+  delivery === "smtp" ? "Invitation sent again." : "Invitation queued again in Settings → Outbox.";
+
 export function sharedText(grant: GrantJson, delivery: EmailDelivery): string {
   if (grant.principal_type === "user" && grant.principal.pending) {
-    const email = grant.principal.email ?? "them";
-    return delivery === "smtp"
-      ? `Invitation sent to ${email}. They get access once they sign up.`
-      : `Invitation queued in Settings → Outbox for ${email}. They get access once they sign up.`;
+    return `${invitationText(grant.principal.email ?? "them", delivery)} They get access once they sign up.`;
   }
   const label = principalLabel(grant);
   const who = grant.principal_type === "user" && grant.principal.email && grant.principal.name ? `${label} (${grant.principal.email})` : label;

@@ -170,6 +170,7 @@ export function ShareDialog({ onClose, onLinkChange, ...props }: ShareDialogProp
               canManage={canManage}
               currentUserId={currentUserId}
               availableActions={availableActions}
+              emailDelivery={emailDelivery}
               onRevoked={() => setRefocus((n) => n + 1)}
             />
           )}

@@ -150,7 +150,7 @@ test("an admin invites a member with a role from Members; the emailed link sets 
 
   // Resend: a fresh link; the newest email carries it.
   await pending.getByRole("button", { name: `Resend the invitation to ${email}` }).click();
-  await expect(pending.getByRole("row").filter({ hasText: email }).getByRole("status")).toHaveText("Sent again.");
+  await expect(pending.getByRole("row").filter({ hasText: email }).getByRole("status")).toHaveText("Invitation sent again.");
   const sink = await playwright.request.newContext();
   let inviteUrl = "";
   await expect

@@ -1,6 +1,6 @@
 /** The Share dialog's copy after sharing tells the truth about email delivery (issue 17). */
 import { describe, expect, it } from "vitest";
-import { looksLikeEmail, sharedSummary, sharedText, splitEmails } from "@/components/sharing/share-copy";
+import { invitationResentText, invitationText, looksLikeEmail, sharedSummary, sharedText, splitEmails } from "@/components/sharing/share-copy";
 import type { GrantJson } from "@/components/sharing/api";
 
 const grant = (principal: Partial<GrantJson["principal"]>, type: GrantJson["principal_type"] = "user") =>
@@ -19,6 +19,15 @@ describe("share copy", () => {
     expect(sharedText(mark, "smtp")).toBe("Shared with Mark Member (mark@acme.test).");
     expect(sharedText(mark, "outbox")).toBe("Shared with Mark Member (mark@acme.test). Their email is queued in Settings → Outbox.");
     expect(sharedSummary([mark, grant({ id: "member" }, "role")], "smtp")).toBe("Shared with Mark Member (mark@acme.test). Shared with All members.");
+  });
+
+  it("Settings → Members and Resend say sent only with SMTP, else where the email waits", () => {
+    // Settings → Members passes "email as Role"; the Share dialog's and Members' Resend the delivery alone.
+    expect(invitationText("new@outside.example as Member", "smtp")).toBe("Invitation sent to new@outside.example as Member.");
+    expect(invitationText("new@outside.example as Member", "outbox")).toBe("Invitation queued in Settings → Outbox for new@outside.example as Member.");
+    expect(invitationResentText("smtp")).toBe("Invitation sent again.");
+    expect(invitationResentText("outbox")).toBe("Invitation queued again in Settings → Outbox.");
+    for (const text of [invitationText("a@b.example", "outbox"), invitationResentText("outbox")]) expect(text).not.toMatch(/\bsent\b/);
   });
 
   it("splits pasted lists of emails on commas, semicolons and whitespace", () => {

@@ -6,6 +6,7 @@ import { MemberTable } from "@/components/settings/member-table";
 import { SettingsBreadcrumb } from "@/components/settings/settings-breadcrumb";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
+import { emailDelivery } from "@/lib/email/service";
 import { listExternalGuests, listMemberInvites, listMembers, membersAwaitingPassword } from "@/lib/tenants/service";
 import {
   inviteMemberAction,
@@ -58,8 +59,8 @@ export default async function MembersPage() {
           />
         )}
       </section>
-      <InviteMemberForm invite={inviteMemberAction} />
-      <PendingInvites invites={invites} resend={resendMemberInviteAction} revoke={revokeMemberInviteAction} />
+      <InviteMemberForm invite={inviteMemberAction} emailDelivery={emailDelivery()} />
+      <PendingInvites invites={invites} resend={resendMemberInviteAction} revoke={revokeMemberInviteAction} emailDelivery={emailDelivery()} />
       <ExternalGuests guests={guests} tenantName={actor.tenantName ?? "your tenant"} remove={removeExternalGuestAction} />
     </div>
   );
