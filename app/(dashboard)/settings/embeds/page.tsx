@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmbedKeysCard } from "@/components/settings/embed-keys-card";
+import { SettingsBreadcrumb } from "@/components/settings/settings-breadcrumb";
 import { TenantEmbedsTable } from "@/components/sharing/tenant-embeds-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
@@ -15,9 +16,7 @@ export default async function EmbedsPage() {
   const [keys, embeds] = await Promise.all([listEmbedKeys(actor), listTenantEmbeds(actor)]);
   return (
     <div className="narrow-wide">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <span>Settings</span>
-      </nav>
+      <SettingsBreadcrumb />
       <h1>Embeds</h1>
       <p className="muted lead">
         Embeds show a POC of {actor.tenantName ?? "your tenant"} read-only inside other sites, framed only by the sites each embed lists. Their links are

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { LinkStateFilter, LINK_STATES, type LinkStateChoice } from "@/components/sharing/link-state-filter";
 import { ExportLookup } from "@/components/exports/export-lookup";
+import { SettingsBreadcrumb } from "@/components/settings/settings-breadcrumb";
 import { SharedLinksTable } from "@/components/sharing/shared-links-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requirePageActor } from "@/lib/auth/page";
@@ -20,9 +21,7 @@ export default async function SharedLinksPage({ searchParams }: Props) {
   const [links, lookup] = await Promise.all([listTenantLinks(actor, state), lookUpExport(actor, exportQuery)]);
   return (
     <div className="narrow-wide">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <span>Settings</span>
-      </nav>
+      <SettingsBreadcrumb />
       <h1>Shared links</h1>
       <p className="muted lead">
         The public links of {actor.tenantName ?? "your tenant"}. Anyone holding a live link can open its POC without signing in. Revoke a link to end
