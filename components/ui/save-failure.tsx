@@ -6,15 +6,19 @@ import styles from "./save-failure.module.css";
 type Result = ActionResult<unknown>;
 
 /**
- * Runs an inline save and turns a thrown error (network down, the server answering with
- * something that is not an action result) into a failed result, so a failed save shows next
- * to its control instead of reaching the page's error boundary.
+ * Runs an inline save and turns a thrown error (network down, or the server answering with
+ * something that is not an action result) into a failed result that says which, so a failed
+ * save shows next to its control instead of reaching the page's error boundary.
  */
 export async function trySave(run: () => Promise<Result>): Promise<Result> {
   try {
     return await run();
-  } catch {
-    return { ok: false, code: "network", message: "The server could not be reached.", fieldErrors: {} };
+  } catch (error) {
+    // fetch rejects with a TypeError when no answer came; anything else thrown is an answer
+    // that is not an action result: a refusal (403, 5xx) by the server or a proxy before it.
+    return error instanceof TypeError
+      ? { ok: false, code: "network", message: "The server could not be reached.", fieldErrors: {} }
+      : { ok: false, code: "refused", message: "The server did not accept it. Try again, or reload the page.", fieldErrors: {} };
   }
 }
 
