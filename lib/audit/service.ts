@@ -47,7 +47,8 @@ export async function recordAudit(
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId,
-    pocId: event.pocId ?? null,
+    // An event about a POC itself (a comment deleted, an access request) is that POC's too.
+    pocId: event.pocId ?? (event.subjectType === "poc" ? event.subjectId : null),
     payload,
     createdAt,
     ...who,

@@ -80,6 +80,8 @@ describe("deleting comments", () => {
     expect((await publicComments()).find((p) => p.id === parent.id)).toMatchObject({ body: "", deleted: true });
     const audits = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "comment.deleted"), eq(auditEvents.subjectId, contoso)));
     expect(audits.filter((a) => (a.payload as { comment_id: string }).comment_id === parent.id)).toHaveLength(1);
+    // Filed under its POC, so Settings → Audit log's POC filter finds it and links the POC.
+    expect(audits.every((a) => a.pocId === contoso)).toBe(true);
     // Nobody replies to a removed comment.
     const res = await mark(commentsRoute.POST, { method: "POST", params: { poc_id: contoso }, body: { body: "Late reply", parent_id: parent.id } });
     expectProblem(res, 422, "request/invalid");
