@@ -4,27 +4,12 @@
  * API reference, sign-in, a share page behind its password and email gates, and the error pages.
  * No serious or critical violation anywhere.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { freshLink, newPoc, signIn, signedInApi } from "../helpers";
+import { scan } from "./axe-helpers";
 
 // The scans and sign-ups are slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** Every serious or critical violation on the page as it is now, one line each (soft: the test reports every page). */
-async function scan(page: Page, what: string, include?: string) {
-  // The watermark is decoration by design (faint tiles of the viewer's email, hidden from
-  // assistive technology): WCAG 1.4.3 exempts incidental text. Everything else is scanned.
-  let builder = new AxeBuilder({ page }).withTags(TAGS).exclude("[data-watermark]");
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const problems = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) on ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}: ${v.help}`);
-  expect.soft(problems, what).toEqual([]);
-}
 
 test("the signed-in pages and the Share dialog have no serious accessibility violation", async ({ page, playwright, baseURL }) => {
   const api = await signedInApi(playwright, baseURL!, "acmeAdmin");
