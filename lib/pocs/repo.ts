@@ -143,6 +143,11 @@ export async function listVisiblePocs(viewer: ListViewer, filters: PocFilters, p
     .limit(page.limit + 1);
 }
 
+/** The owners of the POCs the user may see, A–Z (the list's Owner filter offers only these). */
+export async function listVisiblePocOwners(viewer: ListViewer) {
+  return getDb().selectDistinct({ id: owner.id, name: owner.name }).from(pocs).innerJoin(owner, eq(owner.id, pocs.ownerId)).where(visibleTo(viewer)).orderBy(owner.name, owner.id);
+}
+
 /** Every POC the user may see, id and title only, A–Z (pickers, such as the audit log's filter). */
 export async function listVisiblePocTitles(viewer: ListViewer) {
   return getDb().select({ id: pocs.id, title: pocs.title }).from(pocs).where(visibleTo(viewer)).orderBy(...ORDER.title);

@@ -104,6 +104,14 @@ function cursorKeysOf(sort: PocListQuery["sort"], row: CursorRow, n: number): Po
   return { s: sort, t: row.cursorTitle, i, n };
 }
 
+/**
+ * Who owns the POCs the caller may see, A–Z: the list's Owner filter. Not every member: a
+ * tenant of 500 people would put 500 options (twice: HTML and payload) on every list page.
+ */
+export async function listPocOwners(actor: Actor): Promise<{ id: string; name: string }[]> {
+  return repo.listVisiblePocOwners(listViewer(actor));
+}
+
 /** Every POC the caller may see, id and title, A–Z: for pickers (the audit log's POC filter). */
 export async function listPocTitles(actor: Actor): Promise<{ id: string; title: string }[]> {
   return repo.listVisiblePocTitles(listViewer(actor));

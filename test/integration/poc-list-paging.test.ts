@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { pocs } from "@/db/schema";
 import * as pocsRoute from "@/app/api/v1/pocs/route";
+import { listPocOwners } from "@/lib/pocs/service";
 import { actor, asToken, asUser, expectProblem, problemFields, seed, type Caller } from "../helpers";
 
 type Item = { id: string; title: string; end_date: string | null; updated_at: string };
@@ -137,5 +138,15 @@ describe("paging through the POC list", () => {
     for (const bad of ["0", "101", "-1", "2.5", "ten"]) expect(problemFields(await list(admin, `?limit=${bad}`)), bad).toEqual(["query.limit"]);
     expect((await list(admin, "?limit=1")).body.data).toHaveLength(1);
     expect((await list(admin, "?limit=100")).status).toBe(200);
+  });
+
+  it("offers as owners only the people who own a POC the caller sees, each once, A–Z", async () => {
+    const owners = await listPocOwners(await actor("acmeAdmin"));
+    const names = owners.map((o) => o.name);
+    expect(names).toEqual([...new Set(names)].sort((a, b) => (a < b ? -1 : 1)));
+    expect(names).toContain("Alice Admin");
+    expect(names).toContain("Mark Member");
+    expect(names).not.toContain("Erin Executive");
+    expect((await listPocOwners(await actor("globexAdmin"))).map((o) => o.name)).toEqual(["Gus Globex"]);
   });
 });

@@ -7,9 +7,8 @@ import { AppError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/page";
 import { PocListQuery } from "@/lib/pocs/schemas";
-import { listPocs } from "@/lib/pocs/service";
+import { listPocOwners, listPocs } from "@/lib/pocs/service";
 import { canCreatePoc } from "@/lib/sharing/policy";
-import { listMembers } from "@/lib/tenants/service";
 
 export const metadata: Metadata = { title: "POCs" };
 
@@ -42,14 +41,13 @@ function countLine(count: number, offset: number, paged: boolean, filtered: bool
 export default async function PocsPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const parsed = parseQuery(await searchParams);
-  const [{ page, pageError }, members] = await Promise.all([listOrFirstPage(actor, parsed.query), listMembers(actor)]);
+  const [{ page, pageError }, owners] = await Promise.all([listOrFirstPage(actor, parsed.query), listPocOwners(actor)]);
   const query = pageError ? { ...parsed.query, cursor: undefined } : parsed.query;
   const error = parsed.error ?? pageError;
   const pocs = page.data;
   const canCreate = canCreatePoc(actor.role);
   const filtered = Boolean(query.q || query.status || query.owner);
   const paged = page.next !== null || page.offset > 0;
-  const owners = members.filter((m) => m.active).map(({ id, name }) => ({ id, name }));
   return (
     <>
       <div className="page-header">
