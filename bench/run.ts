@@ -43,7 +43,7 @@ import { exportErrors, measureExports, printExportTable, seedLargeExportPoc, typ
 import { printScim, runScimBench, SCIM_FULL, SCIM_SMOKE } from "./scim";
 import { benchGoals } from "./goals";
 import { FULL_SIZE, LINK_PASSWORD, SMOKE_SIZE, type DataSize } from "./seed";
-import { route5Target, route5Trips, route6Paths, route6Target, route7Target, route7Trips } from "./signed-in";
+import { listApiPaths, listPagePaths, route5Target, route5Trips, route6Paths, route6Target, route7Target, route7Trips } from "./signed-in";
 import type { measureAuditLog as MeasureAuditLog } from "./audit";
 
 // ---- options ----
@@ -287,6 +287,9 @@ async function main(): Promise<Results> {
   const { seeded, ctx } = await seed.seedPhase1(size);
   const session = await encode({ token: { sub: seeded.viewerId, sid: seeded.viewerSessionId, name: "Bench Viewer", email: "bench-viewer@bench.test" }, secret: BENCH_SECRET });
   const sessionCookie = { cookie: `next-auth.session-token=${session}` };
+  const adminSession = await encode({ token: { sub: seeded.adminId, sid: seeded.adminSessionId, name: "Bench Admin", email: "bench-admin@bench.test" }, secret: BENCH_SECRET });
+  const adminCookie = { cookie: `next-auth.session-token=${adminSession}` };
+  const adminBearer = { authorization: `Bearer ${seeded.apiToken}` };
   const pocPaths = seeded.teamPocIds.map((id) => `/api/v1/pocs/${id}`);
 
   // Route 4 with the small grants table.
@@ -356,7 +359,7 @@ async function main(): Promise<Results> {
     if (res.status !== 201) throw new Error(`embed grant: HTTP ${res.status} ${await res.text()}`);
     embedPaths.push(`/embed/${((await res.json()) as { embed_token: string }).embed_token}`);
   }
-  const htmlProbes: [string, Record<string, string>][] = [[sharePaths[0]!, {}], [route6Paths(seeded)[0]!, sessionCookie]];
+  const htmlProbes: [string, Record<string, string>][] = [[sharePaths[0]!, {}], [route6Paths(seeded)[0]!, sessionCookie], [listPagePaths()[0]!, adminCookie]];
   if (embedPaths[0]) htmlProbes.push([embedPaths[0], {}]);
   if (lockedPaths[0]) htmlProbes.push([lockedPaths[0], { cookie: unlockCookies[0]! }]);
   if (verifiedPaths[0]) htmlProbes.push([verifiedPaths[0], { cookie: verifiedCookies[0]! }]);
@@ -364,6 +367,10 @@ async function main(): Promise<Results> {
     const res = await fetch(base + p, { headers });
     if (res.status !== 200) throw new Error(`HTML probe ${p.slice(0, 16)}...: HTTP ${res.status}`);
   }
+  // The list's first page is full: a page size of POCs (or all of them, when fewer).
+  const listProbe = await fetch(base + listApiPaths()[0], { headers: adminBearer });
+  const listed = listProbe.status === 200 ? ((await listProbe.json()) as { data: unknown[] }).data.length : -1;
+  if (listed !== Math.min(50, size.pocs + size.poolPocs)) throw new Error(`list probe: HTTP ${listProbe.status}, ${listed} POCs on the first page`);
 
   const results: Measured[] = [];
   const targets = [
@@ -376,12 +383,14 @@ async function main(): Promise<Results> {
     route5Target(base, seeded),
     route6Target(base, seeded, sessionCookie.cookie),
     route7Target(base, seeded, sessionCookie.cookie),
+    rotating("list_api", `L. GET /api/v1/pocs (admin's first page of ${size.pocs + size.poolPocs}, 3 sorts)`, base, listApiPaths(), () => adminBearer),
+    rotating("list_page", `LP. GET /pocs (admin's first page, HTML, 3 sorts)`, base, listPagePaths(), () => adminCookie),
   ].filter((t) => wants(t.name) || (t.name === "route1" && only !== null && (only.has("route4") || only.has("route6"))));
   console.log(`[bench] ${seeded.grantsAfterPhase2} grants in the table; measuring:`);
   console.log(`[bench] the ceilings and ${targets.map((t) => t.name).join(", ")} in ${opts.rounds} interleaved round(s):`);
   const { ceiling, pageCeiling, measured } = await measureInterleaved(ceilingTarget(base), pageCeilingTarget(base), targets);
   const byName = (name: string) => measured.find((m) => m.name === name);
-  const [route1, route2, route3, route3v, routeEmbed, route4, route5, route6, route7] = ["route1", "route2", "route3", "route3v", "route_embed", "route4", "route5", "route6", "route7"].map(byName);
+  const [route1, route2, route3, route3v, routeEmbed, route4, route5, route6, route7, listApi, listPage] = ["route1", "route2", "route3", "route3v", "route_embed", "route4", "route5", "route6", "route7", "list_api", "list_page"].map(byName);
 
   // Route 1 again, while password bursts run Argon2 next to it.
   let route1Burst: Measured | undefined;
@@ -397,6 +406,8 @@ async function main(): Promise<Results> {
   if (route2) route2.bytes = (await (await fetch(base + sharePaths[0])).arrayBuffer()).byteLength;
   if (routeEmbed) routeEmbed.bytes = (await (await fetch(base + embedPaths[0])).arrayBuffer()).byteLength;
   if (route6) route6.bytes = (await (await fetch(base + route6Paths(seeded)[0], { headers: sessionCookie })).arrayBuffer()).byteLength;
+  if (listApi) listApi.bytes = (await (await fetch(base + listApiPaths()[0], { headers: adminBearer })).arrayBuffer()).byteLength;
+  if (listPage) listPage.bytes = (await (await fetch(base + listPagePaths()[0], { headers: adminCookie })).arrayBuffer()).byteLength;
   pageCeiling.bytes = (await (await fetch(`${base}/bench/page-ceiling`)).arrayBuffer()).byteLength;
 
   console.log("[bench] counting database round trips (sequential requests)...");
@@ -409,6 +420,8 @@ async function main(): Promise<Results> {
   if (route5) route5.dbRoundTrips = await route5Trips(app, seeded);
   if (route6) route6.dbRoundTrips = await roundTrips(app, route6Paths(seeded), () => sessionCookie);
   if (route7) route7.dbRoundTrips = await route7Trips(app, seeded, sessionCookie.cookie);
+  if (listApi) listApi.dbRoundTrips = await roundTrips(app, listApiPaths(), () => adminBearer);
+  if (listPage) listPage.dbRoundTrips = await roundTrips(app, listPagePaths(), () => adminCookie);
 
   let auditLog: Awaited<ReturnType<typeof MeasureAuditLog>> | null = null;
   let exportsBench: ExportBench | null = null;
@@ -442,12 +455,12 @@ async function main(): Promise<Results> {
   }
 
   const present = <T,>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== undefined);
-  for (const m of present([pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, route1Burst])) {
+  for (const m of present([pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, route1Burst])) {
     m.ratioCeiling = m.roundsRatioCeiling ? median(m.roundsRatioCeiling) : m.rps / ceiling.rps;
     if (m.roundsRatioPageCeiling) m.ratioPageCeiling = median(m.roundsRatioPageCeiling);
     if (rawBase) m.ratioRaw = m.rps / rawBase.rps;
   }
-  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, route1Burst]));
+  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, route1Burst]));
 
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",
@@ -468,7 +481,7 @@ async function main(): Promise<Results> {
       }
     })(),
   };
-  const goals = benchGoals({ connections: opts.connections, pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, route1Burst, auditGoals: auditLog?.goals });
+  const goals = benchGoals({ connections: opts.connections, pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, route1Burst, auditGoals: auditLog?.goals });
   return {
     machine,
     settings: { ...opts, out: undefined, dataSize: size, grantsSmall: seeded.grantsAfterPhase1, grantsLarge: seeded.grantsAfterPhase2 },

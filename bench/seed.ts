@@ -72,6 +72,8 @@ export type Seeded = {
   viewerId: string;
   /** A server-side session of the viewer (the session cookie carries its id). */
   viewerSessionId: string;
+  /** A server-side session of the tenant admin (the POC list targets). */
+  adminSessionId: string;
   pocIds: string[];
   teamPocIds: string[];
   poolPocIds: string[];
@@ -199,12 +201,14 @@ export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx:
   await settle();
 
   const viewerSessionId = randomUUID();
-  await run(sql`insert into sessions (id, user_id, expires_at) values (${viewerSessionId}::uuid, ${viewerId}::uuid, now() + interval '1 day')`);
+  const adminSessionId = randomUUID();
+  await run(sql`insert into sessions (id, user_id, expires_at) values (${viewerSessionId}::uuid, ${viewerId}::uuid, now() + interval '1 day'), (${adminSessionId}::uuid, ${adminId}::uuid, now() + interval '1 day')`);
   const seeded: Seeded = {
     tenantId,
     adminId,
     viewerId,
     viewerSessionId,
+    adminSessionId,
     pocIds,
     teamPocIds,
     poolPocIds,

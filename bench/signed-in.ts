@@ -1,7 +1,8 @@
 /**
  * The signed-in targets of the benchmark (issue 19): route 5's grant create + revoke pairs,
  * route 6's POC page, route 7's task PATCH, and the sequential probes that count their
- * database statements. Route 4 is a plain rotating GET (bench/run.ts).
+ * database statements; the POC list's paths (issue 17). Route 4 and the list are plain
+ * rotating GETs (bench/run.ts).
  */
 import { randomUUID } from "node:crypto";
 import { statementsPer, type AppServer, type Target } from "./common";
@@ -133,3 +134,11 @@ export function route7Trips(app: AppServer, seeded: Seeded, cookie: string): Pro
     if (res.status !== 200) throw new Error(`route 7 probe: HTTP ${res.status}`);
   });
 }
+
+/**
+ * The POC list (issue 17): an admin's first page of every POC of the tenant, one path per sort
+ * (each sort has its own index), on the API (`list_api`, API token) and the page (`list_page`).
+ */
+const LIST_QUERIES = ["", "?sort=due", "?sort=title"];
+export const listApiPaths = (): string[] => LIST_QUERIES.map((q) => `/api/v1/pocs${q}`);
+export const listPagePaths = (): string[] => LIST_QUERIES.map((q) => `/pocs${q}`);

@@ -151,7 +151,14 @@ export const pocs = pgTable(
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("pocs_tenant_idx").on(t.tenantId, t.createdAt), index("pocs_owner_idx").on(t.ownerId)],
+  (t) => [
+    index("pocs_tenant_idx").on(t.tenantId, t.createdAt),
+    index("pocs_owner_idx").on(t.ownerId),
+    // The POC list's three orders, each a keyset the list seeks into (lib/pocs/repo.ts, ORDER).
+    index("pocs_list_updated_idx").on(t.tenantId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("pocs_list_due_idx").on(t.tenantId, sql`coalesce(${t.endDate}, 'infinity'::date)`, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("pocs_list_title_idx").on(t.tenantId, sql`lower(${t.title})`, t.id),
+  ],
 );
 
 export const taskGroups = pgTable(

@@ -36,9 +36,9 @@ export async function signedInApi(playwright: { request: { newContext: (o: objec
   return api;
 }
 
-/** Finds a demo POC's id by title through the API. */
+/** Finds a demo POC's id by title through the API (searched: the list comes in pages of 50). */
 export async function pocIdByTitle(api: APIRequestContext, title: string): Promise<string> {
-  const list = await (await api.get("/api/v1/pocs")).json();
+  const list = await (await api.get("/api/v1/pocs", { params: { q: title, limit: 100 } })).json();
   const poc = list.data.find((p: { title: string }) => p.title === title);
   if (!poc) throw new Error(`POC ${title} not visible`);
   return poc.id;

@@ -8,6 +8,7 @@ const SORT_LABELS: Record<PocListQuery["sort"], string> = { updated: "Recently u
 /**
  * The POC list's search and filters as a plain GET form: the state lives in the URL
  * (/pocs?q=…&status=…&owner=…&sort=…), so a filtered list can be shared and works without JavaScript.
+ * Applying starts again at the first page (the form carries no cursor; a page size in the URL stays).
  */
 export function PocFilters({ query, owners, error }: { query: PocListQuery; owners: { id: string; name: string }[]; error: string | null }) {
   const filtered = Boolean(query.q || query.status || query.owner || query.sort !== "updated");
@@ -20,6 +21,7 @@ export function PocFilters({ query, owners, error }: { query: PocListQuery; owne
       <FilterSelect id="poc-status" name="status" label="Status" value={query.status} options={[["", "Any status"], ...Object.entries(POC_STATUS_LABELS)]} />
       <FilterSelect id="poc-owner" name="owner" label="Owner" value={query.owner} options={[["", "Anyone"], ...owners.map((o): [string, string] => [o.id, o.name])]} />
       <FilterSelect id="poc-sort" name="sort" label="Sort by" value={query.sort} options={Object.entries(SORT_LABELS)} />
+      {query.limit ? <input type="hidden" name="limit" value={query.limit} /> : null}
       <div className={styles.buttons}>
         <button type="submit" className="btn btn-secondary">
           Apply

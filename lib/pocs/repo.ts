@@ -18,6 +18,7 @@ import {
   type TenantRole,
 } from "@/db/schema";
 import { preparedPerDb, transaction, type Executor } from "@/lib/db/repo";
+import type { PocCursorKeys } from "@/lib/pocs/schemas";
 import { liveGrantMatchingUser } from "@/lib/sharing/repo";
 
 const owner = alias(users, "owner");
@@ -64,14 +65,43 @@ export async function findPocWithAccessFacts(pocId: string, userId: string) {
 export type PocRow = NonNullable<Awaited<ReturnType<typeof findPocWithAccessFacts>>>;
 
 export type PocFilters = { q?: string; status?: Poc["status"]; ownerId?: string; sort: "updated" | "due" | "title" };
+/** Where the previous page ended (see PocCursorKeys), and how many rows to read. */
+export type PocPage = { after?: PocCursorKeys; limit: number };
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * The three orders, each a keyset over indexed columns (db/schema.ts, pocs_list_*_idx): no end
+ * date sorts as 'infinity', after every date, so the due order is one ascending key too.
+ */
+const dueKey = sql`coalesce(${pocs.endDate}, 'infinity'::date)`;
+const titleKey = sql`lower(${pocs.title})`;
 const ORDER = {
   updated: [desc(pocs.updatedAt), desc(pocs.id)],
-  due: [sql`${pocs.endDate} asc nulls last`, desc(pocs.updatedAt), desc(pocs.id)],
-  title: [sql`lower(${pocs.title})`, asc(pocs.id)],
+  due: [asc(dueKey), desc(pocs.updatedAt), desc(pocs.id)],
+  title: [asc(titleKey), asc(pocs.id)],
 } satisfies Record<PocFilters["sort"], SQL[]>;
+
+/** Rows after the cursor, in the cursor's order (row comparisons the indexes can seek to). */
+function afterCursor(c: PocCursorKeys): SQL {
+  const updatedBefore = (u: string, i: string) => sql`(${pocs.updatedAt}, ${pocs.id}) < (${u}::timestamptz, ${i}::uuid)`;
+  switch (c.s) {
+    case "updated":
+      return updatedBefore(c.u, c.i);
+    case "due":
+      // The first conjunct bounds the index range; the second breaks ties on the same day.
+      return sql`${dueKey} >= ${c.d}::date and (${dueKey} > ${c.d}::date or ${updatedBefore(c.u, c.i)})`;
+    case "title":
+      return sql`(${titleKey}, ${pocs.id}) > (${c.t}, ${c.i}::uuid)`;
+  }
+}
+
+/** The last row's sort keys, as the database sees them (microseconds, its own lower()). */
+const cursorColumns = {
+  cursorUpdated: sql<string>`to_char(${pocs.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  cursorDue: sql<string>`${dueKey}::text`,
+  cursorTitle: sql<string>`${titleKey}`,
+};
 
 /** Tasks done and criteria met, counted per POC in the list's one query (indexed by poc_id). */
 const progressColumn = sql<{ tasks_done: number; tasks_total: number; criteria_met: number; criteria_total: number }>`(
@@ -79,27 +109,48 @@ const progressColumn = sql<{ tasks_done: number; tasks_total: number; criteria_m
   from (select count(*) filter (where status = 'done')::int as done, count(*)::int as total from tasks where poc_id = ${pocs.id}) t,
        (select count(*) filter (where status = 'met')::int as met, count(*)::int as total from success_criteria where poc_id = ${pocs.id}) c)`;
 
-/** POCs a user may see: all of the tenant (admins), their own, or shared with them by a live grant. */
-export async function listVisiblePocs(opts: { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null }, filters: PocFilters = { sort: "updated" }) {
-  const ownOrAdmin: SQL | undefined = opts.tenantId
-    ? and(eq(pocs.tenantId, opts.tenantId), opts.isAdmin ? undefined : eq(pocs.ownerId, opts.userId))
+export type ListViewer = { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null };
+
+/** Visible: all of the tenant (admins), their own, or shared with them by a live grant. */
+function visibleTo(viewer: ListViewer): SQL | undefined {
+  const ownOrAdmin: SQL | undefined = viewer.tenantId
+    ? and(eq(pocs.tenantId, viewer.tenantId), viewer.isAdmin ? undefined : eq(pocs.ownerId, viewer.userId))
     : undefined;
-  const granted = sql`exists (select 1 from sharing_grants g where ${liveGrantMatchingUser(opts.userId, pocs.id, pocs.tenantId)})`;
+  const granted = sql`exists (select 1 from sharing_grants g where ${liveGrantMatchingUser(viewer.userId, pocs.id, pocs.tenantId)})`;
+  return and(or(ownOrAdmin, granted), viewer.onlyTenantId ? eq(pocs.tenantId, viewer.onlyTenantId) : undefined);
+}
+
+/**
+ * One page of the POCs a user may see, searched, filtered and sorted. Reads `limit + 1` rows,
+ * so the caller knows whether a next page exists.
+ */
+export async function listVisiblePocs(viewer: ListViewer, filters: PocFilters, page: PocPage) {
   const search = filters.q ? or(ilike(pocs.title, likePattern(filters.q)), ilike(pocs.customer, likePattern(filters.q))) : undefined;
   return getDb()
-    .select({ ...summaryColumns, progress: progressColumn })
+    .select({ ...summaryColumns, progress: progressColumn, ...cursorColumns })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
     .where(
       and(
-        or(ownOrAdmin, granted),
-        opts.onlyTenantId ? eq(pocs.tenantId, opts.onlyTenantId) : undefined,
+        visibleTo(viewer),
         search,
         filters.status ? eq(pocs.status, filters.status) : undefined,
         filters.ownerId ? eq(pocs.ownerId, filters.ownerId) : undefined,
+        page.after ? afterCursor(page.after) : undefined,
       ),
     )
-    .orderBy(...ORDER[filters.sort]);
+    .orderBy(...ORDER[filters.sort])
+    .limit(page.limit + 1);
+}
+
+/** The owners of the POCs the user may see, A–Z (the list's Owner filter offers only these). */
+export async function listVisiblePocOwners(viewer: ListViewer) {
+  return getDb().selectDistinct({ id: owner.id, name: owner.name }).from(pocs).innerJoin(owner, eq(owner.id, pocs.ownerId)).where(visibleTo(viewer)).orderBy(owner.name, owner.id);
+}
+
+/** Every POC the user may see, id and title only, A–Z (pickers, such as the audit log's filter). */
+export async function listVisiblePocTitles(viewer: ListViewer) {
+  return getDb().select({ id: pocs.id, title: pocs.title }).from(pocs).where(visibleTo(viewer)).orderBy(...ORDER.title);
 }
 
 type ChildTask = Pick<Task, "id" | "groupId" | "title" | "status" | "assigneeId" | "dueDate" | "position">;

@@ -3,6 +3,7 @@
  * handlers) and responses (the OpenAPI document is generated from these). snake_case JSON.
  */
 import { z } from "zod";
+import { tupleCursor } from "@/lib/api/cursor";
 import { isoDate, text } from "@/lib/validation/schemas";
 import { criterionStatus, pocStatus, taskStatus } from "@/db/schema";
 
@@ -191,14 +192,38 @@ export const PocProgress = z.object({
 });
 export const PocListItem = PocSummary.extend({ progress: PocProgress });
 export type PocListItem = z.infer<typeof PocListItem>;
-export const PocList = z.object({ data: z.array(PocListItem) });
+export const PocList = z.object({
+  data: z.array(PocListItem),
+  next: z.string().nullable().describe("Cursor of the next page: pass it back as `cursor` with the same query; null on the last page"),
+});
+export type PocList = z.infer<typeof PocList>;
 
 export const POC_SORTS = ["updated", "due", "title"] as const;
-/** The POC list's search, filters and order: the same on /pocs?… and GET /api/v1/pocs?…. */
+export const POC_PAGE_SIZE = 50;
+export const POC_PAGE_MAX = 100;
+/** The POC list's search, filters, order and page: the same on /pocs?… and GET /api/v1/pocs?…. */
 export const PocListQuery = z.strictObject({
   q: text(200).optional().describe("Words in the title or customer"),
   status: PocStatus.optional(),
   owner: Id.optional().describe("The owner's user id"),
   sort: z.enum(POC_SORTS).default("updated").describe("updated: recent activity first; due: nearest end date first; title: A–Z"),
+  cursor: z.string().max(2000).optional().describe("The `next` value of the previous page (with the same sort)"),
+  limit: z.coerce.number().int().min(1).max(POC_PAGE_MAX).optional().describe(`Page size, ${POC_PAGE_SIZE} by default`),
 });
 export type PocListQuery = z.infer<typeof PocListQuery>;
+
+/**
+ * Where a page ends, per sort: the last row's sort keys and id (ties broken by id). Timestamps
+ * travel as the database's microsecond text, so no two rows a millisecond apart are skipped;
+ * `t` is the database's own lower(title); `d` the end date, "infinity" for none.
+ */
+const microTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+/** `n`: how many rows came before the next page (only for "Showing 51–100"; never used to seek). */
+const shown = z.number().int().min(0).max(1_000_000_000);
+export const PocCursorKeys = z.discriminatedUnion("s", [
+  z.strictObject({ s: z.literal("updated"), u: microTimestamp, i: Id, n: shown }),
+  z.strictObject({ s: z.literal("due"), d: z.union([isoDate, z.literal("infinity")]), u: microTimestamp, i: Id, n: shown }),
+  z.strictObject({ s: z.literal("title"), t: z.string().max(800), i: Id, n: shown }),
+]);
+export type PocCursorKeys = z.infer<typeof PocCursorKeys>;
+export const pocListCursor = tupleCursor("pl1.", PocCursorKeys);

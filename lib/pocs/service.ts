@@ -17,7 +17,7 @@ import type {
   CreatePocInput,
   CreateTaskInput,
   PocDetail,
-  PocListItem,
+  PocList,
   PocListQuery,
   PocSummary,
   TaskGroupInput,
@@ -27,6 +27,7 @@ import type {
   UpdateTaskGroupInput,
   UpdateTaskInput,
 } from "./schemas";
+import { POC_PAGE_SIZE, pocListCursor, type PocCursorKeys } from "./schemas";
 import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson, taskJson } from "./serialize";
 import { storedUserAgent } from "@/lib/activity/user-agent";
 
@@ -68,17 +69,52 @@ export const accessFactsOf = (actor: Actor, row: repo.PocRow) => ({
   grantWatermark: row.grantWatermark,
 });
 
-export async function listPocs(actor: Actor, query: PocListQuery = { sort: "updated" }): Promise<PocListItem[]> {
-  const rows = await repo.listVisiblePocs(
-    {
-      userId: actor.userId,
-      tenantId: actor.tenantId,
-      isAdmin: actor.role === "tenant_admin",
-      onlyTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
-    },
-    { q: query.q || undefined, status: query.status, ownerId: query.owner, sort: query.sort },
-  );
-  return rows.map((row) => ({ ...pocSummaryJson(row), progress: row.progress }));
+const listViewer = (actor: Actor): repo.ListViewer => ({
+  userId: actor.userId,
+  tenantId: actor.tenantId,
+  isAdmin: actor.role === "tenant_admin",
+  onlyTenantId: actor.via.kind === "api_token" ? actor.tenantId : null,
+});
+
+/**
+ * One page of the POCs the caller may see (/pocs and GET /api/v1/pocs), with an opaque cursor
+ * to the next page and how many rows came before this one (`offset`, for the page's "51–100";
+ * the API leaves it out). A cursor from another sort, or not from this API, is a 422 on `cursor`.
+ */
+export async function listPocs(actor: Actor, query: PocListQuery = { sort: "updated" }): Promise<PocList & { offset: number }> {
+  const after = query.cursor ? pocListCursor.decodeOrThrow(query.cursor) : undefined;
+  if (after && after.s !== query.sort) throw new AppError("request/invalid", "The request has invalid fields", { fields: [{ field: "cursor", message: "This cursor belongs to another sort" }] });
+  const limit = query.limit ?? POC_PAGE_SIZE;
+  const offset = after?.n ?? 0;
+  const rows = await repo.listVisiblePocs(listViewer(actor), { q: query.q || undefined, status: query.status, ownerId: query.owner, sort: query.sort }, { after, limit });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    data: page.map((row) => ({ ...pocSummaryJson(row), progress: row.progress })),
+    next: rows.length > limit && last ? pocListCursor.encode(cursorKeysOf(query.sort, last, offset + page.length)) : null,
+    offset,
+  };
+}
+
+type CursorRow = { poc: { id: string }; cursorUpdated: string; cursorDue: string; cursorTitle: string };
+function cursorKeysOf(sort: PocListQuery["sort"], row: CursorRow, n: number): PocCursorKeys {
+  const i = row.poc.id;
+  if (sort === "updated") return { s: sort, u: row.cursorUpdated, i, n };
+  if (sort === "due") return { s: sort, d: row.cursorDue, u: row.cursorUpdated, i, n };
+  return { s: sort, t: row.cursorTitle, i, n };
+}
+
+/**
+ * Who owns the POCs the caller may see, A–Z: the list's Owner filter. Not every member: a
+ * tenant of 500 people would put 500 options (twice: HTML and payload) on every list page.
+ */
+export async function listPocOwners(actor: Actor): Promise<{ id: string; name: string }[]> {
+  return repo.listVisiblePocOwners(listViewer(actor));
+}
+
+/** Every POC the caller may see, id and title, A–Z: for pickers (the audit log's POC filter). */
+export async function listPocTitles(actor: Actor): Promise<{ id: string; title: string }[]> {
+  return repo.listVisiblePocTitles(listViewer(actor));
 }
 
 /**

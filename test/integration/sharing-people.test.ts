@@ -111,7 +111,7 @@ describe("sharing with people", () => {
     const outsider = (await actorForUser(user!.id, null))!;
     expect(outsider.tenantId).toBeNull();
     const { listPocs, getPoc: getPocService } = await import("@/lib/pocs/service");
-    expect((await listPocs(outsider)).map((p) => p.title)).toEqual(["Share with a newcomer"]);
+    expect((await listPocs(outsider)).data.map((p) => p.title)).toEqual(["Share with a newcomer"]);
     expect((await getPocService(outsider, id)).permissions.actions).toEqual(["view"]);
 
     expect(await inspectInvite(token)).toMatchObject({ state: "used" });

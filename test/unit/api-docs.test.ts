@@ -35,6 +35,12 @@ describe("API reference helpers", () => {
 
   it("lists the POC list's query parameters in the document", () => {
     const params = (doc.paths["/api/v1/pocs"] as Record<string, any>).get.parameters.filter((p: { in: string }) => p.in === "query").map((p: { name: string }) => p.name);
-    expect(params).toEqual(["q", "status", "owner", "sort"]);
+    expect(params).toEqual(["q", "status", "owner", "sort", "cursor", "limit"]);
+  });
+
+  it("answers the POC list as a page with a next cursor", () => {
+    const schema = JSON.stringify((doc.paths["/api/v1/pocs"] as Record<string, any>).get.responses["200"]);
+    expect(schema).toContain('"next"');
+    expect(schema).toContain('"data"');
   });
 });

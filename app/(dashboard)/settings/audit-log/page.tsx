@@ -8,7 +8,7 @@ import { AppError, fieldErrorsOf } from "@/lib/api/errors";
 import { auditQueryOf, exportSearchOf, pageParamsOf, searchOf } from "@/lib/audit/page-query";
 import { auditFilterChoices, canSeeAuditLog, listAuditEvents } from "@/lib/audit/service";
 import { requirePageActor } from "@/lib/auth/page";
-import { listPocs } from "@/lib/pocs/service";
+import { listPocTitles } from "@/lib/pocs/service";
 import styles from "@/components/audit/audit.module.css";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -29,7 +29,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const query = auditQueryOf(params, PAGE_SIZE);
   const [choices, pocs, page] = await Promise.all([
     auditFilterChoices(actor),
-    listPocs(actor),
+    listPocTitles(actor),
     query.success ? listAuditEvents(actor, query.data).catch(invalidAsMessage) : null,
   ]);
   const errors = !query.success ? fieldErrorsOf(query.error).map((f) => `${FIELD_NAMES[f.field] ?? f.field}: ${f.message}`) : typeof page === "string" ? [page] : [];
@@ -50,7 +50,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         Every recorded change in {actor.tenantName ?? "your tenant"}: who did what, when and from where, newest first. Rows cannot be changed or deleted,
         and each one is chained to the one before it by a SHA-256 hash, so any change to a stored row shows up when you verify the chain.
       </p>
-      <AuditFilters params={params} pocs={pocs.map((p) => ({ id: p.id, title: p.title }))} actors={choices.actors} actions={choices.actions} />
+      <AuditFilters params={params} pocs={pocs} actors={choices.actors} actions={choices.actions} />
       {errors.length > 0 ? (
         <div className="alert alert-error" role="alert">
           {errors.join(" ")}

@@ -1,0 +1,3 @@
+CREATE INDEX "pocs_list_updated_idx" ON "pocs" USING btree ("tenant_id","updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "pocs_list_due_idx" ON "pocs" USING btree ("tenant_id",coalesce("end_date", 'infinity'::date),"updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "pocs_list_title_idx" ON "pocs" USING btree ("tenant_id",lower("title"),"id");
