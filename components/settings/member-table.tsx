@@ -8,6 +8,7 @@ import { ACTIONS_COLUMN, DataTable, RowActions } from "@/components/ui/data-tabl
 import { ROLE_LABELS, type RoleValue } from "./roles";
 import { RoleOptions } from "./role-options";
 import { SendButton } from "./send-button";
+import { passwordLinkText, type EmailDelivery } from "@/components/sharing/share-copy";
 
 const ROLE_ARTICLE: Record<RoleValue, string> = { tenant_admin: "an", member: "a", executive: "an" };
 
@@ -22,7 +23,7 @@ type UpdateRole = (userId: string, role: RoleValue) => Promise<ActionResult<Memb
 type SetActive = (userId: string, active: boolean) => Promise<ActionResult<MemberJson>>;
 type SendPasswordLink = (userId: string) => Promise<ActionResult<{ sent: true }>>;
 
-type MemberActions = { updateRole: UpdateRole; setActive: SetActive; sendPasswordLink: SendPasswordLink };
+type MemberActions = { updateRole: UpdateRole; setActive: SetActive; sendPasswordLink: SendPasswordLink; emailDelivery: EmailDelivery };
 
 /**
  * Settings → Members: a role change confirmed in a dialog, deactivate/reactivate, and for people
@@ -55,6 +56,7 @@ function MemberRow({
   updateRole,
   setActive,
   sendPasswordLink,
+  emailDelivery,
 }: MemberActions & { member: MemberJson; isSelf: boolean; awaitingPassword: boolean }) {
   const [message, setMessage] = useState<string | null>(null);
   // A role change waits for confirmation in a dialog; the select keeps the saved role meanwhile.
@@ -101,7 +103,7 @@ function MemberRow({
         {awaitingPassword ? (
           <>
             <span className="muted small member-awaiting">Password not set yet</span>
-            <SendButton label="Send password link" ariaLabel={`Send password link to ${member.name}`} sentText="Link sent." send={() => sendPasswordLink(member.id)} />
+            <SendButton label="Send password link" ariaLabel={`Send password link to ${member.name}`} sentText={passwordLinkText(emailDelivery)} send={() => sendPasswordLink(member.id)} />
           </>
         ) : null}
       </td>

@@ -16,6 +16,10 @@ export const invitationText = (who: string, delivery: EmailDelivery): string =>
 export const invitationResentText = (delivery: EmailDelivery): string =>
   delivery === "smtp" ? "Invitation sent again." : "Invitation queued again in Settings → Outbox.";
 
+/** A set-password link went out to a member (Settings → Members), or waits in the outbox. */
+export const passwordLinkText = (delivery: EmailDelivery): string =>
+  delivery === "smtp" ? "Link sent." : "Link queued in Settings → Outbox.";
+
 export function sharedText(grant: GrantJson, delivery: EmailDelivery): string {
   if (grant.principal_type === "user" && grant.principal.pending) {
     return `${invitationText(grant.principal.email ?? "them", delivery)} They get access once they sign up.`;

@@ -1,6 +1,6 @@
 /** The Share dialog's copy after sharing tells the truth about email delivery (issue 17). */
 import { describe, expect, it } from "vitest";
-import { invitationResentText, invitationText, looksLikeEmail, sharedSummary, sharedText, splitEmails } from "@/components/sharing/share-copy";
+import { invitationResentText, invitationText, looksLikeEmail, passwordLinkText, sharedSummary, sharedText, splitEmails } from "@/components/sharing/share-copy";
 import type { GrantJson } from "@/components/sharing/api";
 
 const grant = (principal: Partial<GrantJson["principal"]>, type: GrantJson["principal_type"] = "user") =>
@@ -27,7 +27,9 @@ describe("share copy", () => {
     expect(invitationText("new@outside.example as Member", "outbox")).toBe("Invitation queued in Settings → Outbox for new@outside.example as Member.");
     expect(invitationResentText("smtp")).toBe("Invitation sent again.");
     expect(invitationResentText("outbox")).toBe("Invitation queued again in Settings → Outbox.");
-    for (const text of [invitationText("a@b.example", "outbox"), invitationResentText("outbox")]) expect(text).not.toMatch(/\bsent\b/);
+    expect(passwordLinkText("smtp")).toBe("Link sent.");
+    expect(passwordLinkText("outbox")).toBe("Link queued in Settings → Outbox.");
+    for (const text of [invitationText("a@b.example", "outbox"), invitationResentText("outbox"), passwordLinkText("outbox")]) expect(text).not.toMatch(/\bsent\b/);
   });
 
   it("splits pasted lists of emails on commas, semicolons and whitespace", () => {

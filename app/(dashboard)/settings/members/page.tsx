@@ -56,6 +56,7 @@ export default async function MembersPage() {
             updateRole={updateMemberRoleAction}
             setActive={setMemberActiveAction}
             sendPasswordLink={sendPasswordLinkAction}
+            emailDelivery={emailDelivery()}
           />
         )}
       </section>
