@@ -1,10 +1,10 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { databaseKind, getDb } from "@/db/client";
 import { auditEvents, memberships, pocs, tenants, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { recordAudit } from "@/lib/audit/service";
-import { sendLast, transaction } from "@/lib/db/repo";
+import { executeRows, sendLast, transaction } from "@/lib/db/repo";
 import { countRows } from "../helpers";
 
 /** The messages of an error and its causes (drizzle wraps driver errors). */
@@ -97,5 +97,31 @@ describe("a statement sent with the COMMIT (sendLast)", () => {
     }
     expect(messagesOf(caught)).toContain("division by zero");
     expect(await tenantNamed(n)).toHaveLength(0);
+  });
+});
+
+describe("drizzle's statements on PostgreSQL are named (one round trip, not describe-then-bind)", () => {
+  const probe = `probe_${Math.random().toString(36).slice(2)}`;
+  // The connection's own prepared statements (pg_prepared_statements is per session); PGlite runs in process and prepares nothing.
+  const namedOnThisConnection = (tx: Parameters<Parameters<typeof transaction>[0]>[0], text: string) =>
+    executeRows<{ n: number }>(tx, sql`select count(*)::int as n from pg_prepared_statements where statement like ${`%${text}%`}`);
+
+  it("a parameterised statement, in a transaction and out of one, is kept prepared by its connection; a large batch is not", async () => {
+    const small = await transaction(async (tx) => {
+      await tx.execute(sql`select ${1}::int as ${sql.raw(probe)}`);
+      return namedOnThisConnection(tx, probe);
+    });
+    const batchProbe = `${probe}_batch`;
+    const large = await transaction(async (tx) => {
+      const many = sql.join(Array.from({ length: 65 }, (_, i) => sql`${i}::int`), sql`, `);
+      await tx.execute(sql`select array[${many}] as ${sql.raw(batchProbe)}`);
+      return namedOnThisConnection(tx, batchProbe);
+    });
+    if (databaseKind() === "postgres") {
+      expect(small[0]!.n).toBe(1);
+      expect(large[0]!.n).toBe(0);
+    } else {
+      expect([small[0]!.n, large[0]!.n]).toEqual([0, 0]);
+    }
   });
 });
