@@ -50,8 +50,8 @@ export async function revokeScimToken(tx: Executor, tenantId: string, tokenId: s
 }
 
 /** A live SCIM token and its tenant, by hash. */
-export async function findLiveScimTokenByHash(tx: Executor, tokenHash: string) {
-  const [row] = await tx
+export async function findLiveScimTokenByHash(tokenHash: string) {
+  const [row] = await getDb()
     .select({
       id: scimTokens.id,
       tenantId: scimTokens.tenantId,

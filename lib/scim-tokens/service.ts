@@ -61,9 +61,9 @@ export async function revokeScimToken(actor: Actor, tokenId: string): Promise<vo
 }
 
 /** For the SCIM wrapper: the token's id and tenant when it is live, else null. */
-export async function scimTokenFor(tx: Parameters<typeof repo.findLiveScimTokenByHash>[0], rawToken: string) {
+export async function scimTokenFor(rawToken: string) {
   if (!rawToken.startsWith(SCIM_TOKEN_PREFIX) || rawToken.length > 200) return null;
-  const row = await repo.findLiveScimTokenByHash(tx, sha256(rawToken));
+  const row = await repo.findLiveScimTokenByHash(sha256(rawToken));
   // Outside the request's transaction: it must not hold a lock on the token row meanwhile.
   if (row?.touchDue) repo.touchScimToken(row.id).catch((error: unknown) => logger.error({ err: error }, "could not record SCIM token use"));
   return row;

@@ -140,7 +140,9 @@ async function applyMemberOp(tx: Executor, caller: ScimCaller, teamId: string, o
 }
 
 export async function patchGroup({ tx, caller, params, body }: Args): Promise<ScimResult> {
-  const row = await loadGroup(tx, caller, params.id);
+  // Locked and marked modified at once: a membership PATCH (what IdPs send most) needs no other update.
+  const row = await repo.touchGroup(tx, caller.tenantId, params.id);
+  if (!row) throw scimNotFound("Group");
   const memberChanges: MemberChange[] = [];
   const attributeOps: PatchOperation[] = [];
   for (const op of parsePatch(body)) {
@@ -173,8 +175,8 @@ export async function patchGroup({ tx, caller, params, body }: Args): Promise<Sc
     const input = parseScim(ScimGroupInput, patched);
     await assertUnique(tx, caller, input, row.id);
     update = { name: input.displayName, externalId: input.externalId ?? null };
+    await repo.updateGroup(tx, row.id, update);
   }
-  await repo.updateGroup(tx, row.id, update);
   await recordAudit(tx, caller, {
     tenantId: caller.tenantId,
     action: "scim.group.patched",

@@ -66,15 +66,14 @@ export function withScim<P = undefined>(schemas: { params?: z.ZodType<P> }, hand
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const raw = bearer(req);
-      const ip = clientIpFrom(req.headers);
-      const result = await transaction(async (tx) => {
-        const token = raw ? await scimTokenFor(tx, raw) : null;
-        if (!token) throw new ScimError(401, "The SCIM token is missing, revoked or unknown");
-        const params = await parseParams(ctx, schemas.params);
-        const body = await readScimBody(req);
-        const caller: ScimCaller = { scimTokenId: token.id, tenantId: token.tenantId, tenantName: token.tenantName, ip };
-        return handler({ req, params, query: new URL(req.url).searchParams, body, caller, tx });
-      });
+      // The token, the path and the body are settled before the transaction opens: its
+      // connection is held (and a tenant's audit chain head queued on) only for the work itself.
+      const token = raw ? await scimTokenFor(raw) : null;
+      if (!token) throw new ScimError(401, "The SCIM token is missing, revoked or unknown");
+      const params = await parseParams(ctx, schemas.params);
+      const body = await readScimBody(req);
+      const caller: ScimCaller = { scimTokenId: token.id, tenantId: token.tenantId, tenantName: token.tenantName, ip: clientIpFrom(req.headers) };
+      const result = await transaction((tx) => handler({ req, params, query: new URL(req.url).searchParams, body, caller, tx }));
       if (result.queuedEmail) kickEmailDelivery();
       return scimResponse(result);
     } catch (error) {

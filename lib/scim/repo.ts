@@ -286,6 +286,16 @@ export async function findGroup(tx: Executor, tenantId: string, teamId: string, 
   return row ?? null;
 }
 
+/** Locks a group for a change and marks it modified now (meta.lastModified), in one statement. */
+export async function touchGroup(tx: Executor, tenantId: string, teamId: string) {
+  const [row] = await tx
+    .update(teams)
+    .set({ updatedAt: sql`now()` })
+    .where(scimTeamsOf(tenantId, eq(teams.id, teamId)))
+    .returning();
+  return row ?? null;
+}
+
 /** Any team of the tenant (manual or SCIM) with this name, case-insensitively, other than `exceptId`. */
 export async function findTeamNamed(tx: Executor, tenantId: string, name: string, exceptId?: string) {
   const [row] = await tx
