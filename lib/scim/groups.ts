@@ -54,13 +54,13 @@ async function assertUnique(tx: Executor, caller: ScimCaller, input: { displayNa
   }
 }
 
-/** Member ids must be users of this tenant: anything else is 400 invalidValue, nothing applied. */
-async function tenantUserIds(tx: Executor, caller: ScimCaller, members: unknown): Promise<string[]> {
+/** Member ids must be users of this tenant: anything else is 400 invalidValue, and the request's transaction rolls back. */
+async function addTenantUsers(tx: Executor, caller: ScimCaller, teamId: string, members: unknown): Promise<string[]> {
   const list = parseScim(GroupMembers, members ?? []);
   const ids = [...new Set(list.map((m) => m.value.toLowerCase()))];
   const malformed = ids.find((id) => !UUID.test(id));
   if (malformed) throw scimInvalidValue(`Member "${malformed}" is not a user of this tenant`);
-  const known = await repo.tenantMemberIds(tx, caller.tenantId, ids);
+  const known = await repo.addTenantMembers(tx, caller.tenantId, teamId, ids);
   const unknown = ids.find((id) => !known.has(id));
   if (unknown) throw scimInvalidValue(`Member "${unknown}" is not a user of this tenant`);
   return ids;
@@ -69,9 +69,8 @@ async function tenantUserIds(tx: Executor, caller: ScimCaller, members: unknown)
 export async function createGroup({ tx, caller, body }: ScimArgs<undefined>): Promise<ScimResult> {
   const input = parseScim(ScimGroupInput, body);
   await assertUnique(tx, caller, input);
-  const memberIds = await tenantUserIds(tx, caller, input.members);
   const row = await repo.insertGroup(tx, caller.tenantId, { name: input.displayName, externalId: input.externalId ?? null });
-  await repo.addMembers(tx, row.id, memberIds);
+  const memberIds = await addTenantUsers(tx, caller, row.id, input.members);
   await recordAudit(tx, caller, {
     tenantId: caller.tenantId,
     action: "scim.group.created",
@@ -87,10 +86,9 @@ export async function replaceGroup({ tx, caller, params, body }: Args): Promise<
   const input = parseScim(ScimGroupInput, body);
   if (input.id !== undefined && input.id !== row.id) throw scimMutability("id is read-only");
   await assertUnique(tx, caller, input, row.id);
-  const memberIds = await tenantUserIds(tx, caller, input.members);
   await repo.updateGroup(tx, row.id, { name: input.displayName, externalId: input.externalId ?? null });
   await repo.removeMembers(tx, row.id, "all");
-  await repo.addMembers(tx, row.id, memberIds);
+  const memberIds = await addTenantUsers(tx, caller, row.id, input.members);
   await recordAudit(tx, caller, {
     tenantId: caller.tenantId,
     action: "scim.group.replaced",
@@ -133,9 +131,8 @@ async function applyMemberOp(tx: Executor, caller: ScimCaller, teamId: string, o
     change.push({ added: [], removed: ids });
     return;
   }
-  const ids = await tenantUserIds(tx, caller, Array.isArray(value) ? value : [value]);
   if (op === "replace") await repo.removeMembers(tx, teamId, "all");
-  await repo.addMembers(tx, teamId, ids);
+  const ids = await addTenantUsers(tx, caller, teamId, Array.isArray(value) ? value : [value]);
   change.push({ added: ids, removed: op === "replace" ? "all" : [] });
 }
 

@@ -241,15 +241,6 @@ export async function retireOrphanUser(tx: Executor, userId: string): Promise<"d
 }
 
 /** Which of these ids are members of the tenant. */
-export async function tenantMemberIds(tx: Executor, tenantId: string, userIds: string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await tx
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds)));
-  return new Set(rows.map((r) => r.id));
-}
-
 // ---- Groups ----
 
 export const GROUP_ATTRS: AttrMap = {
@@ -341,14 +332,21 @@ export async function deleteGroup(tx: Executor, teamId: string) {
   await tx.delete(teams).where(eq(teams.id, teamId));
 }
 
-export async function addMembers(tx: Executor, teamId: string, userIds: string[]): Promise<number> {
-  if (userIds.length === 0) return 0;
-  const rows = await tx
-    .insert(teamMembers)
-    .values(userIds.map((userId) => ({ teamId, userId })))
-    .onConflictDoNothing()
-    .returning({ userId: teamMembers.userId });
-  return rows.length;
+/**
+ * Adds the listed users who are members of the tenant to the team, in one statement, and
+ * answers which of them are: the caller refuses the request (rolling this back) if any is not.
+ */
+export async function addTenantMembers(tx: Executor, tenantId: string, teamId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await executeRows<{ id: string }>(
+    tx,
+    sql`with known as (
+          select ${memberships.userId} as id from ${memberships}
+          where ${memberships.tenantId} = ${tenantId} and ${inArray(memberships.userId, userIds)}),
+        added as (insert into ${teamMembers} (team_id, user_id) select ${teamId}, id from known on conflict do nothing)
+        select id from known`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function removeMembers(tx: Executor, teamId: string, userIds: string[] | "all"): Promise<number> {
