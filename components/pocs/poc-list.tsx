@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PocListItem } from "@/lib/pocs/schemas";
-import { PocCard } from "./poc-card";
+import { formatDateRange } from "@/components/format";
+import { PocCards } from "./poc-card";
 
 export function PocList({ pocs, canCreate, filtered }: { pocs: PocListItem[]; canCreate: boolean; filtered: boolean }) {
   if (pocs.length === 0 && filtered) {
@@ -32,10 +33,16 @@ export function PocList({ pocs, canCreate, filtered }: { pocs: PocListItem[]; ca
     );
   }
   return (
-    <ul className="poc-grid" aria-label="POCs">
-      {pocs.map((poc) => (
-        <PocCard key={poc.id} poc={poc} />
-      ))}
-    </ul>
+    <PocCards
+      cards={pocs.map((poc) => ({
+        id: poc.id,
+        title: poc.title,
+        customer: poc.customer,
+        status: poc.status,
+        progress: poc.progress,
+        dates: formatDateRange(poc.start_date, poc.end_date),
+        owner: poc.owner.name,
+      }))}
+    />
   );
 }
