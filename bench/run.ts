@@ -367,10 +367,12 @@ async function main(): Promise<Results> {
     const res = await fetch(base + p, { headers });
     if (res.status !== 200) throw new Error(`HTML probe ${p.slice(0, 16)}...: HTTP ${res.status}`);
   }
-  // The list's first page is full: a page size of POCs (or all of them, when fewer).
+  // The list's first page is full (a default page of 50), unless it is also the last one.
   const listProbe = await fetch(base + listApiPaths()[0], { headers: adminBearer });
-  const listed = listProbe.status === 200 ? ((await listProbe.json()) as { data: unknown[] }).data.length : -1;
-  if (listed !== Math.min(50, size.pocs + size.poolPocs)) throw new Error(`list probe: HTTP ${listProbe.status}, ${listed} POCs on the first page`);
+  const firstPage = listProbe.status === 200 ? ((await listProbe.json()) as { data: unknown[]; next: string | null }) : null;
+  if (!firstPage || firstPage.data.length === 0 || (firstPage.data.length !== 50 && firstPage.next !== null)) {
+    throw new Error(`list probe: HTTP ${listProbe.status}, ${firstPage?.data.length ?? 0} POCs on a first page that is ${firstPage?.next ? "not " : ""}the last`);
+  }
 
   const results: Measured[] = [];
   const targets = [
