@@ -240,7 +240,6 @@ export async function retireOrphanUser(tx: Executor, userId: string): Promise<"d
   return "deactivated";
 }
 
-/** Which of these ids are members of the tenant. */
 // ---- Groups ----
 
 export const GROUP_ATTRS: AttrMap = {
