@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type autocannon from "autocannon";
@@ -96,6 +96,25 @@ export async function freePort(): Promise<number> {
 
 // ---- app servers ----
 export type AppServer = { url: string; port: number; child: ChildProcess; log: string[]; stop: () => Promise<void> };
+
+/**
+ * CPU milliseconds (user + system, all threads) a process has used so far, from /proc; null
+ * where there is no /proc. Per request it is the server's own cost, which the load of the
+ * machine (and the load generator sharing its two cores) moves far less than req/s.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ, 100 on every architecture Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Waits until the child exits (true) or the time is up (false). */
 function exited(child: ChildProcess, ms: number): Promise<boolean> {

@@ -24,6 +24,7 @@ import {
   BENCH_SECRET,
   cleanupAll,
   cookieFrom,
+  processCpuMs,
   createScratchDb,
   dbEnv,
   ensureBuild,
@@ -111,7 +112,12 @@ type Measured = {
   roundsRatioCeiling?: number[];
   roundsRatioPageCeiling?: number[];
   roundsP99?: number[];
+  /** Server CPU (all its threads) per request, ms: the cost of a request whatever else loads the machine. */
+  cpuMsPerRequest?: number;
 };
+
+/** The app server under load now (its CPU is read around each window). */
+let serverPid: number | undefined;
 
 
 async function load(target: Target, seconds: number, amount: number): Promise<autocannon.Result & { wallSeconds: number }> {
@@ -126,7 +132,7 @@ async function load(target: Target, seconds: number, amount: number): Promise<au
   return { ...result, wallSeconds: (performance.now() - started) / 1000 };
 }
 
-type Window = { requests: number; wallSeconds: number; p50: number; p99: number; errors: number; non2xx: number };
+type Window = { requests: number; wallSeconds: number; p50: number; p99: number; errors: number; non2xx: number; cpuMs: number | null };
 
 async function warm(target: Target): Promise<void> {
   if (opts.warmup > 0) await load(target, opts.warmup, 0);
@@ -135,11 +141,14 @@ async function warm(target: Target): Promise<void> {
 }
 
 async function loadWindow(target: Target): Promise<Window> {
+  const cpuBefore = processCpuMs(serverPid);
   const r = await load(target, opts.duration, opts.amount);
+  const cpuAfter = processCpuMs(serverPid);
   await target.afterWindow?.();
   const errors = r.errors + r.timeouts + r.non2xx;
   if (errors > 0) console.log(`  ! ${target.name}: status codes ${JSON.stringify(r.statusCodeStats)}, socket errors ${r.errors}, timeouts ${r.timeouts}`);
-  return { requests: r.requests.total, wallSeconds: r.wallSeconds, p50: r.latency.p50, p99: r.latency.p99, errors, non2xx: r.non2xx };
+  const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return { requests: r.requests.total, wallSeconds: r.wallSeconds, p50: r.latency.p50, p99: r.latency.p99, errors, non2xx: r.non2xx, cpuMs };
 }
 
 /** A window's requests per second. */
@@ -160,11 +169,12 @@ function summarize(target: Target, windows: Window[]): Measured {
     non2xx: sum((w) => w.non2xx),
     requests: sum((w) => w.requests),
   };
+  if (windows.every((w) => w.cpuMs !== null)) m.cpuMsPerRequest = sum((w) => w.cpuMs!) / m.requests;
   if (windows.length > 1) {
     m.roundsRps = windows.map(rate);
     m.roundsP99 = windows.map((w) => w.p99);
   }
-  console.log(`  ${target.label.padEnd(58)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}`);
+  console.log(`  ${target.label.padEnd(58)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}${m.cpuMsPerRequest === undefined ? "" : `  server CPU ${m.cpuMsPerRequest.toFixed(2)} ms/req`}`);
   return m;
 }
 
@@ -294,6 +304,7 @@ async function main(): Promise<Results> {
 
   // Route 4 with the small grants table.
   let app = await startApp(db);
+  serverPid = app.child.pid;
   const probe = await fetch(app.url + pocPaths[0], { headers: sessionCookie });
   if (probe.status !== 200) throw new Error(`route 4 probe: HTTP ${probe.status} ${await probe.text()}`);
   let route4Small: Measured | undefined;
@@ -321,6 +332,7 @@ async function main(): Promise<Results> {
   // Route 3v's one-time codes arrive over SMTP at the harness.
   const codeSink = await startCodeSink();
   app = await startApp(db, { SMTP_URL: codeSink.smtpUrl });
+  serverPid = app.child.pid;
   const base = app.url;
   const openPaths = seeded.openTokens.map((t) => `/api/v1/public/pocs/${t}`);
   const sharePaths = seeded.openTokens.map((t) => `/share/${t}`);
@@ -446,6 +458,7 @@ async function main(): Promise<Results> {
     const raw = spawnNode([path.join(root, "bench", "raw-baseline.mjs")], { ...dbEnv(db), PORT: String(rawPort), SHARE_STATEMENT: facts.shareStatement }, "raw");
     const rawUrl = `http://127.0.0.1:${rawPort}`;
     await waitFor(`${rawUrl}/api/health`, raw.child, raw.log);
+    serverPid = raw.child.pid;
     const rawJson = await (await fetch(rawUrl + openPaths[0])).json();
     sameJson = JSON.stringify(rawJson) === JSON.stringify(appJson);
     if (!sameJson) throw new Error(`raw baseline JSON differs from the app's:\napp: ${JSON.stringify(appJson).slice(0, 400)}\nraw: ${JSON.stringify(rawJson).slice(0, 400)}`);
@@ -504,7 +517,7 @@ function printTable(out: Results): void {
   const fmt = (v: number | undefined, d = 2) => (v === undefined ? "" : v.toFixed(d));
   const load = m.loadAverage as { before: number; after: number };
   console.log(`\nBenchmark — ${m.database} — ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, ${String(m.date).slice(0, 16)}Z, load avg ${load.before} -> ${load.after}`);
-  const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "x ceiling", "x page ceiling", "x raw", "DB trips/req", "bytes"];
+  const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "x ceiling", "x page ceiling", "x raw", "DB trips/req", "bytes", "CPU ms/req"];
   const lines = rows.map((r) => [
     r.label,
     r.rps.toFixed(0),
@@ -516,6 +529,7 @@ function printTable(out: Results): void {
     fmt(r.ratioRaw),
     r.dbRoundTrips === undefined ? "" : String(r.dbRoundTrips),
     r.bytes === undefined ? "" : String(r.bytes),
+    fmt(r.cpuMsPerRequest),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;

@@ -11,11 +11,12 @@ import { quoted } from "@/lib/email/compose";
 
 export type ViewForNotice = { grantId: string; viewerEmail?: string | null; viewerName?: string | null; viewedAt?: Date | null };
 
-export async function queueViewNotices(views: readonly ViewForNotice[]): Promise<number> {
+/** Queues the notices these views are due (`due`: the grants that notify, when already known). */
+export async function queueViewNotices(views: readonly ViewForNotice[], due?: readonly repo.NoticeDue[]): Promise<number> {
   const firstByGrant = new Map<string, ViewForNotice>();
   for (const v of views) if (!firstByGrant.has(v.grantId)) firstByGrant.set(v.grantId, v);
   if (firstByGrant.size === 0) return 0;
-  const due = await repo.grantsToNotify([...firstByGrant.keys()]);
+  due ??= await repo.grantsToNotify([...firstByGrant.keys()]);
   if (due.length === 0) return 0;
   const sent = await transaction(async (tx) => {
     let claimed = 0;

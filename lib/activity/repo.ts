@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { grantViewNotices, pocs, sharingGrants, shareViews, users } from "@/db/schema";
@@ -64,14 +64,32 @@ export async function deleteViewsBefore(cutoff: Date): Promise<number> {
 
 const creator = alias(users, "creator");
 
-/** The grants among these whose creator asked to hear about views (usually none). */
-export function grantsToNotify(grantIds: string[]) {
-  return getDb()
+export type NoticeDue = { grantId: string; tenantId: string; notify: "off" | "first" | "every"; principalType: string; pocId: string; pocTitle: string; to: string };
+
+/** Grants (`ids`: a list, or a subquery) whose active creator asked to hear about views. */
+function noticesDue(from: Pick<ReturnType<typeof getDb>, "select">, ids: readonly string[] | SQLWrapper): Promise<NoticeDue[]> {
+  return from
     .select({ grantId: sharingGrants.id, tenantId: sharingGrants.tenantId, notify: sharingGrants.notifyViews, principalType: sharingGrants.principalType, pocId: pocs.id, pocTitle: pocs.title, to: creator.email })
     .from(sharingGrants)
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .innerJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
-    .where(and(inArray(sharingGrants.id, grantIds), sql`${sharingGrants.notifyViews} <> 'off'`, eq(creator.active, true)));
+    .where(and(inArray(sharingGrants.id, ids), sql`${sharingGrants.notifyViews} <> 'off'`, eq(creator.active, true)));
+}
+
+/** The grants among these whose creator asked to hear about views (usually none). */
+export function grantsToNotify(grantIds: string[]): Promise<NoticeDue[]> {
+  return noticesDue(getDb(), grantIds);
+}
+
+/**
+ * Writes a batch of access-log views and, in the same statement, finds the grants among them
+ * that notify their creator: one round trip per batch instead of two. A view of a grant
+ * deleted meanwhile fails the whole statement (foreign key); the caller falls back.
+ */
+export function insertViewsFindingNotices(rows: (typeof shareViews.$inferInsert & { grantId: string })[]): Promise<NoticeDue[]> {
+  const db = getDb();
+  const inserted = db.$with("inserted").as(db.insert(shareViews).values(rows).returning({ grantId: shareViews.grantId }));
+  return noticesDue(db.with(inserted), db.select({ id: inserted.grantId }).from(inserted));
 }
 
 /**

@@ -10,6 +10,8 @@
  * module flushes what the Next.js bundle's copy collected.
  */
 import { queueViewNotices } from "@/lib/activity/notices";
+import { insertViewsFindingNotices, type NoticeDue } from "@/lib/activity/repo";
+import { isForeignKeyViolation } from "@/lib/db/repo";
 import * as repo from "./repo";
 import { logger } from "@/lib/log";
 
@@ -38,15 +40,23 @@ export async function flushShareViews(): Promise<void> {
   pending.timer = null;
   const rows = pending.rows.splice(0);
   if (rows.length === 0) return;
+  // The grants whose creators asked to hear about views (most did not) come back from the
+  // batch's INSERT itself; undefined (looked up apart) after the fallback.
+  let due: NoticeDue[] | undefined;
   try {
-    await repo.insertShareViews(rows);
+    due = await insertViewsFindingNotices(rows);
   } catch (error) {
-    logger.error({ err: error, views: rows.length }, "share access log: page views not written");
-    return;
+    try {
+      // A grant deleted since the view fails the batch: write the rest without it.
+      if (!isForeignKeyViolation(error, "share_views_grant_id_sharing_grants_id_fk")) throw error;
+      await repo.insertShareViews(rows);
+    } catch (fallbackError) {
+      logger.error({ err: fallbackError, views: rows.length }, "share access log: page views not written");
+      return;
+    }
   }
   try {
-    // Creators who asked to hear about views (most grants did not: one indexed lookup per batch).
-    await queueViewNotices(rows.map((r) => ({ grantId: r.grantId, viewerEmail: r.viewerEmail, viewedAt: r.viewedAt instanceof Date ? r.viewedAt : null })));
+    await queueViewNotices(rows.map((r) => ({ grantId: r.grantId, viewerEmail: r.viewerEmail, viewedAt: r.viewedAt instanceof Date ? r.viewedAt : null })), due);
   } catch (error) {
     logger.error({ err: error }, "share view notices not queued");
   }
