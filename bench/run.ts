@@ -112,6 +112,8 @@ type Measured = {
   roundsRatioCeiling?: number[];
   roundsRatioPageCeiling?: number[];
   roundsP99?: number[];
+  /** The POC list: req/s against the same page in the 50-POC tenant (median of the rounds). */
+  ratioSmallTenant?: number;
   /** Server CPU (all its threads) per request, ms: the cost of a request whatever else loads the machine. */
   cpuMsPerRequest?: number;
 };
@@ -295,10 +297,15 @@ async function main(): Promise<Results> {
 
   console.log(`[bench] seeding phase 1: ${size.pocs} POCs x ${size.groupsPerPoc * size.tasksPerGroup} tasks, ${size.smallGrants} grants...`);
   const { seeded, ctx } = await seed.seedPhase1(size);
+  const wantsList = wants("list_api") || wants("list_page");
+  const smallList = wantsList ? await seed.seedSmallListTenant(size) : null;
   const session = await encode({ token: { sub: seeded.viewerId, sid: seeded.viewerSessionId, name: "Bench Viewer", email: "bench-viewer@bench.test" }, secret: BENCH_SECRET });
   const sessionCookie = { cookie: `next-auth.session-token=${session}` };
   const adminSession = await encode({ token: { sub: seeded.adminId, sid: seeded.adminSessionId, name: "Bench Admin", email: "bench-admin@bench.test" }, secret: BENCH_SECRET });
   const adminCookie = { cookie: `next-auth.session-token=${adminSession}` };
+  const smallAdminCookie = smallList
+    ? { cookie: `next-auth.session-token=${await encode({ token: { sub: smallList.adminId, sid: smallList.adminSessionId, name: "Bench Small Admin", email: "bench-small-admin@bench.test" }, secret: BENCH_SECRET })}` }
+    : null;
   const adminBearer = { authorization: `Bearer ${seeded.apiToken}` };
   const pocPaths = seeded.teamPocIds.map((id) => `/api/v1/pocs/${id}`);
 
@@ -399,12 +406,25 @@ async function main(): Promise<Results> {
     route7Target(base, seeded, sessionCookie.cookie),
     rotating("list_api", `L. GET /api/v1/pocs (admin's first page of ${size.pocs + size.poolPocs}, 3 sorts)`, base, listApiPaths(), () => adminBearer),
     rotating("list_page", `LP. GET /pocs (admin's first page, HTML, 3 sorts)`, base, listPagePaths(), () => adminCookie),
-  ].filter((t) => wants(t.name) || (t.name === "route1" && only !== null && (only.has("route4") || only.has("route6"))));
+    // The same first pages in a tenant of 50 POCs: the list's scaling reference.
+    ...(smallList
+      ? [
+          rotating("list_api_small", `L50. GET /api/v1/pocs (the same, tenant of ${seed.SMALL_LIST_POCS} POCs)`, base, listApiPaths(), () => ({ authorization: `Bearer ${smallList.apiToken}` })),
+          rotating("list_page_small", `LP50. GET /pocs (the same, tenant of ${seed.SMALL_LIST_POCS} POCs)`, base, listPagePaths(), () => smallAdminCookie!),
+        ]
+      : []),
+  ].filter((t) => wants(t.name) || (t.name === "route1" && only !== null && (only.has("route4") || only.has("route6"))) || (t.name.endsWith("_small") && wants(t.name.slice(0, -"_small".length))));
   console.log(`[bench] ${seeded.grantsAfterPhase2} grants in the table; measuring:`);
   console.log(`[bench] the ceilings and ${targets.map((t) => t.name).join(", ")} in ${opts.rounds} interleaved round(s):`);
   const { ceiling, pageCeiling, measured } = await measureInterleaved(ceilingTarget(base), pageCeilingTarget(base), targets);
   const byName = (name: string) => measured.find((m) => m.name === name);
-  const [route1, route2, route3, route3v, routeEmbed, route4, route5, route6, route7, listApi, listPage] = ["route1", "route2", "route3", "route3v", "route_embed", "route4", "route5", "route6", "route7", "list_api", "list_page"].map(byName);
+  const [route1, route2, route3, route3v, routeEmbed, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall] = [
+    "route1", "route2", "route3", "route3v", "route_embed", "route4", "route5", "route6", "route7", "list_api", "list_page", "list_api_small", "list_page_small",
+  ].map(byName);
+  for (const [list, small] of [[listApi, listApiSmall], [listPage, listPageSmall]] as const) {
+    if (list?.roundsRps && small?.roundsRps) list.ratioSmallTenant = median(list.roundsRps.map((rps, i) => rps / small.roundsRps![i]!));
+    else if (list && small) list.ratioSmallTenant = list.rps / small.rps;
+  }
 
   // Route 1 again, while password bursts run Argon2 next to it.
   let route1Burst: Measured | undefined;
@@ -422,6 +442,7 @@ async function main(): Promise<Results> {
   if (route6) route6.bytes = (await (await fetch(base + route6Paths(seeded)[0], { headers: sessionCookie })).arrayBuffer()).byteLength;
   if (listApi) listApi.bytes = (await (await fetch(base + listApiPaths()[0], { headers: adminBearer })).arrayBuffer()).byteLength;
   if (listPage) listPage.bytes = (await (await fetch(base + listPagePaths()[0], { headers: adminCookie })).arrayBuffer()).byteLength;
+  if (listPageSmall) listPageSmall.bytes = (await (await fetch(base + listPagePaths()[0], { headers: smallAdminCookie! })).arrayBuffer()).byteLength;
   pageCeiling.bytes = (await (await fetch(`${base}/bench/page-ceiling`)).arrayBuffer()).byteLength;
 
   console.log("[bench] counting database round trips (sequential requests)...");
@@ -470,12 +491,12 @@ async function main(): Promise<Results> {
   }
 
   const present = <T,>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== undefined);
-  for (const m of present([pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, route1Burst])) {
+  for (const m of present([pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall, route1Burst])) {
     m.ratioCeiling = m.roundsRatioCeiling ? median(m.roundsRatioCeiling) : m.rps / ceiling.rps;
     if (m.roundsRatioPageCeiling) m.ratioPageCeiling = median(m.roundsRatioPageCeiling);
     if (rawBase) m.ratioRaw = m.rps / rawBase.rps;
   }
-  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, route1Burst]));
+  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall, route1Burst]));
 
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",

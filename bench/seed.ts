@@ -127,6 +127,51 @@ async function mixedGrants(s: { tenantId: string; adminId: string; pocIds: strin
 }
 
 /** Migrates, then phase 1: people, POCs with children, the API token, and `smallGrants` grants. */
+/** POCs with the benchmark's content: groups and tasks, three criteria, two comments each. */
+async function insertPocs(tenantId: string, ownerId: string, pocIds: string[], size: DataSize, titlePrefix: string): Promise<void> {
+  const description = "A benchmark POC. ".repeat(20).trim();
+  await run(sql`insert into pocs (id, tenant_id, owner_id, title, description, customer, objectives, status, start_date, end_date)
+    select value::uuid, ${tenantId}::uuid, ${ownerId}::uuid, ${titlePrefix}::text || ord, ${description}, 'Customer ' || ord, 'Prove the platform at scale.',
+      (array['draft', 'active', 'on_hold', 'won', 'lost'])[1 + (ord % 5)]::poc_status, date '2026-11-01', date '2027-01-31'
+    from json_array_elements_text(${json(pocIds)}) with ordinality x(value, ord)`);
+  await run(sql`insert into task_groups (poc_id, name, position)
+    select value::uuid, 'Phase ' || (g + 1), g from json_array_elements_text(${json(pocIds)}) x, generate_series(0, ${size.groupsPerPoc - 1}::int) g`);
+  await run(sql`insert into tasks (poc_id, group_id, title, status, assignee_id, due_date, position)
+    select tg.poc_id, tg.id, 'Task ' || (tg.position + 1) || '.' || (k + 1), (array['todo', 'in_progress', 'blocked', 'done'])[1 + (k % 4)]::task_status,
+      case when k % 2 = 0 then p.owner_id end, date '2026-12-01' + k, k
+    from task_groups tg join pocs p on p.id = tg.poc_id, generate_series(0, ${size.tasksPerGroup - 1}::int) k where p.tenant_id = ${tenantId}::uuid`);
+  await run(sql`insert into success_criteria (poc_id, description, status, position)
+    select value::uuid, 'Criterion ' || (k + 1), (array['pending', 'met', 'not_met'])[1 + (k % 3)]::criterion_status, k
+    from json_array_elements_text(${json(pocIds)}) x, generate_series(0, 2) k`);
+  await run(sql`insert into comments (poc_id, author_user_id, body)
+    select value::uuid, ${ownerId}::uuid, 'Comment ' || (k + 1) from json_array_elements_text(${json(pocIds)}) x, generate_series(0, 1) k`);
+}
+
+/** POCs in the small tenant of the list's scaling reference: one full first page. */
+export const SMALL_LIST_POCS = 50;
+
+/**
+ * A second tenant with one page of POCs (`SMALL_LIST_POCS`) and an admin: the POC list's
+ * first page measured there is the reference the 1,000-POC tenant's is compared to
+ * ("the list stays fast at 1,000 POCs": the same 50 cards, 20x the POCs behind them).
+ */
+export async function seedSmallListTenant(size: DataSize): Promise<{ adminSessionId: string; adminId: string; apiToken: string }> {
+  const tenantId = randomUUID();
+  const adminId = randomUUID();
+  await run(sql`insert into tenants (id, name, slug) values (${tenantId}::uuid, 'Bench small', ${`bench-small-${randomBytes(3).toString("hex")}`})`);
+  await run(sql`insert into users (id, email, name, password_hash) values (${adminId}::uuid, 'bench-small-admin@bench.test', 'Bench Small Admin', ${await hashPassword("bench-user-password")})`);
+  await run(sql`insert into memberships (tenant_id, user_id, role) values (${tenantId}::uuid, ${adminId}::uuid, 'tenant_admin')`);
+  await insertPocs(tenantId, adminId, Array.from({ length: SMALL_LIST_POCS }, () => randomUUID()), size, "Small POC ");
+  const apiToken = API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  await run(sql`insert into api_tokens (tenant_id, user_id, name, display_prefix, token_hash)
+    values (${tenantId}::uuid, ${adminId}::uuid, 'bench small', ${apiToken.slice(0, 10)}, ${sha256(apiToken)})`);
+  const adminSessionId = randomUUID();
+  await run(sql`insert into sessions (id, user_id, expires_at) values (${adminSessionId}::uuid, ${adminId}::uuid, now() + interval '1 day')`);
+  await settle();
+  await closeDb();
+  return { adminSessionId, adminId, apiToken };
+}
+
 export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx: SeedContext }> {
   await migrateDb();
   const passwordHash = await hashPassword("bench-user-password");
@@ -159,24 +204,12 @@ export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx:
     insert into team_members (team_id, user_id)
     select distinct ta.a[1 + ((ua.ord + k * 17) % ta.n)], ua.id from ua, ta, generate_series(0, 4) k`);
 
-  const description = "A benchmark POC. ".repeat(20).trim();
-  await run(sql`insert into pocs (id, tenant_id, owner_id, title, description, customer, objectives, status, start_date, end_date)
-    select value::uuid, ${tenantId}::uuid, ${adminId}::uuid, 'Bench POC ' || ord, ${description}, 'Customer ' || ord, 'Prove the platform at scale.',
-      (array['draft', 'active', 'on_hold', 'won', 'lost'])[1 + (ord % 5)]::poc_status, date '2026-11-01', date '2027-01-31'
-    from json_array_elements_text(${json(pocIds)}) with ordinality x(value, ord)`);
-  await run(sql`insert into pocs (id, tenant_id, owner_id, title, status)
-    select value::uuid, ${tenantId}::uuid, ${adminId}::uuid, 'Bench pool POC ' || ord, 'draft' from json_array_elements_text(${json(poolPocIds)}) with ordinality x(value, ord)`);
-  await run(sql`insert into task_groups (poc_id, name, position)
-    select value::uuid, 'Phase ' || (g + 1), g from json_array_elements_text(${json(pocIds)}) x, generate_series(0, ${size.groupsPerPoc - 1}::int) g`);
-  await run(sql`insert into tasks (poc_id, group_id, title, status, assignee_id, due_date, position)
-    select tg.poc_id, tg.id, 'Task ' || (tg.position + 1) || '.' || (k + 1), (array['todo', 'in_progress', 'blocked', 'done'])[1 + (k % 4)]::task_status,
-      case when k % 2 = 0 then p.owner_id end, date '2026-12-01' + k, k
-    from task_groups tg join pocs p on p.id = tg.poc_id, generate_series(0, ${size.tasksPerGroup - 1}::int) k where p.tenant_id = ${tenantId}::uuid`);
-  await run(sql`insert into success_criteria (poc_id, description, status, position)
-    select value::uuid, 'Criterion ' || (k + 1), (array['pending', 'met', 'not_met'])[1 + (k % 3)]::criterion_status, k
-    from json_array_elements_text(${json(pocIds)}) x, generate_series(0, 2) k`);
-  await run(sql`insert into comments (poc_id, author_user_id, body)
-    select value::uuid, ${adminId}::uuid, 'Comment ' || (k + 1) from json_array_elements_text(${json(pocIds)}) x, generate_series(0, 1) k`);
+  await insertPocs(tenantId, adminId, pocIds, size, "Bench POC ");
+  // Older than the others: every sort's first page of the POC list is POCs with content, as in
+  // the 50-POC tenant it is compared to (seedSmallListTenant).
+  await run(sql`insert into pocs (id, tenant_id, owner_id, title, status, created_at, updated_at)
+    select value::uuid, ${tenantId}::uuid, ${adminId}::uuid, 'Bench pool POC ' || ord, 'draft', now() - interval '1 day', now() - interval '1 day'
+    from json_array_elements_text(${json(poolPocIds)}) with ordinality x(value, ord)`);
 
   const apiToken = API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
   await run(sql`insert into api_tokens (tenant_id, user_id, name, display_prefix, token_hash)
