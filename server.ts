@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     instrumentRequest(req, res);
     // Benchmark only (BENCH_QUERY_COUNTER=true, off by default): statements run so far.
     if (cfg.benchQueryCounter && req.method === "GET" && req.url === BENCH_QUERIES_PATH) {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ count: queryCounter.count }));
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ count: queryCounter.count, background: queryCounter.background }));
       return;
     }
     req.headers[CLIENT_IP_HEADER] = computeClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), cfg.trustedProxyHops);

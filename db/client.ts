@@ -4,6 +4,7 @@
  * and the Next.js server bundle each load their own copy of this module in one process, and
  * PGlite allows exactly one open instance per data folder.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -24,19 +25,27 @@ const HANDLE_KEY = Symbol.for("poc-manager.db");
 const globalStore = globalThis as unknown as { [HANDLE_KEY]?: Handle };
 
 const COUNTER_KEY = Symbol.for("poc-manager.db.queries");
-const counterStore = globalThis as unknown as { [COUNTER_KEY]?: { count: number } };
+type QueryCounter = { count: number; background: number; backgroundWork: AsyncLocalStorage<true> };
+const counterStore = globalThis as unknown as { [COUNTER_KEY]?: QueryCounter };
 
 /**
- * Counts statements, so the benchmark can report database round trips per request. On
- * globalThis like the handle: the entry server reads the count the Next.js bundle's copy of
- * this module increments.
+ * Counts statements, so the benchmark can report database round trips per request: `count`
+ * all of them, `background` those of work no request waits for (the access log's batches).
+ * On globalThis like the handle: the entry server reads the count the Next.js bundle's copy
+ * of this module increments.
  */
-export const queryCounter = (counterStore[COUNTER_KEY] ??= { count: 0 });
+export const queryCounter = (counterStore[COUNTER_KEY] ??= { count: 0, background: 0, backgroundWork: new AsyncLocalStorage<true>() });
+
+/** Runs work no request waits for: its statements count as `background` too. */
+export function asBackgroundWork<T>(work: () => Promise<T>): Promise<T> {
+  return queryCounter.backgroundWork.run(true, work);
+}
 
 class CountingLogger implements Logger {
   constructor(private readonly print: boolean) {}
   logQuery(query: string): void {
     queryCounter.count += 1;
+    if (queryCounter.backgroundWork.getStore()) queryCounter.background += 1;
     // The statement only: its parameters (hashes, emails, tokens) are never logged.
     if (this.print) logger.info({ sql: query.replace(/\s+/g, " ").slice(0, 300) }, "query");
   }

@@ -12,6 +12,7 @@
 import { queueViewNotices } from "@/lib/activity/notices";
 import { insertViewsFindingNotices, type NoticeDue } from "@/lib/activity/repo";
 import { isForeignKeyViolation } from "@/lib/db/repo";
+import { asBackgroundWork } from "@/db/client";
 import * as repo from "./repo";
 import { logger } from "@/lib/log";
 
@@ -40,6 +41,10 @@ export async function flushShareViews(): Promise<void> {
   pending.timer = null;
   const rows = pending.rows.splice(0);
   if (rows.length === 0) return;
+  await asBackgroundWork(() => writeBatch(rows));
+}
+
+async function writeBatch(rows: repo.NewShareView[]): Promise<void> {
   // The grants whose creators asked to hear about views (most did not) come back from the
   // batch's INSERT itself; undefined (looked up apart) after the fallback.
   let due: NoticeDue[] | undefined;
