@@ -1,8 +1,11 @@
 import type { SQL } from "drizzle-orm";
-import { databaseKind, getDb, type Db } from "@/db/client";
+import { asBackgroundWork, databaseKind, getDb, type Db } from "@/db/client";
 
 /** A database handle or an open transaction: repo functions that write accept either. */
 export type Executor = Db;
+
+/** Work no request waits for (the access log's batches): the bench leaves its statements out of round trips. */
+export { asBackgroundWork };
 
 /** Statements a transaction sent without waiting for their answer (sendLast), per open transaction. */
 const unanswered = new WeakMap<object, Promise<unknown>[]>();

@@ -11,8 +11,7 @@
  */
 import { queueViewNotices } from "@/lib/activity/notices";
 import { insertViewsFindingNotices, type NoticeDue } from "@/lib/activity/repo";
-import { isForeignKeyViolation } from "@/lib/db/repo";
-import { asBackgroundWork } from "@/db/client";
+import { asBackgroundWork, isForeignKeyViolation } from "@/lib/db/repo";
 import * as repo from "./repo";
 import { logger } from "@/lib/log";
 
