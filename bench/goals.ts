@@ -38,6 +38,7 @@ type Inputs = {
 };
 
 const atLeast = (value: number | undefined, min: number): Goal => ({ goal: `>= ${min}`, value, met: (value ?? -Infinity) >= min });
+const within = (value: number | undefined, min: number, max: number): Goal => ({ goal: `${min} to ${max}`, value, met: value !== undefined && value >= min && value <= max });
 const atMost = (value: number | undefined, max: number, goal = `<= ${max}`): Goal => ({ goal, value, met: (value ?? Infinity) <= max });
 
 export function benchGoals(m: Inputs): Record<string, Goal> {
@@ -86,15 +87,16 @@ export function benchGoals(m: Inputs): Record<string, Goal> {
     goals.route7_round_trips = atMost(route7.dbRoundTrips, 3);
   }
   // Issue 17: "the list staying fast at 1,000 POCs". The same first page of 50 cards is
-  // measured in a tenant of 50 POCs and in the one of 1,128: at most 1.25x the cost (>= 0.8 of
-  // the small tenant's req/s), and a bounded number of statements. Against the ceilings it is
-  // reported, not a goal: 50 POCs with their progress cost more than one (route 4) in any tenant.
+  // measured in a tenant of 50 POCs and in the one of 1,128, in one database: the same cost
+  // within 25 % either way (a small tenant slowed by the others' rows fails it too), and a
+  // bounded number of statements. Against the ceilings it is reported, not a goal: 50 POCs
+  // with their progress cost more than one (route 4) in any tenant.
   if (listApi) {
-    goals.list_api_at_1000_vs_50_pocs = atLeast(listApi.ratioSmallTenant, 0.8);
+    goals.list_api_at_1000_vs_50_pocs = within(listApi.ratioSmallTenant, 0.8, 1.25);
     goals.list_api_round_trips = atMost(listApi.dbRoundTrips, 2);
   }
   if (listPage) {
-    goals.list_page_at_1000_vs_50_pocs = atLeast(listPage.ratioSmallTenant, 0.8);
+    goals.list_page_at_1000_vs_50_pocs = within(listPage.ratioSmallTenant, 0.8, 1.25);
     goals.list_page_round_trips = atMost(listPage.dbRoundTrips, 3);
   }
   if (route1 && route1Burst) goals.route1_p99_during_burst_vs_idle = atMost(route1Burst.p99 / Math.max(route1.p99, 0.001), 2);
