@@ -298,6 +298,8 @@ export const sharingGrants = pgTable(
     index("sharing_grants_team_idx").on(t.principalTeamId).where(sql`${t.principalTeamId} is not null`),
     index("sharing_grants_email_idx").on(t.principalEmail).where(sql`${t.principalEmail} is not null`),
     index("sharing_grants_tenant_idx").on(t.tenantId, t.principalType),
+    // The POC list's role grants of a member: their tenant and role, not every role grant of the tenant.
+    index("sharing_grants_role_idx").on(t.tenantId, t.principalRole).where(sql`${t.principalType} = 'role'`),
     check("sharing_grants_has_view", sql`'view' = any(${t.actions})`),
     // The lists imply verification, so the share lookup reads one boolean instead of both lists.
     check(

@@ -19,7 +19,7 @@ import {
 } from "@/db/schema";
 import { preparedPerDb, transaction, type Executor } from "@/lib/db/repo";
 import type { PocCursorKeys } from "@/lib/pocs/schemas";
-import { liveGrantMatchingUser } from "@/lib/sharing/repo";
+import { liveGrantMatchingUser, pocIdsGrantedToUser } from "@/lib/sharing/repo";
 
 const owner = alias(users, "owner");
 const summaryColumns = { poc: pocs, ownerName: owner.name };
@@ -111,12 +111,18 @@ const progressColumn = sql<{ tasks_done: number; tasks_total: number; criteria_m
 
 export type ListViewer = { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null };
 
-/** Visible: all of the tenant (admins), their own, or shared with them by a live grant. */
+/**
+ * Visible: all of the tenant (admins), their own, or shared with them by a live grant, unless
+ * their membership in the POC's tenant is deactivated. The granted ids are one subquery the
+ * database hashes once: checking a grant per POC row made a small tenant's list walk every
+ * other tenant's POCs with a grant lookup each (the bench's 50-POC tenant, issue 17).
+ */
 function visibleTo(viewer: ListViewer): SQL | undefined {
   const ownOrAdmin: SQL | undefined = viewer.tenantId
     ? and(eq(pocs.tenantId, viewer.tenantId), viewer.isAdmin ? undefined : eq(pocs.ownerId, viewer.userId))
     : undefined;
-  const granted = sql`exists (select 1 from sharing_grants g where ${liveGrantMatchingUser(viewer.userId, pocs.id, pocs.tenantId)})`;
+  const granted = sql`(${pocs.id} in (${pocIdsGrantedToUser(viewer.userId)})
+    and not exists (select 1 from memberships dm where dm.tenant_id = ${pocs.tenantId} and dm.user_id = ${viewer.userId} and not dm.active))`;
   return and(or(ownOrAdmin, granted), viewer.onlyTenantId ? eq(pocs.tenantId, viewer.onlyTenantId) : undefined);
 }
 

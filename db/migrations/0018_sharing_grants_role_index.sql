@@ -1,0 +1,1 @@
+CREATE INDEX "sharing_grants_role_idx" ON "sharing_grants" USING btree ("tenant_id","principal_role") WHERE "sharing_grants"."principal_type" = 'role';
