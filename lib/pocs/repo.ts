@@ -112,39 +112,51 @@ const progressColumn = sql<{ tasks_done: number; tasks_total: number; criteria_m
 export type ListViewer = { userId: string; tenantId: string | null; isAdmin: boolean; onlyTenantId: string | null };
 
 /**
- * Visible: all of the tenant (admins), their own, or shared with them by a live grant, unless
- * their membership in the POC's tenant is deactivated. The granted ids are one subquery the
- * database hashes once: checking a grant per POC row made a small tenant's list walk every
- * other tenant's POCs with a grant lookup each (the bench's 50-POC tenant, issue 17).
+ * What a user may see, as two sides: `own`, their tenant's POCs (all of them for admins, the
+ * ones they own otherwise), and `granted`, POCs shared with them by a live grant in any tenant
+ * unless their membership there is deactivated. The granted ids are one uncorrelated subquery:
+ * checking a grant per POC row made a small tenant's list walk every other tenant's POCs with a
+ * grant lookup each (the bench's 50-POC tenant, issue 17).
  */
-function visibleTo(viewer: ListViewer): SQL | undefined {
-  const ownOrAdmin: SQL | undefined = viewer.tenantId
-    ? and(eq(pocs.tenantId, viewer.tenantId), viewer.isAdmin ? undefined : eq(pocs.ownerId, viewer.userId))
-    : undefined;
-  const granted = sql`(${pocs.id} in (${pocIdsGrantedToUser(viewer.userId)})
+function visibility(viewer: ListViewer): { own: SQL | undefined; granted: SQL; onlyTenant: SQL | undefined } {
+  const own = viewer.tenantId ? and(eq(pocs.tenantId, viewer.tenantId), viewer.isAdmin ? undefined : eq(pocs.ownerId, viewer.userId)) : undefined;
+  const granted = sql`(${pocs.id} = any(array(${pocIdsGrantedToUser(viewer.userId)}))
     and not exists (select 1 from memberships dm where dm.tenant_id = ${pocs.tenantId} and dm.user_id = ${viewer.userId} and not dm.active))`;
-  return and(or(ownOrAdmin, granted), viewer.onlyTenantId ? eq(pocs.tenantId, viewer.onlyTenantId) : undefined);
+  return { own, granted, onlyTenant: viewer.onlyTenantId ? eq(pocs.tenantId, viewer.onlyTenantId) : undefined };
+}
+
+function visibleTo(viewer: ListViewer): SQL | undefined {
+  const { own, granted, onlyTenant } = visibility(viewer);
+  return and(or(own, granted), onlyTenant);
 }
 
 /**
  * One page of the POCs a user may see, searched, filtered and sorted. Reads `limit + 1` rows,
- * so the caller knows whether a next page exists.
+ * so the caller knows whether a next page exists. The tenant's side is read in its list index's
+ * order only as far as the page reaches (a subquery with the same conditions, order and
+ * limit), so the page sorts at most that many rows plus the granted ones, however large the
+ * tenant: an OR of the two sides over the whole table kept the planner from that index.
  */
 export async function listVisiblePocs(viewer: ListViewer, filters: PocFilters, page: PocPage) {
+  const db = getDb();
   const search = filters.q ? or(ilike(pocs.title, likePattern(filters.q)), ilike(pocs.customer, likePattern(filters.q))) : undefined;
-  return getDb()
+  const { own, granted, onlyTenant } = visibility(viewer);
+  const conditions = and(
+    onlyTenant,
+    search,
+    filters.status ? eq(pocs.status, filters.status) : undefined,
+    filters.ownerId ? eq(pocs.ownerId, filters.ownerId) : undefined,
+    page.after ? afterCursor(page.after) : undefined,
+  );
+  // Inside the subquery `pocs` is its own FROM: the same conditions apply to its rows.
+  const ownPage = own
+    ? sql`${pocs.id} = any(array(${db.select({ id: pocs.id }).from(pocs).where(and(own, conditions)).orderBy(...ORDER[filters.sort]).limit(page.limit + 1)}))`
+    : undefined;
+  return db
     .select({ ...summaryColumns, progress: progressColumn, ...cursorColumns })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
-    .where(
-      and(
-        visibleTo(viewer),
-        search,
-        filters.status ? eq(pocs.status, filters.status) : undefined,
-        filters.ownerId ? eq(pocs.ownerId, filters.ownerId) : undefined,
-        page.after ? afterCursor(page.after) : undefined,
-      ),
-    )
+    .where(and(or(ownPage, granted), conditions))
     .orderBy(...ORDER[filters.sort])
     .limit(page.limit + 1);
 }
