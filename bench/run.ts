@@ -24,11 +24,11 @@ import {
   BENCH_SECRET,
   cleanupAll,
   cookieFrom,
-  processCpuMs,
   createScratchDb,
   dbEnv,
   ensureBuild,
   freePort,
+  processCpuMs,
   root,
   sleep,
   spawnNode,
@@ -299,13 +299,13 @@ async function main(): Promise<Results> {
   const { seeded, ctx } = await seed.seedPhase1(size);
   const wantsList = wants("list_api") || wants("list_page");
   const smallList = wantsList ? await seed.seedSmallListTenant(size) : null;
-  const session = await encode({ token: { sub: seeded.viewerId, sid: seeded.viewerSessionId, name: "Bench Viewer", email: "bench-viewer@bench.test" }, secret: BENCH_SECRET });
-  const sessionCookie = { cookie: `next-auth.session-token=${session}` };
-  const adminSession = await encode({ token: { sub: seeded.adminId, sid: seeded.adminSessionId, name: "Bench Admin", email: "bench-admin@bench.test" }, secret: BENCH_SECRET });
-  const adminCookie = { cookie: `next-auth.session-token=${adminSession}` };
-  const smallAdminCookie = smallList
-    ? { cookie: `next-auth.session-token=${await encode({ token: { sub: smallList.adminId, sid: smallList.adminSessionId, name: "Bench Small Admin", email: "bench-small-admin@bench.test" }, secret: BENCH_SECRET })}` }
-    : null;
+  /** The session cookie of a seeded user and their server-side session, as next-auth sets it. */
+  const sessionCookieOf = async (sub: string, sid: string, name: string, email: string) => ({
+    cookie: `next-auth.session-token=${await encode({ token: { sub, sid, name, email }, secret: BENCH_SECRET })}`,
+  });
+  const sessionCookie = await sessionCookieOf(seeded.viewerId, seeded.viewerSessionId, "Bench Viewer", "bench-viewer@bench.test");
+  const adminCookie = await sessionCookieOf(seeded.adminId, seeded.adminSessionId, "Bench Admin", "bench-admin@bench.test");
+  const smallAdminCookie = smallList ? await sessionCookieOf(smallList.adminId, smallList.adminSessionId, "Bench Small Admin", "bench-small-admin@bench.test") : null;
   const adminBearer = { authorization: `Bearer ${seeded.apiToken}` };
   const pocPaths = seeded.teamPocIds.map((id) => `/api/v1/pocs/${id}`);
 

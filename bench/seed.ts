@@ -126,7 +126,6 @@ async function mixedGrants(s: { tenantId: string; adminId: string; pocIds: strin
     from generate_series(${from}::int, ${from + n - 1}::int) g, pa, ua, ta`);
 }
 
-/** Migrates, then phase 1: people, POCs with children, the API token, and `smallGrants` grants. */
 /** POCs with the benchmark's content: groups and tasks, three criteria, two comments each. */
 async function insertPocs(tenantId: string, ownerId: string, pocIds: string[], size: DataSize, titlePrefix: string): Promise<void> {
   const description = "A benchmark POC. ".repeat(20).trim();
@@ -172,6 +171,7 @@ export async function seedSmallListTenant(size: DataSize): Promise<{ adminSessio
   return { adminSessionId, adminId, apiToken };
 }
 
+/** Migrates, then phase 1: people, POCs with children, the API token, and `smallGrants` grants. */
 export async function seedPhase1(size: DataSize): Promise<{ seeded: Seeded; ctx: SeedContext }> {
   await migrateDb();
   const passwordHash = await hashPassword("bench-user-password");

@@ -64,10 +64,8 @@ export async function deleteViewsBefore(cutoff: Date): Promise<number> {
 
 const creator = alias(users, "creator");
 
-export type NoticeDue = { grantId: string; tenantId: string; notify: "off" | "first" | "every"; principalType: string; pocId: string; pocTitle: string; to: string };
-
 /** Grants (`ids`: a list, or a subquery) whose active creator asked to hear about views. */
-function noticesDue(from: Pick<ReturnType<typeof getDb>, "select">, ids: readonly string[] | SQLWrapper): Promise<NoticeDue[]> {
+function noticesDue(from: Pick<ReturnType<typeof getDb>, "select">, ids: readonly string[] | SQLWrapper) {
   return from
     .select({ grantId: sharingGrants.id, tenantId: sharingGrants.tenantId, notify: sharingGrants.notifyViews, principalType: sharingGrants.principalType, pocId: pocs.id, pocTitle: pocs.title, to: creator.email })
     .from(sharingGrants)
@@ -75,6 +73,8 @@ function noticesDue(from: Pick<ReturnType<typeof getDb>, "select">, ids: readonl
     .innerJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
     .where(and(inArray(sharingGrants.id, ids), sql`${sharingGrants.notifyViews} <> 'off'`, eq(creator.active, true)));
 }
+
+export type NoticeDue = Awaited<ReturnType<typeof noticesDue>>[number];
 
 /** The grants among these whose creator asked to hear about views (usually none). */
 export function grantsToNotify(grantIds: string[]): Promise<NoticeDue[]> {

@@ -4,6 +4,9 @@ import { getDb, type Db } from "@/db/client";
 import { comments, memberships, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
 import { isForeignKeyViolation, type Executor } from "@/lib/db/repo";
 
+/** Rule 2 on a POC grant aliased `g`: not revoked, not tombstoned, not past expiry. */
+const liveGrantOnPoc = sql`g.subject_type = 'poc' and g.revoked_at is null and g.tombstoned_at is null and (g.expires_at is null or g.expires_at > now())`;
+
 /**
  * SQL condition on a sharing_grants row aliased `g`: the grant is live now (rule 2) and
  * matches the user directly, through one of their teams, or through their current role in
@@ -11,9 +14,7 @@ import { isForeignKeyViolation, type Executor } from "@/lib/db/repo";
  * judged at request time and in one round trip.
  */
 export function liveGrantMatchingUser(userId: string | Placeholder, subjectId: AnyPgColumn | SQL, subjectTenantId: AnyPgColumn | SQL): SQL {
-  return sql`g.subject_type = 'poc' and g.subject_id = ${subjectId}
-    and g.revoked_at is null and g.tombstoned_at is null
-    and (g.expires_at is null or g.expires_at > now())
+  return sql`${liveGrantOnPoc} and g.subject_id = ${subjectId}
     and not exists (select 1 from memberships dm where dm.tenant_id = ${subjectTenantId} and dm.user_id = ${userId} and not dm.active)
     and (
       (g.principal_type = 'user' and g.principal_user_id = ${userId})
@@ -32,16 +33,15 @@ export function liveGrantMatchingUser(userId: string | Placeholder, subjectId: A
  * of its POC only.
  */
 export function pocIdsGrantedToUser(userId: string): SQL {
-  const live = sql`g.subject_type = 'poc' and g.revoked_at is null and g.tombstoned_at is null and (g.expires_at is null or g.expires_at > now())`;
-  return sql`select g.subject_id from sharing_grants g where g.principal_type = 'user' and g.principal_user_id = ${userId} and ${live}
+  return sql`select g.subject_id from sharing_grants g where g.principal_type = 'user' and g.principal_user_id = ${userId} and ${liveGrantOnPoc}
     union all
     select g.subject_id from sharing_grants g
-      where g.principal_type = 'team' and g.principal_team_id = any(array(select tm.team_id from team_members tm where tm.user_id = ${userId})) and ${live}
+      where g.principal_type = 'team' and g.principal_team_id = any(array(select tm.team_id from team_members tm where tm.user_id = ${userId})) and ${liveGrantOnPoc}
     union all
     select g.subject_id from memberships m
       join sharing_grants g on g.tenant_id = m.tenant_id and g.principal_type = 'role' and g.principal_role = m.role
       join pocs gp on gp.id = g.subject_id and gp.tenant_id = m.tenant_id
-      where m.user_id = ${userId} and m.active and ${live}`;
+      where m.user_id = ${userId} and m.active and ${liveGrantOnPoc}`;
 }
 
 // ---- grants ----
