@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL, type WithSubquery } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { apiTokens, auditChainHeads, auditEvents, pocs, scimTokens, users } from "@/db/schema";
@@ -7,33 +7,51 @@ import { GENESIS_HASH, type ChainRecord } from "./chain";
 
 export type AuditInsert = typeof auditEvents.$inferInsert;
 
+/** An event ready to append: its chain, its row, and the canonical JSON around the parts only the database knows. */
+export type ChainedEvent = { chainKey: string; row: Omit<AuditInsert, "chainSeq" | "prevHash" | "hash">; around: [string, string, string] };
+
 /**
- * Appends an event to its chain in one statement: bumps the head row (creating it for a
- * tenant's first event), hashes the row there from the head's previous hash and the record's
- * canonical JSON (`around`: the text around the IP and seq, which only the database knows
- * here; chain.ts canonicalJsonAround) and stores the event. The head stays locked until the
- * transaction ends, so a tenant's writers append one after another and never fork; one
- * statement under the lock instead of two round trips keeps that queue short.
+ * The two statements that append an event: bump the head row (creating it for a tenant's
+ * first event), hashing the row there from the head's previous hash and the record's canonical
+ * JSON (`around`: the text around the IP and seq, which only the database knows here;
+ * chain.ts canonicalJsonAround), then store the event. `onlyIf` makes both conditional
+ * (appendedAfter). The head stays locked until the transaction ends, so a tenant's writers
+ * append one after another and never fork; one statement under the lock instead of two round
+ * trips keeps that queue short.
  */
-export async function appendChainedEvent(tx: Executor, chainKey: string, event: Omit<AuditInsert, "chainSeq" | "prevHash" | "hash">, around: [string, string, string]): Promise<void> {
+function chainAppend({ chainKey, row: event, around }: ChainedEvent, head: SQL, onlyIf?: SQL): { bumpHead: SQL; insertEvent: SQL } {
   // inet prints the IP the way the walker reads it back (host(ip)); JSON-quoted like JSON.stringify.
   const ipJson = sql`coalesce(to_json(host(${event.ip ?? null}::inet))::text, 'null')`;
   const hashAfter = (prev: SQL, seq: SQL) => sql`encode(sha256(convert_to(${prev} || ${around[0]}::text || ${ipJson} || ${around[1]}::text || (${seq})::text || ${around[2]}::text, 'UTF8')), 'hex')`;
-  await tx.execute(sql`
-    with head as (
-      insert into ${auditChainHeads} (chain_key, seq, prev_hash, hash)
-      values (${chainKey}, 1, ${GENESIS_HASH}, ${hashAfter(sql`${GENESIS_HASH}::text`, sql`1`)})
+  const bumpHead = sql`insert into ${auditChainHeads} (chain_key, seq, prev_hash, hash)
+      select ${chainKey}, 1, ${GENESIS_HASH}, ${hashAfter(sql`${GENESIS_HASH}::text`, sql`1`)} ${onlyIf ? sql`where exists (${onlyIf})` : sql``}
       on conflict (chain_key) do update set
         seq = ${auditChainHeads}.seq + 1,
         prev_hash = ${auditChainHeads}.hash,
         hash = ${hashAfter(sql`${auditChainHeads}.hash`, sql`${auditChainHeads}.seq + 1`)}
-      returning seq, prev_hash, hash
-    )
-    insert into ${auditEvents} (tenant_id, actor_type, actor_user_id, actor_token_id, ip, action, subject_type, subject_id, payload, created_at, poc_id, chain_seq, prev_hash, hash)
+      returning seq, prev_hash, hash`;
+  const insertEvent = sql`insert into ${auditEvents} (tenant_id, actor_type, actor_user_id, actor_token_id, ip, action, subject_type, subject_id, payload, created_at, poc_id, chain_seq, prev_hash, hash)
     select ${event.tenantId ?? null}::uuid, ${event.actorType}::actor_type, ${event.actorUserId ?? null}::uuid, ${event.actorTokenId ?? null}::uuid, ${event.ip ?? null}::inet,
       ${event.action}, ${event.subjectType}, ${event.subjectId ?? null}::uuid, ${JSON.stringify(event.payload)}::jsonb, ${event.createdAt!.toISOString()}::timestamptz,
-      ${event.pocId ?? null}::uuid, head.seq, head.prev_hash, head.hash
-    from head`);
+      ${event.pocId ?? null}::uuid, ${head}.seq, ${head}.prev_hash, ${head}.hash
+    from ${head}`;
+  return { bumpHead, insertEvent };
+}
+
+/** Appends an event to its chain in one statement. */
+export async function appendChainedEvent(tx: Executor, chained: ChainedEvent): Promise<void> {
+  const { bumpHead, insertEvent } = chainAppend(chained, sql`head`);
+  await tx.execute(sql`with head as (${bumpHead}) ${insertEvent}`);
+}
+
+/**
+ * CTEs that append the event in the statement of a write (`written`, an INSERT or UPDATE …
+ * RETURNING as a CTE), and only if the write returned a row: use them as
+ * `db.with(written, ...appendedAfter(db, written, event)).select().from(written)`.
+ */
+export function appendedAfter(db: Executor, written: WithSubquery, chained: ChainedEvent): WithSubquery[] {
+  const { bumpHead, insertEvent } = chainAppend(chained, sql`${sql.identifier("audit_head")}`, sql`select 1 from ${written}`);
+  return [db.$with("audit_head", {}).as(bumpHead), db.$with("audit_event", {}).as(insertEvent)];
 }
 
 export type AuditFilter = {

@@ -30,14 +30,23 @@ function actorColumns(actor: AuditActor) {
   };
 }
 
-export async function recordAudit(
-  tx: Executor,
-  actor: AuditActor,
+export type AuditEvent = {
   // tenantId null: an event of no tenant (e.g. a failed sign-in for an unknown email).
-  event: { tenantId: string | null; action: string; subjectType: string; subjectId: string | null; payload: Record<string, unknown>; pocId?: string | null },
-): Promise<void> {
-  const who = actorColumns(actor);
-  const chainKey = chainKeyOf(event.tenantId);
+  tenantId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  pocId?: string | null;
+};
+
+/**
+ * The event as the chain stores it, with the canonical JSON its hash covers: recordAudit
+ * appends it on its own; a single-row write can append it in its own statement instead, only
+ * if it changed a row (repo.appendedAfter), which makes the two atomic without a transaction
+ * and saves its BEGIN and COMMIT round trips.
+ */
+export function chainedEvent(actor: AuditActor, event: AuditEvent): repo.ChainedEvent {
   // Millisecond precision, so the stored timestamp reads back exactly as it was hashed.
   const createdAt = new Date();
   // Through JSON once, so the hash covers what jsonb stores and reads back (no undefined, no Dates).
@@ -51,12 +60,17 @@ export async function recordAudit(
     pocId: event.pocId ?? (event.subjectType === "poc" ? event.subjectId : null),
     payload,
     createdAt,
-    ...who,
+    ...actorColumns(actor),
   };
   // The database hashes it, once it knows the row's place in the chain and the IP as inet prints it.
   const { seq: _seq, ip: _ip, ...record } = repo.chainRecordOf({ ...row, chainSeq: 0 });
+  return { chainKey: chainKeyOf(event.tenantId), row, around: canonicalJsonAround(record) };
+}
+
+export async function recordAudit(tx: Executor, actor: AuditActor, event: AuditEvent): Promise<void> {
+  const chained = chainedEvent(actor, event);
   // Usually a transaction's last statement: it goes with the COMMIT (sendLast).
-  await sendLast(tx, () => repo.appendChainedEvent(tx, chainKey, row, canonicalJsonAround(record)));
+  await sendLast(tx, () => repo.appendChainedEvent(tx, chained));
 }
 
 function requireAuditor(actor: Actor): string {

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import {
   comments,
   pocs,
+  sharingGrants,
   successCriteria,
   taskGroups,
   tasks,
@@ -19,7 +20,7 @@ import {
 } from "@/db/schema";
 import { preparedPerDb, transaction, type Executor } from "@/lib/db/repo";
 import type { PocCursorKeys } from "@/lib/pocs/schemas";
-import { liveGrantMatchingUser, pocIdsGrantedToUser } from "@/lib/sharing/repo";
+import { liveGrantMatchingUser, pocIdsGrantedToUser, selectGrants, type GrantRow } from "@/lib/sharing/repo";
 
 const owner = alias(users, "owner");
 const summaryColumns = { poc: pocs, ownerName: owner.name };
@@ -55,6 +56,22 @@ const pocWithAccessFacts = preparedPerDb((db) =>
     .where(eq(pocs.id, sql.placeholder("pocId")))
     .prepare("poc_with_access_facts"),
 );
+
+/** A grant with its names, and its POC with the access facts: managing a grant starts with one of these. */
+const grantWithPocAccessFacts = preparedPerDb((db) =>
+  selectGrants(db, { ...summaryColumns, ...accessFactColumns })
+    .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
+    .innerJoin(owner, eq(owner.id, pocs.ownerId))
+    .where(eq(sharingGrants.id, sql.placeholder("grantId")))
+    .prepare("grant_with_poc_access_facts"),
+);
+
+export async function findGrantWithPocAccessFacts(grantId: string, userId: string): Promise<{ grant: GrantRow; poc: PocRow } | null> {
+  const [found] = await grantWithPocAccessFacts().execute({ grantId, userId });
+  if (!found) return null;
+  const { grant, creatorName, principalName, principalEmail, ...poc } = found;
+  return { grant: { grant, creatorName, principalName, principalEmail }, poc: withAccessFacts(poc) };
+}
 
 /** The POC with everything the access policy needs about this user, in one query. */
 export async function findPocWithAccessFacts(pocId: string, userId: string) {

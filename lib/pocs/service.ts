@@ -30,6 +30,7 @@ import type {
 import { POC_PAGE_SIZE, pocListCursor, type PocCursorKeys } from "./schemas";
 import { commentJson, criterionJson, pocSummaryJson, taskGroupsJson, taskJson } from "./serialize";
 import { storedUserAgent } from "@/lib/activity/user-agent";
+import type { GrantRow } from "@/lib/sharing/repo";
 
 export type PocAccess = { row: repo.PocRow; access: Access };
 
@@ -41,7 +42,13 @@ export async function requirePocAccess(actor: Actor, pocId: string, action?: Gra
   return requireAccess(await loadPocAccess(actor, pocId), action);
 }
 
-function requireAccess<R extends repo.PocRow>(loaded: { row: R; access: Access } | null, action?: GrantAction | "manage"): { row: R; access: Access } {
+/** The grant and its POC with the caller's access to it, in one query; null when there is no such grant. */
+export async function loadGrantWithPocAccess(actor: Actor, grantId: string): Promise<{ grant: GrantRow; poc: PocAccess } | null> {
+  const found = await repo.findGrantWithPocAccessFacts(grantId, actor.userId);
+  return found && { grant: found.grant, poc: { row: found.poc, access: evaluateAccess(accessFactsOf(actor, found.poc)) } };
+}
+
+export function requireAccess<R extends repo.PocRow>(loaded: { row: R; access: Access } | null, action?: GrantAction | "manage"): { row: R; access: Access } {
   if (!loaded) throw notFound("POC");
   const { access } = loaded;
   if (!can(access, "view")) throw notFound("POC");

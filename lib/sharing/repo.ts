@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, is, isNull, lte, Placeholder, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn, type SelectedFields } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
 import { comments, memberships, pocPublicDocs, pocs, sharingGrants, shareViews, teams, tenants, users, type SharingGrant } from "@/db/schema";
 import { isForeignKeyViolation, type Executor } from "@/lib/db/repo";
+import { appendedAfter, type ChainedEvent } from "@/lib/audit/repo";
 
 /** Rule 2 on a POC grant aliased `g`: not revoked, not tombstoned, not past expiry. */
 const liveGrantOnPoc = sql`g.subject_type = 'poc' and g.revoked_at is null and g.tombstoned_at is null and (g.expires_at is null or g.expires_at > now())`;
@@ -63,10 +64,10 @@ const grantColumns = {
 
 export type GrantRow = { grant: SharingGrant; creatorName: string | null; principalName?: string | null; principalEmail?: string | null };
 
-/** Grants with the names of their creator and principal (user or team). */
-function selectGrants(tx: Executor = getDb()) {
+/** Grants with the names of their creator and principal (user or team), and any `more` columns. */
+export function selectGrants<More extends SelectedFields>(tx: Executor = getDb(), more?: More) {
   return tx
-    .select(grantColumns)
+    .select({ ...grantColumns, ...(more as More) })
     .from(sharingGrants)
     .leftJoin(creator, eq(creator.id, sharingGrants.createdByUserId))
     .leftJoin(principalUser, eq(principalUser.id, sharingGrants.principalUserId))
@@ -78,10 +79,14 @@ export async function insertGrant(tx: Executor, values: typeof sharingGrants.$in
   return row!;
 }
 
-/** The insert, or null when it would break a unique index (a live link of the subject, say). */
-export async function insertGrantUnlessTaken(tx: Executor, values: typeof sharingGrants.$inferInsert): Promise<SharingGrant | null> {
-  const [row] = await tx.insert(sharingGrants).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+/**
+ * The grant, complete with its id and times, and its audit event in one statement; false, and
+ * no event, when a unique index refuses it (a live link of the subject, say).
+ */
+export async function insertGrantAudited(grant: SharingGrant, event: ChainedEvent, tx: Executor = getDb()): Promise<boolean> {
+  const written = tx.$with("written").as(tx.insert(sharingGrants).values(grant).onConflictDoNothing().returning({ id: sharingGrants.id }));
+  const rows = await tx.with(written, ...appendedAfter(tx, written, event)).select({ id: written.id }).from(written);
+  return rows.length > 0;
 }
 
 export async function findGrant(grantId: string, tx: Executor = getDb()): Promise<GrantRow | null> {
@@ -228,13 +233,18 @@ export async function revokeLiveUserGrants(tx: Executor, tenantId: string, userI
     .returning();
 }
 
-export async function revokeGrant(tx: Executor, grantId: string, userId: string): Promise<SharingGrant | null> {
-  const [row] = await tx
-    .update(sharingGrants)
-    .set({ revokedAt: sql`now()`, revokedByUserId: userId, updatedAt: sql`now()`, updatedByUserId: userId })
-    .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
-    .returning();
-  return row ?? null;
+/** Revokes a live grant and appends its audit event, in one statement; false when it was not live. */
+export async function revokeGrantAudited(grantId: string, userId: string, revokedAt: Date, event: ChainedEvent): Promise<boolean> {
+  const db = getDb();
+  const written = db.$with("written").as(
+    db
+      .update(sharingGrants)
+      .set({ revokedAt, revokedByUserId: userId, updatedAt: revokedAt, updatedByUserId: userId })
+      .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+      .returning({ id: sharingGrants.id }),
+  );
+  const rows = await db.with(written, ...appendedAfter(db, written, event)).select({ id: written.id }).from(written);
+  return rows.length > 0;
 }
 
 /** Tombstones the subject's expired grants; returns them so each gets its audit row. */

@@ -3,16 +3,18 @@
  * the settings pages, for every audience (user, team, role, link). Every function checks the
  * caller's rights itself (DESIGN access rules 1-5).
  */
+import { randomUUID } from "node:crypto";
+import type { SharingGrant } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
 import { activityOf } from "@/lib/activity/summary";
-import { recordAudit, type AuditActor } from "@/lib/audit/service";
+import { chainedEvent, recordAudit, type AuditActor } from "@/lib/audit/service";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation, transaction, type Executor } from "@/lib/db/repo";
 import { kickEmailDelivery } from "@/lib/email/service";
 import { queueInvite, queueShareNotice } from "@/lib/invites/service";
-import { accessFactsOf, loadPocAccess, requirePocAccess, type PocAccess } from "@/lib/pocs/service";
+import { accessFactsOf, loadGrantWithPocAccess, loadPocAccess, requireAccess, requirePocAccess, type PocAccess } from "@/lib/pocs/service";
 import { encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
 import { currentKey } from "@/lib/embed/keys";
 import { withEmbedFields } from "@/lib/embed/snippet";
@@ -39,7 +41,10 @@ const invalidField = (field: string, message: string) => new AppError("request/i
 
 /** The POC, after checking the caller may manage its anonymous (link/embed) grants. */
 async function requireLinkAdmin(actor: Actor, pocId: string): Promise<PocAccess> {
-  const loaded = await loadPocAccess(actor, pocId);
+  return linkAdminCheck(actor, await loadPocAccess(actor, pocId));
+}
+
+function linkAdminCheck(actor: Actor, loaded: PocAccess | null): PocAccess {
   if (!loaded) throw notFound("POC");
   const verdict = anonymousGrantManagement(accessFactsOf(actor, loaded.row));
   if (verdict === "not-found") throw notFound("POC");
@@ -179,33 +184,57 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
       createdByTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
       updatedByUserId: actor.userId,
     };
+    const created = isAnonymous(principal.type) ? await insertAnonymousGrant(actor, values) : await insertNamedGrant(actor, values, principal, poc, noteOf(input));
     const queuesEmail = principal.type === "user" && principal.email !== null;
-    const created = await transaction(async (tx) => {
-      // Expired grants are tombstoned (with their audit rows) when one still holds the place the
-      // new grant needs (a POC's one live link); otherwise the sweep does it, off this path.
-      let grant = await repo.insertGrantUnlessTaken(tx, values);
-      if (!grant) {
-        await tombstoneExpired(tx, poc.id, poc.tenantId);
-        // Still taken (a live link that has not expired): the unique violation below answers it.
-        grant = await repo.insertGrant(tx, values);
-      }
-      // Links and embeds name no principal: the row needs no second read for its names.
-      const row: repo.GrantRow = isAnonymous(grant.principalType) ? { grant, creatorName: actor.name, principalName: null, principalEmail: null } : (await repo.findGrant(grant.id, tx))!;
-      await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(row) });
-      if (principal.type === "user" && principal.userId && principal.email) {
-        await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title, message: noteOf(input) });
-      } else if (principal.type === "user" && principal.email) {
-        await queueInvite(tx, { tenantId: poc.tenantId, email: principal.email, grantId: grant.id, inviter: actor, pocTitle: poc.title, message: noteOf(input) });
-      }
-      return row;
-    });
     if (queuesEmail) kickEmailDelivery();
     return withInherited(await present(created, poc.title), decision);
   } catch (error) {
     if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
-    const existing = await repo.findOpenLink(poc.id);
-    throw new AppError("share/link-exists", "This POC already has a live public link", { extra: { existing_grant_id: existing?.grant.id ?? null } });
+    throw await linkExists(poc.id);
   }
+}
+
+async function linkExists(pocId: string): Promise<AppError> {
+  const existing = await repo.findOpenLink(pocId);
+  return new AppError("share/link-exists", "This POC already has a live public link", { extra: { existing_grant_id: existing?.grant.id ?? null } });
+}
+
+type NewGrant = Omit<SharingGrant, "id" | "createdAt" | "updatedAt" | "passwordVersion" | "optionVersion" | "revokedByUserId" | "revokedAt" | "tombstonedAt">;
+
+/**
+ * Links and embeds name no principal, so the new row and its audit payload are known before
+ * the write: the insert and its audit row go in one statement. Only when a POC's expired link
+ * still holds the one-live-link place does it take a transaction, to tombstone that link (with
+ * its audit row) first; otherwise the sweep does that, off this path.
+ */
+async function insertAnonymousGrant(actor: Actor, values: NewGrant): Promise<repo.GrantRow> {
+  const now = new Date();
+  const grant: SharingGrant = { ...values, id: randomUUID(), createdAt: now, updatedAt: now, passwordVersion: 0, optionVersion: 0, revokedByUserId: null, revokedAt: null, tombstonedAt: null };
+  const row: repo.GrantRow = { grant, creatorName: actor.name, principalName: null, principalEmail: null };
+  const created = () => chainedEvent(actor, { tenantId: grant.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload(row) });
+  if (await repo.insertGrantAudited(grant, created())) return row;
+  const inserted = await transaction(async (tx) => {
+    await tombstoneExpired(tx, grant.subjectId, grant.tenantId);
+    return repo.insertGrantAudited(grant, created(), tx);
+  });
+  // Still taken: a live link that has not expired.
+  if (!inserted) throw await linkExists(grant.subjectId);
+  return row;
+}
+
+/** Users, teams and roles: the row is read back for the principal's name, and a person gets an email. */
+function insertNamedGrant(actor: Actor, values: NewGrant, principal: Principal, poc: { id: string; tenantId: string; title: string }, message: string | undefined): Promise<repo.GrantRow> {
+  return transaction(async (tx) => {
+    const grant = await repo.insertGrant(tx, values);
+    const row = (await repo.findGrant(grant.id, tx))!;
+    await recordAudit(tx, actor, { tenantId: poc.tenantId, action: "grant.created", subjectType: "sharing_grant", subjectId: grant.id, pocId: poc.id, payload: grantPayload(row) });
+    if (principal.type === "user" && principal.userId && principal.email) {
+      await queueShareNotice(tx, { tenantId: poc.tenantId, to: principal.email, sharerName: actor.name, pocId: poc.id, pocTitle: poc.title, message });
+    } else if (principal.type === "user" && principal.email) {
+      await queueInvite(tx, { tenantId: poc.tenantId, email: principal.email, grantId: grant.id, inviter: actor, pocTitle: poc.title, message });
+    }
+    return row;
+  });
 }
 
 /**
@@ -213,11 +242,12 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
  * by admins and the owner, or by the sharer who created them while they still hold `share`.
  */
 async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row: repo.GrantRow; loaded: PocAccess }> {
-  const row = await repo.findGrant(grantId);
-  if (!row) throw notFound("Grant");
+  const found = await loadGrantWithPocAccess(actor, grantId);
+  if (!found) throw notFound("Grant");
+  const { grant: row, poc } = found;
   try {
-    if (isAnonymous(row.grant.principalType)) return { row, loaded: await requireLinkAdmin(actor, row.grant.subjectId) };
-    const loaded = await requirePocAccess(actor, row.grant.subjectId);
+    if (isAnonymous(row.grant.principalType)) return { row, loaded: linkAdminCheck(actor, poc) };
+    const loaded = requireAccess(poc);
     const ownGrant = row.grant.createdByUserId === actor.userId && can(loaded.access, "share");
     if (!loaded.access.manage && !ownGrant) throw forbidden("Only tenant admins, the owner or the person who shared it can change this grant");
     return { row, loaded };
@@ -328,13 +358,10 @@ function viewerRulesChange(before: ViewerRules & { optionVersion: number }, afte
 
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
   const { row } = await requireManagedGrant(actor, grantId);
-  const revoked = await transaction(async (tx) => {
-    const grant = await repo.revokeGrant(tx, grantId, actor.userId);
-    if (!grant) return false;
-    await recordAudit(tx, actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
-    return true;
-  });
-  if (!revoked) throw notFound("Live grant");
+  const revokedAt = new Date();
+  const grant = { ...row.grant, revokedAt, revokedByUserId: actor.userId, updatedAt: revokedAt, updatedByUserId: actor.userId };
+  const revoked = chainedEvent(actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
+  if (!(await repo.revokeGrantAudited(grantId, actor.userId, revokedAt, revoked))) throw notFound("Live grant");
 }
 
 /** Sends a pending invitation again, with a fresh single-use link. */

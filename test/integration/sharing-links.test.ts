@@ -73,6 +73,10 @@ describe("public link lifecycle", () => {
 
     expect((await deleteLink("acmeAdmin")).status).toBe(204);
     expect(await auditCount(created.body.id, "grant.revoked")).toBe(1);
+    // Revoking it again changes nothing, so it writes no second audit row.
+    const again404 = await call(grantRoute.DELETE, { method: "DELETE", params: { grant_id: created.body.id }, headers: await as("acmeAdmin") });
+    expect(again404.status).toBe(404);
+    expect(await auditCount(created.body.id, "grant.revoked")).toBe(1);
     const after = await viewJson(created.body.access_token);
     expect(after.status).toBe(403);
     expect(after.body.code).toBe("share/revoked");
@@ -114,6 +118,9 @@ describe("public link lifecycle", () => {
       .from(sharingGrants)
       .where(and(eq(sharingGrants.subjectId, otherPocId), eq(sharingGrants.principalType, "link")));
     expect(live.filter((g) => g.revokedAt === null)).toHaveLength(1);
+    // The insert and its audit row are one statement: the 19 refused inserts left no audit row.
+    const createdAudits = await getDb().select().from(auditEvents).where(and(eq(auditEvents.pocId, otherPocId), eq(auditEvents.action, "grant.created")));
+    expect(createdAudits.map((a) => a.subjectId).sort()).toEqual(live.map((g) => g.id).sort());
     await deleteLink("acmeAdmin", otherPocId);
   });
 });
