@@ -1,4 +1,5 @@
 /** Labels and time formats of the Share dialogs (browser side: the viewer's own time zone). */
+import { formatDateTime } from "@/components/format";
 import type { GrantAction, GrantJson } from "./api";
 
 export const ACTION_LABELS: Record<GrantAction, string> = {
@@ -31,11 +32,7 @@ export function localTimeZone(): string {
 }
 
 /** "Dec 31, 2026, 5:00 PM" in the browser's time zone. */
-export function formatLocal(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(date);
-}
+export const formatLocal = (iso: string): string => formatDateTime(iso);
 
 /** "Dec 31, 2026, 5:00 PM (Europe/Paris)". */
 export const formatLocalWithZone = (iso: string) => `${formatLocal(iso)} (${localTimeZone()})`;

@@ -158,8 +158,10 @@ export type ReshareCaller = {
 
 /** A date as people read it in a message: "Dec 31, 2026, 5:00 PM UTC" (never an ISO timestamp). */
 export function formatProblemDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+  return `${problemDateFormat.format(date)} UTC`;
 }
+
+const problemDateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export type ReshareRequest = {
   principalType: "user" | "team" | "role";
