@@ -233,14 +233,26 @@ export async function revokeLiveUserGrants(tx: Executor, tenantId: string, userI
     .returning();
 }
 
-/** Revokes a live grant and appends its audit event, in one statement; false when it was not live. */
-export async function revokeGrantAudited(grantId: string, userId: string, revokedAt: Date, event: ChainedEvent): Promise<boolean> {
+/**
+ * Revokes a live grant and appends its audit event, in one statement; false when it is no
+ * longer live or changed since `read` (its updated_at moved: the event would describe an older
+ * grant). Within a millisecond of the value read, as a JS Date holds it (PostgreSQL keeps µs).
+ */
+export async function revokeGrantAudited(read: Pick<SharingGrant, "id" | "updatedAt">, userId: string, revokedAt: Date, event: ChainedEvent): Promise<boolean> {
   const db = getDb();
+  const readAt = read.updatedAt.toISOString();
   const written = db.$with("written").as(
     db
       .update(sharingGrants)
       .set({ revokedAt, revokedByUserId: userId, updatedAt: revokedAt, updatedByUserId: userId })
-      .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt)))
+      .where(
+        and(
+          eq(sharingGrants.id, read.id),
+          isNull(sharingGrants.revokedAt),
+          isNull(sharingGrants.tombstonedAt),
+          sql`${sharingGrants.updatedAt} > ${readAt}::timestamptz - interval '1 millisecond' and ${sharingGrants.updatedAt} < ${readAt}::timestamptz + interval '1 millisecond'`,
+        ),
+      )
       .returning({ id: sharingGrants.id }),
   );
   const rows = await db.with(written, ...appendedAfter(db, written, event)).select({ id: written.id }).from(written);

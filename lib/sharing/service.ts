@@ -356,12 +356,21 @@ function viewerRulesChange(before: ViewerRules & { optionVersion: number }, afte
   return { ...after, optionVersion: before.optionVersion + (viewerRulesTightened(before, after) ? 1 : 0) };
 }
 
+/**
+ * The audit row records the grant as it was revoked, built from the row read first: the revoke
+ * applies only if nobody changed the grant since (repo.revokeGrantAudited), otherwise it reads
+ * the grant again and retries.
+ */
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
-  const { row } = await requireManagedGrant(actor, grantId);
-  const revokedAt = new Date();
-  const grant = { ...row.grant, revokedAt, revokedByUserId: actor.userId, updatedAt: revokedAt, updatedByUserId: actor.userId };
-  const revoked = chainedEvent(actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
-  if (!(await repo.revokeGrantAudited(grantId, actor.userId, revokedAt, revoked))) throw notFound("Live grant");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { row } = await requireManagedGrant(actor, grantId);
+    if (row.grant.revokedAt || row.grant.tombstonedAt) throw notFound("Live grant");
+    const revokedAt = new Date();
+    const grant = { ...row.grant, revokedAt, revokedByUserId: actor.userId, updatedAt: revokedAt, updatedByUserId: actor.userId };
+    const revoked = chainedEvent(actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
+    if (await repo.revokeGrantAudited(row.grant, actor.userId, revokedAt, revoked)) return;
+  }
+  throw new AppError("resource/conflict", "The grant kept changing while it was being revoked: try again");
 }
 
 /** Sends a pending invitation again, with a fresh single-use link. */

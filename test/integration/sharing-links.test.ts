@@ -6,7 +6,9 @@ import * as grantsRoute from "@/app/api/v1/sharing/grants/route";
 import * as grantRoute from "@/app/api/v1/sharing/grants/[grant_id]/route";
 import { getDb } from "@/db/client";
 import { auditEvents, idempotencyKeys, pocs, sharingGrants } from "@/db/schema";
+import { chainedEvent } from "@/lib/audit/service";
 import { withIdempotency } from "@/lib/idempotency/service";
+import { revokeGrantAudited } from "@/lib/sharing/repo";
 import { createApiToken } from "@/lib/tokens/service";
 import { actor, APP_ORIGIN, call, seed, sessionCookie, type DemoKey } from "../helpers";
 import { sharePage } from "../share-page";
@@ -106,6 +108,21 @@ describe("public link lifecycle", () => {
     await deleteLink("acmeAdmin");
     const none = await call(publicLinkRoute.GET, { params: { poc_id: pocId }, headers: await as("acmeAdmin") });
     expect(none.status).toBe(404);
+  });
+
+  it("revokes the grant as it was read: a change in between makes the revoke miss, so the audit row never shows an older grant", async () => {
+    const created = await createLink("acmeAdmin", otherPocId);
+    const [read] = await getDb().select().from(sharingGrants).where(eq(sharingGrants.id, created.body.id));
+    const admin = await actor("acmeAdmin");
+    const patched = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: created.body.id }, body: { actions: ["view", "download"] }, headers: await as("acmeAdmin") });
+    expect(patched.status).toBe(200);
+    const staleEvent = chainedEvent(admin, { tenantId: read!.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: read!.id, payload: { actions: read!.actions } });
+    expect(await revokeGrantAudited(read!, admin.userId, new Date(), staleEvent)).toBe(false);
+    expect(await auditCount(created.body.id, "grant.revoked")).toBe(0);
+    // Through the service it reads again and revokes what is there now.
+    expect((await deleteLink("acmeAdmin", otherPocId)).status).toBe(204);
+    const [revoked] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.subjectId, created.body.id), eq(auditEvents.action, "grant.revoked")));
+    expect(revoked!.payload).toMatchObject({ actions: ["view", "download"], state: "revoked" });
   });
 
   it("keeps exactly one live link under 20 concurrent creates", async () => {
