@@ -188,7 +188,8 @@ export const tasks = pgTable(
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("tasks_poc_idx").on(t.pocId), index("tasks_group_idx").on(t.groupId), index("tasks_assignee_idx").on(t.assigneeId)],
+  // (poc_id, status): a POC's progress counts are read from the index alone, however its tasks lie on disk.
+  (t) => [index("tasks_poc_status_idx").on(t.pocId, t.status), index("tasks_group_idx").on(t.groupId), index("tasks_assignee_idx").on(t.assigneeId)],
 );
 
 export const successCriteria = pgTable(
@@ -201,7 +202,7 @@ export const successCriteria = pgTable(
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index("success_criteria_poc_idx").on(t.pocId)],
+  (t) => [index("success_criteria_poc_status_idx").on(t.pocId, t.status)],
 );
 
 export const comments = pgTable(
