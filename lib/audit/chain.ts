@@ -46,7 +46,7 @@ export type DatabaseFilled = "seq" | "ip";
 /**
  * The canonical JSON of a record whose `seq` and `ip` only the database knows yet, as the
  * literal text around them: canonicalJson(record) = parts[0] ‖ json(ip) ‖ parts[1] ‖ json(seq) ‖ parts[2].
- * The append statement hashes it under the chain head's lock (repo.appendChainedEvent), so
+ * The append statement hashes it under the chain head's lock (repo.appendChainedEvent, or repo.appendedAfter in the statement of a write), so
  * the head stays locked for one statement instead of a round trip and a second statement.
  */
 export function canonicalJsonAround(record: Omit<ChainRecord, DatabaseFilled>): [string, string, string] {

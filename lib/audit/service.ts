@@ -1,7 +1,7 @@
 /**
  * The audit trail: every audit row of the app is written here. Rows are written inside the
- * caller's transaction, or in the very statement of a single-row change (chainedEvent), so a
- * failed change leaves none; they are chained per tenant (chain.ts), and
+ * caller's transaction, or by the very statement of a single-row change (chainedEvent, then
+ * repo.appendedAfter), so a failed change leaves none; they are chained per tenant (chain.ts), and
  * the database refuses UPDATE/DELETE on them (migration 0001) and any row without its chain
  * fields (migration 0005).
  */

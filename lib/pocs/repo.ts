@@ -57,20 +57,23 @@ const pocWithAccessFacts = preparedPerDb((db) =>
     .prepare("poc_with_access_facts"),
 );
 
-/** A grant with its names, and its POC with the access facts: managing a grant starts with one of these. */
+/**
+ * A grant with its names, and its POC with the access facts: managing a grant starts with one
+ * of these. `grantVersion` (the row version's xmin) lets a write apply only to the grant as read.
+ */
 const grantWithPocAccessFacts = preparedPerDb((db) =>
-  selectGrants(db, { ...summaryColumns, ...accessFactColumns })
+  selectGrants(db, { ...summaryColumns, ...accessFactColumns, grantVersion: sql<string>`${sharingGrants}.xmin::text` })
     .innerJoin(pocs, eq(pocs.id, sharingGrants.subjectId))
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
     .where(eq(sharingGrants.id, sql.placeholder("grantId")))
     .prepare("grant_with_poc_access_facts"),
 );
 
-export async function findGrantWithPocAccessFacts(grantId: string, userId: string): Promise<{ grant: GrantRow; poc: PocRow } | null> {
+export async function findGrantWithPocAccessFacts(grantId: string, userId: string): Promise<{ grant: GrantRow; grantVersion: string; poc: PocRow } | null> {
   const [found] = await grantWithPocAccessFacts().execute({ grantId, userId });
   if (!found) return null;
-  const { grant, creatorName, principalName, principalEmail, ...poc } = found;
-  return { grant: { grant, creatorName, principalName, principalEmail }, poc: withAccessFacts(poc) };
+  const { grant, creatorName, principalName, principalEmail, grantVersion, ...poc } = found;
+  return { grant: { grant, creatorName, principalName, principalEmail }, grantVersion, poc: withAccessFacts(poc) };
 }
 
 /** The POC with everything the access policy needs about this user, in one query. */
@@ -120,7 +123,7 @@ const cursorColumns = {
   cursorTitle: sql<string>`${titleKey}`,
 };
 
-/** Tasks done and criteria met, counted per POC in the list's one query (indexed by poc_id). */
+/** Tasks done and criteria met, counted per POC in the list's one query (indexed by (poc_id, status)). */
 const progressColumn = sql<{ tasks_done: number; tasks_total: number; criteria_met: number; criteria_total: number }>`(
   select json_build_object('tasks_done', t.done, 'tasks_total', t.total, 'criteria_met', c.met, 'criteria_total', c.total)
   from (select count(*) filter (where status = 'done')::int as done, count(*)::int as total from tasks where poc_id = ${pocs.id}) t,

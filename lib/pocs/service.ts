@@ -42,10 +42,10 @@ export async function requirePocAccess(actor: Actor, pocId: string, action?: Gra
   return requireAccess(await loadPocAccess(actor, pocId), action);
 }
 
-/** The grant and its POC with the caller's access to it, in one query; null when there is no such grant. */
-export async function loadGrantWithPocAccess(actor: Actor, grantId: string): Promise<{ grant: GrantRow; poc: PocAccess } | null> {
+/** The grant (and its row version) and its POC with the caller's access to it, in one query; null when there is no such grant. */
+export async function loadGrantWithPocAccess(actor: Actor, grantId: string): Promise<{ grant: GrantRow; grantVersion: string; poc: PocAccess } | null> {
   const found = await repo.findGrantWithPocAccessFacts(grantId, actor.userId);
-  return found && { grant: found.grant, poc: { row: found.poc, access: evaluateAccess(accessFactsOf(actor, found.poc)) } };
+  return found && { grant: found.grant, grantVersion: found.grantVersion, poc: { row: found.poc, access: evaluateAccess(accessFactsOf(actor, found.poc)) } };
 }
 
 export function requireAccess<R extends repo.PocRow>(loaded: { row: R; access: Access } | null, action?: GrantAction | "manage"): { row: R; access: Access } {

@@ -65,7 +65,7 @@ const grantColumns = {
 export type GrantRow = { grant: SharingGrant; creatorName: string | null; principalName?: string | null; principalEmail?: string | null };
 
 /** Grants with the names of their creator and principal (user or team), and any `more` columns. */
-export function selectGrants<More extends SelectedFields>(tx: Executor = getDb(), more?: More) {
+export function selectGrants<More extends SelectedFields = Record<string, never>>(tx: Executor = getDb(), more?: More) {
   return tx
     .select({ ...grantColumns, ...(more as More) })
     .from(sharingGrants)
@@ -81,10 +81,12 @@ export async function insertGrant(tx: Executor, values: typeof sharingGrants.$in
 
 /**
  * The grant, complete with its id and times, and its audit event in one statement; false, and
- * no event, when a unique index refuses it (a live link of the subject, say).
+ * no event, when the subject already has a live link.
  */
 export async function insertGrantAudited(grant: SharingGrant, event: ChainedEvent, tx: Executor = getDb()): Promise<boolean> {
-  const written = tx.$with("written").as(tx.insert(sharingGrants).values(grant).onConflictDoNothing().returning({ id: sharingGrants.id }));
+  // Only the one-live-link index (db/schema.ts, sharing_grants_one_live_link) may refuse it quietly; any other conflict is an error.
+  const oneLiveLink = { target: [sharingGrants.subjectType, sharingGrants.subjectId], where: sql`principal_type = 'link' and revoked_at is null and tombstoned_at is null` };
+  const written = tx.$with("written").as(tx.insert(sharingGrants).values(grant).onConflictDoNothing(oneLiveLink).returning({ id: sharingGrants.id }));
   const rows = await tx.with(written, ...appendedAfter(tx, written, event)).select({ id: written.id }).from(written);
   return rows.length > 0;
 }
@@ -235,24 +237,17 @@ export async function revokeLiveUserGrants(tx: Executor, tenantId: string, userI
 
 /**
  * Revokes a live grant and appends its audit event, in one statement; false when it is no
- * longer live or changed since `read` (its updated_at moved: the event would describe an older
- * grant). Within a millisecond of the value read, as a JS Date holds it (PostgreSQL keeps µs).
+ * longer live or is not the row version that was read (`version`, its xmin: any update since,
+ * even one that left updated_at alone, makes a new one), so the event never describes an
+ * older grant.
  */
-export async function revokeGrantAudited(read: Pick<SharingGrant, "id" | "updatedAt">, userId: string, revokedAt: Date, event: ChainedEvent): Promise<boolean> {
+export async function revokeGrantAudited(grantId: string, version: string, userId: string, revokedAt: Date, event: ChainedEvent): Promise<boolean> {
   const db = getDb();
-  const readAt = read.updatedAt.toISOString();
   const written = db.$with("written").as(
     db
       .update(sharingGrants)
       .set({ revokedAt, revokedByUserId: userId, updatedAt: revokedAt, updatedByUserId: userId })
-      .where(
-        and(
-          eq(sharingGrants.id, read.id),
-          isNull(sharingGrants.revokedAt),
-          isNull(sharingGrants.tombstonedAt),
-          sql`${sharingGrants.updatedAt} > ${readAt}::timestamptz - interval '1 millisecond' and ${sharingGrants.updatedAt} < ${readAt}::timestamptz + interval '1 millisecond'`,
-        ),
-      )
+      .where(and(eq(sharingGrants.id, grantId), isNull(sharingGrants.revokedAt), isNull(sharingGrants.tombstonedAt), sql`${sharingGrants}.xmin = ${version}::xid`))
       .returning({ id: sharingGrants.id }),
   );
   const rows = await db.with(written, ...appendedAfter(db, written, event)).select({ id: written.id }).from(written);

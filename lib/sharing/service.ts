@@ -11,7 +11,7 @@ import { activityOf } from "@/lib/activity/summary";
 import { chainedEvent, recordAudit, type AuditActor } from "@/lib/audit/service";
 import { findUserByEmail } from "@/lib/auth/repo";
 import { hashPassword } from "@/lib/auth/password";
-import { isUniqueViolation, transaction, type Executor } from "@/lib/db/repo";
+import { transaction, type Executor } from "@/lib/db/repo";
 import { kickEmailDelivery } from "@/lib/email/service";
 import { queueInvite, queueShareNotice } from "@/lib/invites/service";
 import { accessFactsOf, loadGrantWithPocAccess, loadPocAccess, requireAccess, requirePocAccess, type PocAccess } from "@/lib/pocs/service";
@@ -25,7 +25,6 @@ import * as repo from "./repo";
 import type { CreateGrantInput, EndedLinkList, GrantJson, PublicLinkInput, PublicLinkJson, SharedWithMeJson, UpdateGrantInput } from "./schemas";
 import { grantJson, grantPayload, publicLinkJson } from "./serialize";
 
-const ONE_LIVE_LINK_INDEX = "sharing_grants_one_live_link";
 
 /** The API says which restrictions the grant inherited from its sharer. */
 const withInherited = (json: GrantJson, decision: ReshareDecision | null): GrantJson =>
@@ -161,37 +160,32 @@ export async function createGrant(actor: Actor, input: CreateGrantInput): Promis
   const passwordHash = input.principal_type === "link" && input.password ? await hashPassword(input.password) : null;
   const viewerRules = nextViewerRules(input.principal_type === "link" ? input : {}, NO_VIEWER_RULES);
   const token = principal.type === "link" ? randomToken() : null;
-  try {
-    const values = {
-      tenantId: poc.tenantId,
-      subjectType: "poc" as const,
-      subjectId: poc.id,
-      principalType: principal.type,
-      principalUserId: principal.type === "user" ? principal.userId : null,
-      principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
-      principalTeamId: principal.type === "team" ? principal.teamId : null,
-      principalRole: principal.type === "role" ? principal.role : null,
-      embedOrigins: principal.type === "embed" ? principal.origins : null,
-      actions: input.actions,
-      watermark: decision?.watermark ?? input.watermark ?? false,
-      notifyViews: input.notify_views ?? "off",
-      expiresAt,
-      passwordHash,
-      ...viewerRules,
-      tokenHash: token ? sha256(token) : null,
-      tokenEncrypted: token ? encryptSecret(token) : null,
-      createdByUserId: actor.userId,
-      createdByTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
-      updatedByUserId: actor.userId,
-    };
-    const created = isAnonymous(principal.type) ? await insertAnonymousGrant(actor, values) : await insertNamedGrant(actor, values, principal, poc, noteOf(input));
-    const queuesEmail = principal.type === "user" && principal.email !== null;
-    if (queuesEmail) kickEmailDelivery();
-    return withInherited(await present(created, poc.title), decision);
-  } catch (error) {
-    if (!isUniqueViolation(error, ONE_LIVE_LINK_INDEX)) throw error;
-    throw await linkExists(poc.id);
-  }
+  const values = {
+    tenantId: poc.tenantId,
+    subjectType: "poc" as const,
+    subjectId: poc.id,
+    principalType: principal.type,
+    principalUserId: principal.type === "user" ? principal.userId : null,
+    principalEmail: principal.type === "user" && !principal.userId ? principal.email : null,
+    principalTeamId: principal.type === "team" ? principal.teamId : null,
+    principalRole: principal.type === "role" ? principal.role : null,
+    embedOrigins: principal.type === "embed" ? principal.origins : null,
+    actions: input.actions,
+    watermark: decision?.watermark ?? input.watermark ?? false,
+    notifyViews: input.notify_views ?? "off",
+    expiresAt,
+    passwordHash,
+    ...viewerRules,
+    tokenHash: token ? sha256(token) : null,
+    tokenEncrypted: token ? encryptSecret(token) : null,
+    createdByUserId: actor.userId,
+    createdByTokenId: actor.via.kind === "api_token" ? actor.via.tokenId : null,
+    updatedByUserId: actor.userId,
+  };
+  const created = isAnonymous(principal.type) ? await insertAnonymousGrant(actor, values) : await insertNamedGrant(actor, values, principal, poc, noteOf(input));
+  const queuesEmail = principal.type === "user" && principal.email !== null;
+  if (queuesEmail) kickEmailDelivery();
+  return withInherited(await present(created, poc.title), decision);
 }
 
 async function linkExists(pocId: string): Promise<AppError> {
@@ -205,7 +199,8 @@ type NewGrant = Omit<SharingGrant, "id" | "createdAt" | "updatedAt" | "passwordV
  * Links and embeds name no principal, so the new row and its audit payload are known before
  * the write: the insert and its audit row go in one statement. Only when a POC's expired link
  * still holds the one-live-link place does it take a transaction, to tombstone that link (with
- * its audit row) first; otherwise the sweep does that, off this path.
+ * its audit row) first; otherwise the sweep does that, off this path. Its times are the app
+ * server's clock, as the payload is hashed before the write.
  */
 async function insertAnonymousGrant(actor: Actor, values: NewGrant): Promise<repo.GrantRow> {
   const now = new Date();
@@ -241,16 +236,16 @@ function insertNamedGrant(actor: Actor, values: NewGrant, principal: Principal, 
  * A grant the caller may change or revoke: link/embed grants by tenant admins only; others
  * by admins and the owner, or by the sharer who created them while they still hold `share`.
  */
-async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row: repo.GrantRow; loaded: PocAccess }> {
+async function requireManagedGrant(actor: Actor, grantId: string): Promise<{ row: repo.GrantRow; grantVersion: string; loaded: PocAccess }> {
   const found = await loadGrantWithPocAccess(actor, grantId);
   if (!found) throw notFound("Grant");
-  const { grant: row, poc } = found;
+  const { grant: row, grantVersion, poc } = found;
   try {
-    if (isAnonymous(row.grant.principalType)) return { row, loaded: linkAdminCheck(actor, poc) };
+    if (isAnonymous(row.grant.principalType)) return { row, grantVersion, loaded: linkAdminCheck(actor, poc) };
     const loaded = requireAccess(poc);
     const ownGrant = row.grant.createdByUserId === actor.userId && can(loaded.access, "share");
     if (!loaded.access.manage && !ownGrant) throw forbidden("Only tenant admins, the owner or the person who shared it can change this grant");
-    return { row, loaded };
+    return { row, grantVersion, loaded };
   } catch (error) {
     if (error instanceof AppError && error.code === "resource/not-found") throw notFound("Grant");
     throw error;
@@ -363,12 +358,12 @@ function viewerRulesChange(before: ViewerRules & { optionVersion: number }, afte
  */
 export async function revokeGrant(actor: Actor, grantId: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { row } = await requireManagedGrant(actor, grantId);
+    const { row, grantVersion } = await requireManagedGrant(actor, grantId);
     if (row.grant.revokedAt || row.grant.tombstonedAt) throw notFound("Live grant");
     const revokedAt = new Date();
     const grant = { ...row.grant, revokedAt, revokedByUserId: actor.userId, updatedAt: revokedAt, updatedByUserId: actor.userId };
     const revoked = chainedEvent(actor, { tenantId: grant.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: grant.id, pocId: grant.subjectId, payload: grantPayload({ ...row, grant }) });
-    if (await repo.revokeGrantAudited(row.grant, actor.userId, revokedAt, revoked)) return;
+    if (await repo.revokeGrantAudited(grantId, grantVersion, actor.userId, revokedAt, revoked)) return;
   }
   throw new AppError("resource/conflict", "The grant kept changing while it was being revoked: try again");
 }

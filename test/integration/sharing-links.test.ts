@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as publicLinkRoute from "@/app/api/v1/pocs/[poc_id]/public-link/route";
 import * as publicViewRoute from "@/app/api/v1/public/pocs/[token]/route";
@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, idempotencyKeys, pocs, sharingGrants } from "@/db/schema";
 import { chainedEvent } from "@/lib/audit/service";
 import { withIdempotency } from "@/lib/idempotency/service";
+import { executeRows } from "@/lib/db/repo";
 import { revokeGrantAudited } from "@/lib/sharing/repo";
 import { createApiToken } from "@/lib/tokens/service";
 import { actor, APP_ORIGIN, call, seed, sessionCookie, type DemoKey } from "../helpers";
@@ -113,11 +114,12 @@ describe("public link lifecycle", () => {
   it("revokes the grant as it was read: a change in between makes the revoke miss, so the audit row never shows an older grant", async () => {
     const created = await createLink("acmeAdmin", otherPocId);
     const [read] = await getDb().select().from(sharingGrants).where(eq(sharingGrants.id, created.body.id));
+    const [{ version }] = (await executeRows<{ version: string }>(getDb(), sql`select xmin::text as version from sharing_grants where id = ${created.body.id}`)) as [{ version: string }];
     const admin = await actor("acmeAdmin");
     const patched = await call(grantRoute.PATCH, { method: "PATCH", params: { grant_id: created.body.id }, body: { actions: ["view", "download"] }, headers: await as("acmeAdmin") });
     expect(patched.status).toBe(200);
     const staleEvent = chainedEvent(admin, { tenantId: read!.tenantId, action: "grant.revoked", subjectType: "sharing_grant", subjectId: read!.id, payload: { actions: read!.actions } });
-    expect(await revokeGrantAudited(read!, admin.userId, new Date(), staleEvent)).toBe(false);
+    expect(await revokeGrantAudited(read!.id, version, admin.userId, new Date(), staleEvent)).toBe(false);
     expect(await auditCount(created.body.id, "grant.revoked")).toBe(0);
     // Through the service it reads again and revokes what is there now.
     expect((await deleteLink("acmeAdmin", otherPocId)).status).toBe(204);
