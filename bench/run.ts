@@ -213,6 +213,13 @@ async function measureInterleaved(
 const ceilingTarget = (base: string): Target => ({ name: "ceiling", label: "ref: framework ceiling GET /api/health (no DB)", url: base, requests: [{ method: "GET", path: "/api/health" }] });
 const pageCeilingTarget = (base: string): Target => ({ name: "page_ceiling", label: "ref: page ceiling GET /bench/page-ceiling (no DB)", url: base, requests: [{ method: "GET", path: "/bench/page-ceiling" }] });
 
+/** Route 2's parts (app/bench/share-floor): target name, label, path segment. */
+const SHARE_PARTS = [
+  ["share_data_part", "2d. route 2's data path, title only", "data"],
+  ["share_view_part", "2v. route 2's view, no database", "view"],
+  ["share_view_no_tasks_part", "2t. route 2's view without its tasks, no database", "view-without-tasks"],
+] as const;
+
 /** A GET target rotating over `paths`, each request with `headers(i)`. */
 function rotating(name: string, label: string, base: string, paths: string[], headers: (i: number) => Record<string, string> = () => ({})): Target {
   let next = 0;
@@ -397,6 +404,9 @@ async function main(): Promise<Results> {
   const targets = [
     rotating("route1", "1. GET /api/v1/public/pocs/{token}", base, openPaths),
     rotating("route2", "2. GET /share/{token} (HTML)", base, sharePaths),
+    // Route 2 taken apart (references, no goals): its data path with a title only; its view from
+    // state loaded once (no database); the same view without its 20 tasks.
+    ...SHARE_PARTS.map(([name, label, part]) => rotating(name, label, base, sharePaths.map((p) => p.replace("/share/", `/bench/share-floor/${part}/`)))),
     rotating("route3", "3. GET /share/{token} (password link, unlock cookie)", base, lockedPaths, (i) => ({ cookie: unlockCookies[i]! })),
     rotating("route3v", "3v. GET /share/{token} (verified link, viewer pass)", base, verifiedPaths, (i) => ({ cookie: verifiedCookies[i]! })),
     rotating("route_embed", "E. GET /embed/{token} (signed embed token)", base, embedPaths),
@@ -413,7 +423,7 @@ async function main(): Promise<Results> {
           rotating("list_page_small", `LP50. GET /pocs (the same, tenant of ${seed.SMALL_LIST_POCS} POCs)`, base, listPagePaths(), () => smallAdminCookie!),
         ]
       : []),
-  ].filter((t) => wants(t.name) || (t.name === "route1" && only !== null && (only.has("route4") || only.has("route6"))) || (t.name.endsWith("_small") && wants(t.name.slice(0, -"_small".length))));
+  ].filter((t) => wants(t.name) || (t.name.startsWith("share_") && wants("route2")) || (t.name === "route1" && only !== null && (only.has("route4") || only.has("route6"))) || (t.name.endsWith("_small") && wants(t.name.slice(0, -"_small".length))));
   console.log(`[bench] ${seeded.grantsAfterPhase2} grants in the table; measuring:`);
   console.log(`[bench] the ceilings and ${targets.map((t) => t.name).join(", ")} in ${opts.rounds} interleaved round(s):`);
   const { ceiling, pageCeiling, measured } = await measureInterleaved(ceilingTarget(base), pageCeilingTarget(base), targets);
@@ -491,12 +501,13 @@ async function main(): Promise<Results> {
   }
 
   const present = <T,>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== undefined);
-  for (const m of present([pageCeiling, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall, route1Burst])) {
+  const shareParts = present(SHARE_PARTS.map(([name]) => byName(name)));
+  for (const m of present([pageCeiling, route1, route2, ...shareParts, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall, route1Burst])) {
     m.ratioCeiling = m.roundsRatioCeiling ? median(m.roundsRatioCeiling) : m.rps / ceiling.rps;
     if (m.roundsRatioPageCeiling) m.ratioPageCeiling = median(m.roundsRatioPageCeiling);
     if (rawBase) m.ratioRaw = m.rps / rawBase.rps;
   }
-  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall, route1Burst]));
+  results.push(...present([ceiling, pageCeiling, rawBase, route1, route2, ...shareParts, route3, route3v, routeEmbed, route4Small, route4, route5, route6, route7, listApi, listPage, listApiSmall, listPageSmall, route1Burst]));
 
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",

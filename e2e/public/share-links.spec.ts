@@ -56,6 +56,16 @@ test("robots.txt disallows the share prefix; unknown and malformed tokens get th
   }
 });
 
+test("the benchmark's pages are 404 outside bench servers, even with a live link's token", async ({ request }) => {
+  const link = await freshLink(admin, await newPoc(admin, "Litware benchmark leak check"));
+  const token = new URL(link.url).pathname.split("/").pop()!;
+  for (const path of ["/bench/page-ceiling", ...["data", "view", "view-without-tasks"].map((part) => `/bench/share-floor/${part}/${token}`)]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(await res.text(), path).not.toContain("Litware benchmark leak check");
+  }
+});
+
 test("password gate: wrong then right, link X's unlock does not open link Y, 6 wrong tries hit the limit", async ({ browser }) => {
   const x = await freshLink(admin, await newPoc(admin, "Contoso SSO rollout"), { password: "password-x-123" });
   const y = await freshLink(admin, await newPoc(admin, "Northwind data platform pilot"), { password: "password-y-123" });

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
-import { PocView } from "@/components/poc-view/poc-view";
-import { exportDownloads } from "@/lib/exports/formats";
 import { EmailGate } from "@/components/share-page/email-gate";
-import { GuestCommentForm } from "@/components/share-page/guest-comment-form";
-import { GuestReply } from "@/components/share-page/guest-reply";
 import { PasswordGate } from "@/components/share-page/password-gate";
 import { RequestAccessForm } from "@/components/share-page/request-access-form";
 import { ShareFrame } from "@/components/share-page/share-frame";
 import { ShareMessage, shareMessageTitle } from "@/components/share-page/share-message";
 import { VerifyCodeGate, VerifyEmailGate } from "@/components/share-page/verify-gates";
-import { loadSharePage, sharePath } from "@/lib/sharing/page";
+import { loadSharePage } from "@/lib/sharing/page";
 import { requestAccessAction } from "./request-access-action";
-import { changeEmailAction, guestCommentAction, identifyAction, requestCodeAction, unlockAction, verifyCodeAction } from "./actions";
+import { SharePocView } from "./share-poc-view";
+import { changeEmailAction, identifyAction, requestCodeAction, unlockAction, verifyCodeAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -61,26 +58,5 @@ export default async function SharePage({ params }: Props) {
       </ShareFrame>
     );
   }
-  const { view, actions, viewerEmail, verifiedEmail } = state;
-  const comment = actions.includes("comment") ? guestCommentAction.bind(null, token) : null;
-  return (
-    <ShareFrame organisation={view.organisation}>
-      <title>{view.title}</title>
-      <PocView
-        view={view}
-        can={{
-          mode: "guest",
-          edit: null,
-          comment: comment
-            ? {
-                newThread: <GuestCommentForm action={comment} viewerEmail={viewerEmail} verifiedEmail={verifiedEmail} />,
-                reply: (c) => <GuestReply action={comment} viewerEmail={viewerEmail} verifiedEmail={verifiedEmail} parentId={c.id} />,
-              }
-            : null,
-          downloads: actions.includes("download") ? exportDownloads(sharePath(token)) : [],
-          watermark: viewerEmail ? { email: viewerEmail, at: new Date() } : null,
-        }}
-      />
-    </ShareFrame>
-  );
+  return <SharePocView token={token} state={state} />;
 }
