@@ -162,7 +162,6 @@ export async function listVisiblePocs(viewer: ListViewer, filters: PocFilters, p
   const search = filters.q ? or(ilike(pocs.title, likePattern(filters.q)), ilike(pocs.customer, likePattern(filters.q))) : undefined;
   const { own, granted, onlyTenant } = visibility(viewer);
   const conditions = and(
-    onlyTenant,
     search,
     filters.status ? eq(pocs.status, filters.status) : undefined,
     filters.ownerId ? eq(pocs.ownerId, filters.ownerId) : undefined,
@@ -170,13 +169,16 @@ export async function listVisiblePocs(viewer: ListViewer, filters: PocFilters, p
   );
   // Inside the subquery `pocs` is its own FROM: the same conditions apply to its rows.
   const ownPage = own
-    ? sql`${pocs.id} = any(array(${db.select({ id: pocs.id }).from(pocs).where(and(own, conditions)).orderBy(...ORDER[filters.sort]).limit(page.limit + 1)}))`
+    ? sql`${pocs.id} = any(array(${db.select({ id: pocs.id }).from(pocs).where(and(own, onlyTenant, conditions)).orderBy(...ORDER[filters.sort]).limit(page.limit + 1)}))`
     : undefined;
+  // An API token's tenant bounds only the granted side (the own page is already inside it): a
+  // tenant condition beside `id = any(...)` led the planner to walk the tenant's whole list index
+  // per page (615 buffers at 1,128 POCs, against 103 at 50) instead of probing the primary key.
   return db
     .select({ ...summaryColumns, progress: progressColumn, ...cursorColumns })
     .from(pocs)
     .innerJoin(owner, eq(owner.id, pocs.ownerId))
-    .where(and(or(ownPage, granted), conditions))
+    .where(and(or(ownPage, and(granted, onlyTenant)), conditions))
     .orderBy(...ORDER[filters.sort])
     .limit(page.limit + 1);
 }

@@ -13,7 +13,7 @@ import { memberships, tenants } from "@/db/schema";
 import { createPoc, getPoc, listPocOwners } from "@/lib/pocs/service";
 import { createGrant, revokeGrant } from "@/lib/sharing/service";
 import { addTeamMember, createTeam } from "@/lib/teams/service";
-import { actor, asUser, seed, userId } from "../helpers";
+import { actor, asToken, asUser, demoEmail, seed, userId, type Caller } from "../helpers";
 
 const PREFIX = "Visibility check";
 
@@ -22,9 +22,9 @@ async function newPoc(key: "acmeAdmin" | "acmeMark" | "globexAdmin", title: stri
   return (await createPoc(owner, { title: `${PREFIX} ${title}`, customer: "", description: "", objectives: "", status: "active" })).id;
 }
 
-/** The titles (without the prefix) of this file's POCs in Mark's list, A–Z. */
-async function markSees(): Promise<string[]> {
-  const mark = await asUser("acmeMark");
+/** The titles (without the prefix) of this file's POCs in the caller's list (Mark's by default), A–Z. */
+async function markSees(caller?: Caller): Promise<string[]> {
+  const mark = caller ?? (await asUser("acmeMark"));
   const res = await mark(pocsRoute.GET, { path: `/api/v1/pocs?q=${encodeURIComponent(PREFIX)}&sort=title&limit=100` });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (res.body.data as { title: string }[]).map((p) => p.title.slice(PREFIX.length + 1));
@@ -64,6 +64,14 @@ describe("the POC list's visibility", () => {
   it("shows a member their own POCs and those shared by a live user, team or role grant, in any tenant", async () => {
     expect(await markSees()).toEqual(["member role grant", "other tenant", "own", "team grant", "user grant"]);
     expect((await listPocOwners(await actor("acmeMark"))).map((o) => o.name)).toContain("Gus Globex");
+  });
+
+  it("lists through an API token only the token's tenant: a grant from another tenant is left out", async () => {
+    const fromGlobex = await newPoc("globexAdmin", "granted to Acme's admin");
+    await createGrant(await actor("globexAdmin"), { subject_type: "poc", subject_id: fromGlobex, principal_type: "user", email: demoEmail("acmeAdmin"), actions: ["view"] });
+    const acmeTitles = ["executive role grant", "member role grant", "not shared", "own", "revoked grant", "team grant", "user grant"];
+    expect(await markSees(await asUser("acmeAdmin"))).toEqual(["executive role grant", "granted to Acme's admin", ...acmeTitles.slice(1)]);
+    expect(await markSees(await asToken("acmeAdmin"))).toEqual(acmeTitles);
   });
 
   it("hides what was shared through a tenant where the member's membership is deactivated, as opening it does", async () => {
