@@ -23,9 +23,9 @@ async function newPoc(key: "acmeAdmin" | "acmeMark" | "globexAdmin", title: stri
 }
 
 /** The titles (without the prefix) of this file's POCs in the caller's list (Mark's by default), A–Z. */
-async function markSees(caller?: Caller): Promise<string[]> {
-  const mark = caller ?? (await asUser("acmeMark"));
-  const res = await mark(pocsRoute.GET, { path: `/api/v1/pocs?q=${encodeURIComponent(PREFIX)}&sort=title&limit=100` });
+async function listedTitles(caller?: Caller): Promise<string[]> {
+  const list = caller ?? (await asUser("acmeMark"));
+  const res = await list(pocsRoute.GET, { path: `/api/v1/pocs?q=${encodeURIComponent(PREFIX)}&sort=title&limit=100` });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (res.body.data as { title: string }[]).map((p) => p.title.slice(PREFIX.length + 1));
 }
@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 describe("the POC list's visibility", () => {
   it("shows a member their own POCs and those shared by a live user, team or role grant, in any tenant", async () => {
-    expect(await markSees()).toEqual(["member role grant", "other tenant", "own", "team grant", "user grant"]);
+    expect(await listedTitles()).toEqual(["member role grant", "other tenant", "own", "team grant", "user grant"]);
     expect((await listPocOwners(await actor("acmeMark"))).map((o) => o.name)).toContain("Gus Globex");
   });
 
@@ -70,20 +70,20 @@ describe("the POC list's visibility", () => {
     const fromGlobex = await newPoc("globexAdmin", "granted to Acme's admin");
     await createGrant(await actor("globexAdmin"), { subject_type: "poc", subject_id: fromGlobex, principal_type: "user", email: demoEmail("acmeAdmin"), actions: ["view"] });
     const acmeTitles = ["executive role grant", "member role grant", "not shared", "own", "revoked grant", "team grant", "user grant"];
-    expect(await markSees(await asUser("acmeAdmin"))).toEqual(["executive role grant", "granted to Acme's admin", ...acmeTitles.slice(1)]);
-    expect(await markSees(await asToken("acmeAdmin"))).toEqual(acmeTitles);
+    expect(await listedTitles(await asUser("acmeAdmin"))).toEqual(["executive role grant", "granted to Acme's admin", ...acmeTitles.slice(1)]);
+    expect(await listedTitles(await asToken("acmeAdmin"))).toEqual(acmeTitles);
   });
 
   it("hides what was shared through a tenant where the member's membership is deactivated, as opening it does", async () => {
     const mark = await userId("acmeMark");
     await getDb().insert(memberships).values({ tenantId: globexTenantId, userId: mark, role: "member", active: false });
     try {
-      expect(await markSees()).toEqual(["member role grant", "own", "team grant", "user grant"]);
+      expect(await listedTitles()).toEqual(["member role grant", "own", "team grant", "user grant"]);
       expect((await listPocOwners(await actor("acmeMark"))).map((o) => o.name)).not.toContain("Gus Globex");
       await expect(getPoc(await actor("acmeMark"), crossTenantPoc)).rejects.toMatchObject({ code: "resource/not-found" });
     } finally {
       await getDb().delete(memberships).where(and(eq(memberships.tenantId, globexTenantId), eq(memberships.userId, mark)));
     }
-    expect(await markSees()).toContain("other tenant");
+    expect(await listedTitles()).toContain("other tenant");
   });
 });
